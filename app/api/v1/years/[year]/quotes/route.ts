@@ -1,0 +1,11 @@
+import { findYear, listYearQuotes } from "@/db/queries/years";
+import { apiRoute } from "@/lib/api/route";
+import { toQuoteBody } from "@/lib/api/serialize";
+import { notFound } from "@/lib/errors";
+import { yearParams } from "@/lib/validation/params";
+
+export const GET = apiRoute({ permission: "read", params: yearParams }, async ({ db, params }) => {
+  if (!(await findYear(db, params.year))) throw notFound(`The year ${params.year}`);
+  const quotes = await listYearQuotes(db, params.year);
+  return { year: params.year, quotes: quotes.map(toQuoteBody) };
+});

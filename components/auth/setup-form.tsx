@@ -1,0 +1,79 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { setupAdmin } from "@/app/(auth)/setup/actions";
+import { setupSchema } from "@/lib/validation/user";
+import { applyFieldErrors } from "@/components/ui/form-errors";
+import { PasswordMeter } from "./password-meter";
+
+type Fields = z.input<typeof setupSchema>;
+
+export function SetupForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError: setFieldError,
+    formState: { errors, isSubmitting },
+  } = useForm<Fields>({
+    resolver: zodResolver(setupSchema),
+    defaultValues: { name: "", email: "", password: "", confirm: "" },
+  });
+  const password = useWatch({ control, name: "password" });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await setupAdmin(values);
+    if (!result.ok) {
+      applyFieldErrors(result.fieldErrors, setFieldError);
+      setError(result.message);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    router.replace(signedIn?.ok ? "/" : "/login");
+    router.refresh();
+  });
+
+  const field = (name: keyof Fields, label: string, type: string, autoComplete: string, describedBy?: string) => (
+    <div>
+      <label htmlFor={name} className="field-label">
+        {label}
+      </label>
+      <input
+        id={name}
+        type={type}
+        autoComplete={autoComplete}
+        className="field-input"
+        aria-invalid={!!errors[name]}
+        aria-describedby={describedBy}
+        {...register(name)}
+      />
+      {errors[name] ? <p className="field-error">{errors[name]?.message}</p> : null}
+    </div>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" method="post">
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      {field("name", "Name", "text", "name")}
+      {field("email", "Email", "email", "username")}
+      {field("password", "Password", "password", "new-password", "password-strength")}
+      <PasswordMeter password={password} id="password-strength" />
+      {field("confirm", "Repeat the password", "password", "new-password")}
+      <button type="submit" className="btn-primary w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Creating…" : "Create administrator"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { auditLog } from "../schema";
+import type { Executor } from "../client";
+
+export type AuditAction =
+  | "sign_in"
+  | "sign_in_failed"
+  | "sign_in_refused"
+  | "user_created"
+  | "user_role_changed"
+  | "user_deactivated"
+  | "user_reactivated"
+  | "user_password_reset"
+  | "password_changed"
+  | "token_created"
+  | "token_revoked"
+  | "year_opened"
+  | "year_locked"
+  | "year_unlocked"
+  | "value_saved"
+  | "quote_saved"
+  | "quote_deleted"
+  | "metric_created"
+  | "metric_updated"
+  | "import_applied"
+  | "snapshot_created";
+
+export type AuditEntry = {
+  action: AuditAction;
+  actorId?: number | null;
+  actorEmail?: string | null;
+  year?: number | null;
+  metricKey?: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+};
+
+/** Appends to the audit log; call it inside the transaction of the change it records. */
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    action: entry.action,
+    actorId: entry.actorId ?? null,
+    actorEmail: entry.actorEmail ?? null,
+    year: entry.year ?? null,
+    metricKey: entry.metricKey ?? null,
+    detail: entry.detail ?? null,
+    ip: entry.ip ?? null,
+  });
+}

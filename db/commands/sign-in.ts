@@ -1,0 +1,82 @@
+import "server-only";
+import { and, desc, eq, gt, lte } from "drizzle-orm";
+import type { Role } from "@/lib/domain";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { signInAttempts } from "../schema";
+import type { Database } from "../client";
+import { findUserForSignIn } from "../queries/users";
+import { recordAudit } from "./audit";
+
+/** After this many failures within the window, the email (or address) is refused for the window. */
+export const THROTTLE = { window: 15 * 60 * 1000, maxPerEmail: 10, maxPerIp: 100 } as const;
+
+export type SignInResult =
+  | { ok: true; user: { id: number; email: string; name: string; role: Role; sessionVersion: number } }
+  | { ok: false; reason: "invalid" | "throttled"; message: string };
+
+const INVALID = "The email or password is not right.";
+
+/**
+ * Counts live in the database, not in memory, so the rule holds across app instances.
+ * A refused attempt is not counted again: the lock-out ends 15 minutes after the last failure.
+ */
+export async function signInWithPassword(
+  db: Database,
+  input: { email: string; password: string; ip: string },
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const [emailUntil, ipUntil] = await Promise.all([
+    lockedUntil(db, signInAttempts.email, email, THROTTLE.maxPerEmail, now),
+    lockedUntil(db, signInAttempts.ip, input.ip, THROTTLE.maxPerIp, now),
+  ]);
+  const until = Math.max(emailUntil ?? 0, ipUntil ?? 0);
+
+  const user = await findUserForSignIn(db, email);
+  // Always compare a hash, even for an unknown email or a refused attempt: timing says nothing.
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+
+  if (until > now.getTime()) {
+    const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
+    await recordAudit(db, { action: "sign_in_refused", actorId: user?.id, actorEmail: email, ip: input.ip, detail: { minutes } });
+    return {
+      ok: false,
+      reason: "throttled",
+      message: `Too many failed sign-ins. This account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}; try again later.`,
+    };
+  }
+
+  const success = Boolean(user && user.active && passwordOk);
+  await db.transaction(async (tx) => {
+    await tx.insert(signInAttempts).values({ email, ip: input.ip, success, at: now });
+    await recordAudit(tx, {
+      action: success ? "sign_in" : "sign_in_failed",
+      actorId: user?.id ?? null,
+      actorEmail: email,
+      ip: input.ip,
+      detail: success ? undefined : { reason: !user ? "unknown email" : !user.active ? "deactivated" : "wrong password" },
+    });
+  });
+  if (!success || !user) return { ok: false, reason: "invalid", message: INVALID };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * When `limit` failures (since the last success) fall within one window, the key is refused
+ * until a window after the latest of them. Returns that time, or null when not refused.
+ */
+async function lockedUntil(db: Database, column: typeof signInAttempts.email | typeof signInAttempts.ip, key: string, limit: number, now: Date) {
+  const since = new Date(now.getTime() - 2 * THROTTLE.window);
+  const recent = await db
+    .select({ at: signInAttempts.at, success: signInAttempts.success })
+    .from(signInAttempts)
+    .where(and(eq(column, key), gt(signInAttempts.at, since), lte(signInAttempts.at, now)))
+    .orderBy(desc(signInAttempts.at))
+    .limit(limit);
+  const successAt = recent.findIndex((r) => r.success);
+  const failures = successAt === -1 ? recent : recent.slice(0, successAt);
+  if (failures.length < limit) return null;
+  const newest = failures[0]!.at.getTime();
+  const oldest = failures[failures.length - 1]!.at.getTime();
+  return newest - oldest <= THROTTLE.window ? newest + THROTTLE.window : null;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { Direction, Unit } from "@/lib/domain";
+import { metrics, sections } from "../schema";
+import type { Executor } from "../client";
+
+export type Section = { key: string; title: string; sortOrder: number };
+export type Metric = {
+  id: number;
+  key: string;
+  label: string;
+  section: string;
+  unit: Unit;
+  direction: Direction;
+  description: string | null;
+  min: number | null;
+  max: number | null;
+  archived: boolean;
+};
+
+export async function listSections(db: Executor): Promise<Section[]> {
+  return db.select().from(sections).orderBy(asc(sections.sortOrder));
+}
+
+const metricColumns = {
+  id: metrics.id,
+  key: metrics.key,
+  label: metrics.label,
+  section: metrics.sectionKey,
+  unit: metrics.unit,
+  direction: metrics.direction,
+  description: metrics.description,
+  min: metrics.min,
+  max: metrics.max,
+  archived: metrics.archived,
+};
+
+/** In report order: by section, then the metric's own order. */
+export async function listMetrics(db: Executor, opts: { includeArchived?: boolean } = {}): Promise<Metric[]> {
+  return db
+    .select(metricColumns)
+    .from(metrics)
+    .innerJoin(sections, eq(sections.key, metrics.sectionKey))
+    .where(opts.includeArchived === false ? eq(metrics.archived, false) : undefined)
+    .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
+}
+
+export async function findMetric(db: Executor, key: string): Promise<Metric | null> {
+  const [row] = await db.select(metricColumns).from(metrics).where(eq(metrics.key, key));
+  return row ?? null;
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import type { Role } from "@/lib/domain";
+import { apiTokens, users } from "../schema";
+import type { Executor } from "../client";
+
+export type UserSummary = { id: number; email: string; name: string; role: Role; active: boolean; createdAt: Date };
+
+const summary = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  createdAt: users.createdAt,
+};
+
+export async function countUsers(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function findUserForSignIn(db: Executor, email: string) {
+  const [row] = await db
+    .select({ ...summary, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
+}
+
+/** The user behind a session, with what the guard compares against the JWT. */
+export async function findSessionUser(db: Executor, id: number) {
+  const [row] = await db
+    .select({ ...summary, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+/** The active user owning an unrevoked token with this hash. */
+export async function findUserByTokenHash(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({ ...summary, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.active, true)));
+  return row ?? null;
+}
+
+export async function listUsers(db: Executor): Promise<UserSummary[]> {
+  return db.select(summary).from(users).orderBy(asc(users.name), asc(users.id));
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Qualifier, YearStatus } from "@/lib/domain";
+import { metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
+import type { Executor } from "../client";
+
+export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number };
+
+export async function listYears(db: Executor): Promise<ReportingYear[]> {
+  const valueCounts = db
+    .select({ year: metricValues.year, n: count().as("n") })
+    .from(metricValues)
+    .where(isNotNull(metricValues.value))
+    .groupBy(metricValues.year)
+    .as("value_counts");
+  const rows = await db
+    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, n: valueCounts.n })
+    .from(reportingYears)
+    .leftJoin(valueCounts, eq(valueCounts.year, reportingYears.year))
+    .orderBy(desc(reportingYears.year));
+  return rows.map((r) => ({ year: r.year, status: r.status, lockedAt: r.lockedAt, valueCount: Number(r.n ?? 0) }));
+}
+
+export async function findYear(db: Executor, year: number) {
+  const [row] = await db.select().from(reportingYears).where(eq(reportingYears.year, year));
+  return row ?? null;
+}
+
+export type YearValueRow = {
+  metricKey: string;
+  label: string;
+  section: string;
+  unit: (typeof metrics.$inferSelect)["unit"];
+  direction: (typeof metrics.$inferSelect)["direction"];
+  archived: boolean;
+  value: number | null;
+  qualifier: Qualifier;
+  note: string | null;
+  source: string | null;
+  version: number;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+};
+
+/**
+ * One row per metric for the year, in report order: every current metric, plus archived ones
+ * that hold a value this year (kept in old years, left out of new ones). One query.
+ */
+export async function listYearValues(db: Executor, year: number): Promise<YearValueRow[]> {
+  const rows = await db
+    .select({
+      metricKey: metrics.key,
+      label: metrics.label,
+      section: metrics.sectionKey,
+      unit: metrics.unit,
+      direction: metrics.direction,
+      archived: metrics.archived,
+      valueId: metricValues.id,
+      value: metricValues.value,
+      qualifier: metricValues.qualifier,
+      note: metricValues.note,
+      source: metricValues.source,
+      version: metricValues.version,
+      updatedAt: metricValues.updatedAt,
+      updatedBy: users.name,
+    })
+    .from(metrics)
+    .innerJoin(sections, eq(sections.key, metrics.sectionKey))
+    .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
+    .leftJoin(users, eq(users.id, metricValues.updatedBy))
+    .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
+  return rows
+    .filter((r) => !r.archived || r.valueId !== null)
+    .map((r) => ({
+      metricKey: r.metricKey,
+      label: r.label,
+      section: r.section,
+      unit: r.unit,
+      direction: r.direction,
+      archived: r.archived,
+      value: r.value,
+      qualifier: r.qualifier,
+      note: r.note,
+      source: r.source,
+      // A metric with no row yet is at version 0: the first save must say so.
+      version: r.version ?? 0,
+      updatedAt: r.updatedAt,
+      updatedBy: r.updatedBy,
+    }));
+}
+
+export type QuoteView = {
+  id: number;
+  speaker: string;
+  title: string;
+  section: string;
+  text: string;
+  version: number;
+  updatedAt: Date;
+};
+
+export async function listYearQuotes(db: Executor, year: number): Promise<QuoteView[]> {
+  return db
+    .select({
+      id: quotes.id,
+      speaker: quotes.speaker,
+      title: quotes.title,
+      section: quotes.sectionKey,
+      text: quotes.text,
+      version: quotes.version,
+      updatedAt: quotes.updatedAt,
+    })
+    .from(quotes)
+    .innerJoin(sections, eq(sections.key, quotes.sectionKey))
+    .where(and(eq(quotes.year, year), isNull(quotes.deletedAt)))
+    .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id));
+}

@@ -1,0 +1,7 @@
+export * from "./audit";
+export * from "./metrics";
+export * from "./quotes";
+export * from "./snapshots";
+export * from "./users";
+export * from "./values";
+export * from "./years";

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, doublePrecision, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+export const sections = pgTable("sections", {
+  key: text("key").primaryKey(),
+  title: text("title").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+export const metrics = pgTable(
+  "metrics",
+  {
+    id: serial("id").primaryKey(),
+    key: text("key").notNull().unique(),
+    label: text("label").notNull(),
+    sectionKey: text("section_key")
+      .notNull()
+      .references(() => sections.key),
+    unit: text("unit", { enum: ["count", "percent", "usd", "km", "km2", "m2"] }).notNull(),
+    direction: text("direction", { enum: ["up", "down", "neutral"] }).notNull(),
+    description: text("description"),
+    min: doublePrecision("min"),
+    max: doublePrecision("max"),
+    archived: boolean("archived").notNull().default(false),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("metrics_section_idx").on(t.sectionKey, t.sortOrder),
+    check("metrics_unit_check", sql`${t.unit} in ('count', 'percent', 'usd', 'km', 'km2', 'm2')`),
+    check("metrics_direction_check", sql`${t.direction} in ('up', 'down', 'neutral')`),
+    check("metrics_key_check", sql`${t.key} ~ '^[a-z][a-z0-9_]{0,63}$'`),
+  ],
+);
+
+export type MetricRow = typeof metrics.$inferSelect;
+export type SectionRow = typeof sections.$inferSelect;

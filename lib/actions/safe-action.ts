@@ -1,0 +1,58 @@
+import "server-only";
+import { headers } from "next/headers";
+import { type z } from "zod";
+import { getDb, type Database } from "@/db/client";
+import { authorize, currentActor, type Actor } from "@/lib/auth/guard";
+import type { Permission } from "@/lib/auth/permissions";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/validation/value";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; extra?: Record<string, unknown> };
+
+type ActionCtx = { db: Database; ip: string };
+
+/**
+ * Server actions are reachable by a direct POST, so each one goes through this: the same
+ * guard as the API (session → role), the form's own zod schema, and errors returned as data
+ * a form can show (never thrown strings).
+ */
+export function guardedAction<S extends z.ZodType, R>(
+  permission: Permission,
+  schema: S,
+  fn: (input: z.output<S>, ctx: ActionCtx & { actor: Actor }) => Promise<R>,
+) {
+  return async (raw: unknown): Promise<ActionResult<R>> =>
+    run(schema, raw, async (input, ctx) => fn(input, { ...ctx, actor: authorize(await currentActor(), permission) }));
+}
+
+/** For the few actions open to anyone (first-run set-up): validation and error mapping only. */
+export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: ActionCtx) => Promise<R>) {
+  return async (raw: unknown): Promise<ActionResult<R>> => run(schema, raw, fn);
+}
+
+async function run<S extends z.ZodType, R>(
+  schema: S,
+  raw: unknown,
+  fn: (input: z.output<S>, ctx: ActionCtx) => Promise<R>,
+): Promise<ActionResult<R>> {
+  try {
+    const parsed = await schema.safeParseAsync(raw);
+    if (!parsed.success) {
+      return { ok: false, code: "validation", message: "Some fields are not valid", fieldErrors: zodFieldErrors(parsed.error) };
+    }
+    const ip = clientIpFromHeaders(await headers());
+    return { ok: true, data: await fn(parsed.data, { db: await getDb(), ip }) };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, extra: error.extra };
+    }
+    if (isDatabaseUnavailable(error)) {
+      return { ok: false, code: "unavailable", message: "The database cannot be reached right now; try again shortly" };
+    }
+    console.error("[action] unexpected error:", error);
+    return { ok: false, code: "internal", message: "Something went wrong on the server; it has been logged" };
+  }
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { type z } from "zod";
+import { getDb, type Database } from "@/db/client";
+import { authorize, resolveActor, type Actor } from "@/lib/auth/guard";
+import type { Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { toErrorResponse } from "./respond";
+
+const MAX_JSON_BYTES = 1_000_000;
+
+type Ctx<P, Q, B> = { actor: Actor; db: Database; params: P; query: Q; body: B; req: NextRequest };
+
+type Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
+  permission: Permission;
+  params?: P;
+  query?: Q;
+  /** JSON body schema; omit for handlers that read the body themselves (CSV import). */
+  body?: B;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one guard every API route goes through: who is calling (401), may they (403), does a
+ * cookie-authenticated write come from our own origin (403), is the input valid (400/422);
+ * then the handler, with every failure mapped to the contract's error body.
+ */
+export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, B extends z.ZodType = z.ZodUnknown>(
+  spec: Spec<P, Q, B>,
+  handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      const actor = authorize(await resolveActor(req.headers), spec.permission);
+      if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
+      const params = parseOr400(spec.params, await context.params, "path");
+      const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
+      const result = await handler({ actor, db: await getDb(), params, query, body, req } as Ctx<
+        z.output<P>,
+        z.output<Q>,
+        z.output<B>
+      >);
+      return result instanceof Response ? result : Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/** A read open to anyone, such as the health check and the OpenAPI document. */
+export function publicRoute(handler: (req: NextRequest) => Promise<unknown>) {
+  return async (req: NextRequest): Promise<Response> => {
+    try {
+      const result = await handler(req);
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+function parseOr400<S extends z.ZodType>(schema: S | undefined, input: unknown, where: string) {
+  if (!schema) return input;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const name = issue?.path.join(".") || where;
+  throw new AppError("bad_request", `Invalid ${where} parameter ${name}: ${issue?.message ?? "invalid"}`);
+}
+
+/** Browsers send Origin on cross-site writes; a cookie alone must not be enough to change data. */
+function assertSameOrigin(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (origin) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (originHost && originHost === host) return;
+  } else if (req.headers.get("sec-fetch-site") === "same-origin") {
+    return;
+  }
+  throw new AppError("forbidden", "Cross-origin write refused: send the request from Report Desk itself or use an API token");
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
+  }
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The JSON body is larger than 1 MB");
+  if (!text.trim()) throw new AppError("bad_request", "The request body is empty: send a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON");
+  }
+}

@@ -1,0 +1,43 @@
+import type { Metric } from "@/db/queries/catalog";
+import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
+import type { MetricBody, QuoteBody, ValueBody } from "@/lib/validation/api";
+
+/** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
+export const toMetricBody = (m: Metric): MetricBody => ({
+  key: m.key,
+  label: m.label,
+  section: m.section,
+  unit: m.unit,
+  direction: m.direction,
+  description: m.description,
+  min: m.min,
+  max: m.max,
+  archived: m.archived,
+});
+
+export const toYearBody = (y: ReportingYear) => ({
+  year: y.year,
+  status: y.status,
+  lockedAt: y.lockedAt?.toISOString() ?? null,
+  valueCount: y.valueCount,
+});
+
+export const toValueBody = (v: YearValueRow): ValueBody => ({
+  metricKey: v.metricKey,
+  value: v.value,
+  qualifier: v.qualifier,
+  note: v.note,
+  source: v.source,
+  version: v.version,
+  updatedAt: v.updatedAt?.toISOString() ?? null,
+  updatedBy: v.updatedBy,
+});
+
+export const toQuoteBody = (q: QuoteView): QuoteBody => ({
+  id: q.id,
+  speaker: q.speaker,
+  title: q.title,
+  section: q.section,
+  text: q.text,
+  version: q.version,
+});

@@ -1,0 +1,63 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { getDb, type Executor } from "@/db/client";
+import { findSessionUser, findUserByTokenHash } from "@/db/queries/users";
+import type { Role } from "@/lib/domain";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { can, type Permission } from "./permissions";
+import { hashToken } from "./tokens";
+
+export type Actor = { id: number; email: string; name: string; role: Role; via: "session" | "token" };
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/**
+ * Who is calling: an `Authorization: Bearer` API token, else the next-auth session cookie.
+ * Either way the user is read from the database on every call, so a deactivated user, a
+ * revoked token or a changed role takes effect at once, not when the JWT expires.
+ */
+export async function resolveActor(requestHeaders: Headers): Promise<Actor | null> {
+  const authorization = requestHeaders.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    return match?.[1] ? actorFromToken(await getDb(), match[1]) : null;
+  }
+  return sessionActor();
+}
+
+export async function actorFromToken(db: Executor, token: string): Promise<Actor | null> {
+  const user = await findUserByTokenHash(db, hashToken(token));
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, via: "token" } : null;
+}
+
+/** One decode and one user read per request, however many components ask. */
+const sessionActor = cache(async (): Promise<Actor | null> => {
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  let token: Awaited<ReturnType<typeof decode>>;
+  try {
+    token = await decode({ token: raw, secret: getEnv().authSecret });
+  } catch {
+    return null;
+  }
+  if (!token || typeof token.uid !== "number") return null;
+  const user = await findSessionUser(await getDb(), token.uid);
+  if (!user || !user.active || user.sessionVersion !== token.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+});
+
+/** For server components and server actions. */
+export async function currentActor(): Promise<Actor | null> {
+  return resolveActor(await headers());
+}
+
+/** Throws 401 without a caller and 403 when the caller's role lacks the permission. */
+export function authorize(actor: Actor | null, permission: Permission): Actor {
+  if (!actor) throw new AppError("unauthorized", "Sign in or send an API token to do this");
+  if (!can(actor.role, permission)) throw new AppError("forbidden", `Your role (${actor.role}) may not do this`);
+  return actor;
+}

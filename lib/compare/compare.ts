@@ -1,0 +1,188 @@
+/**
+ * Pure year-to-year comparison of headline figures and quotes.
+ *
+ * No database access here: callers load two years and pass plain data in, so the
+ * arithmetic (which is what reviewers actually argue about) is unit-testable.
+ */
+import { diffWords } from "diff";
+import type { Direction, Qualifier, Unit } from "@/lib/domain";
+import { neutraliseCell } from "@/lib/csv/formula";
+import { toCsv } from "@/lib/csv/rfc4180";
+
+export type CompareMetric = { key: string; label: string; section: string; unit: Unit; direction: Direction };
+export type YearValue = { metricKey: string; value: number | null; qualifier: Qualifier };
+export type QuoteLike = { id: number; speaker: string; title: string; section: string; text: string };
+
+export type CompareStatus = "unchanged" | "changed" | "added" | "removed" | "missing";
+
+export type CompareRow = {
+  metricKey: string;
+  label: string;
+  section: string;
+  unit: Unit;
+  direction: Direction;
+  from: number | null;
+  to: number | null;
+  fromQualifier: Qualifier;
+  toQualifier: Qualifier;
+  /** to − from in the metric's own unit (percentage points for "percent" metrics). */
+  delta: number | null;
+  /** Relative change in %, 1 decimal; null when there is no non-zero base to divide by. */
+  deltaPct: number | null;
+  qualifierChanged: boolean;
+  status: CompareStatus;
+};
+
+export type DiffPart = { value: string; added: boolean; removed: boolean };
+export type QuoteChange = { speaker: string; section: string; from: QuoteLike; to: QuoteLike; diff: DiffPart[] };
+export type QuoteComparison = { added: QuoteLike[]; removed: QuoteLike[]; changed: QuoteChange[] };
+
+/**
+ * Rounds away binary floating-point noise (0.3 − 0.1 = 0.19999999999999998 → 0.2).
+ * toFixed rounds the exact decimal expansion, which stays exact for integers up to
+ * our 1e15 limit, unlike multiplying by 1e10 first.
+ */
+function round10(x: number): number {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return x;
+  const r = Number(x.toFixed(10));
+  return r === 0 ? 0 : r; // no "-0" in the UI
+}
+
+/** One decimal, rounding halves away from zero so +2.25 and −2.25 mirror each other. */
+function round1(x: number): number {
+  const r = (Math.sign(x) * Math.round(Math.abs(round10(x)) * 10)) / 10;
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * One row per metric, in the order of `metrics` (the report's order). Values for
+ * keys not in `metrics` are ignored. A qualifier without a value carries no
+ * meaning, so it is reported as null for that side.
+ */
+export function compareValues(metrics: CompareMetric[], from: YearValue[], to: YearValue[]): CompareRow[] {
+  const fromByKey = new Map(from.map((v) => [v.metricKey, v]));
+  const toByKey = new Map(to.map((v) => [v.metricKey, v]));
+
+  return metrics.map((m) => {
+    const f = fromByKey.get(m.key);
+    const t = toByKey.get(m.key);
+    const fromValue = f?.value ?? null;
+    const toValue = t?.value ?? null;
+    const fromQualifier = fromValue === null ? null : (f?.qualifier ?? null);
+    const toQualifier = toValue === null ? null : (t?.qualifier ?? null);
+
+    let delta: number | null = null;
+    let deltaPct: number | null = null;
+    if (fromValue !== null && toValue !== null) {
+      delta = round10(toValue - fromValue);
+      // A change from zero has no meaningful percentage (it would be infinite).
+      if (fromValue !== 0) deltaPct = round1((delta / Math.abs(fromValue)) * 100);
+    }
+    const qualifierChanged = fromValue !== null && toValue !== null && fromQualifier !== toQualifier;
+
+    let status: CompareStatus;
+    if (fromValue === null && toValue === null) status = "missing";
+    else if (fromValue === null) status = "added";
+    else if (toValue === null) status = "removed";
+    else status = delta !== 0 || qualifierChanged ? "changed" : "unchanged";
+
+    return {
+      metricKey: m.key,
+      label: m.label,
+      section: m.section,
+      unit: m.unit,
+      direction: m.direction,
+      from: fromValue,
+      to: toValue,
+      fromQualifier,
+      toQualifier,
+      delta,
+      deltaPct,
+      qualifierChanged,
+      status,
+    };
+  });
+}
+
+/** Flags a change worth a reviewer's second look; a null percentage is never "large". */
+export function isLargeChange(row: Pick<CompareRow, "deltaPct">, thresholdPct = 25): boolean {
+  return row.deltaPct !== null && Math.abs(row.deltaPct) >= thresholdPct;
+}
+
+/** Same speaker in the same section is "the same quote" even if the wording changed. */
+const quoteKey = (q: QuoteLike) => `${q.speaker.trim().toLowerCase()}\u0000${q.section.trim()}`;
+
+function groupByKey(quotes: QuoteLike[]): Map<string, QuoteLike[]> {
+  const groups = new Map<string, QuoteLike[]>();
+  for (const q of quotes) {
+    const list = groups.get(quoteKey(q));
+    if (list) list.push(q);
+    else groups.set(quoteKey(q), [q]);
+  }
+  return groups;
+}
+
+/**
+ * Matches quotes by speaker (trimmed, case-insensitive) + section. When a speaker
+ * has several quotes in one section, identical texts are paired first and the
+ * rest in order, so re-ordering alone never shows up as a change.
+ */
+export function compareQuotes(from: QuoteLike[], to: QuoteLike[]): QuoteComparison {
+  const fromGroups = groupByKey(from);
+  const pairs = new Map<QuoteLike, QuoteLike>(); // to → from
+  const matchedFrom = new Set<QuoteLike>();
+
+  for (const [key, tos] of groupByKey(to)) {
+    const candidates = [...(fromGroups.get(key) ?? [])];
+    const unpaired: QuoteLike[] = [];
+    for (const t of tos) {
+      const same = candidates.findIndex((f) => f.text === t.text);
+      if (same === -1) unpaired.push(t);
+      else pairs.set(t, candidates.splice(same, 1)[0]!);
+    }
+    for (const t of unpaired) {
+      const f = candidates.shift();
+      if (f) pairs.set(t, f);
+    }
+  }
+  for (const f of pairs.values()) matchedFrom.add(f);
+
+  const added: QuoteLike[] = [];
+  const changed: QuoteChange[] = [];
+  for (const t of to) {
+    const f = pairs.get(t);
+    if (!f) {
+      added.push(t);
+      continue;
+    }
+    if (f.text === t.text && f.title === t.title) continue;
+    const diff = diffWords(f.text, t.text).map((p) => ({
+      value: p.value,
+      added: p.added === true,
+      removed: p.removed === true,
+    }));
+    changed.push({ speaker: t.speaker, section: t.section, from: f, to: t, diff });
+  }
+  const removed = from.filter((f) => !matchedFrom.has(f));
+  return { added, removed, changed };
+}
+
+/** CSV of a comparison for reviewers; year columns are named after the years compared. */
+export function compareToCsv(rows: CompareRow[], fromYear: number, toYear: number): string {
+  const header = [
+    "section", "metric_key", "label", "unit", String(fromYear), String(toYear),
+    "delta", "delta_pct", "qualifier_changed",
+  ];
+  const body = rows.map((r) => [
+    neutraliseCell(r.section),
+    neutraliseCell(r.metricKey),
+    neutraliseCell(r.label),
+    neutraliseCell(r.unit),
+    r.from,
+    r.to,
+    r.delta,
+    r.deltaPct,
+    r.qualifierChanged ? "yes" : "no",
+  ]);
+  return toCsv([header, ...body]);
+}

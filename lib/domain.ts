@@ -1,0 +1,34 @@
+/**
+ * The vocabulary of Report Desk, shared by the database schema, the zod schemas,
+ * the UI and the API so that a new unit or role is added in one place.
+ */
+export const UNITS = ["count", "percent", "usd", "km", "km2", "m2"] as const;
+export type Unit = (typeof UNITS)[number];
+
+/** How the report hedges a figure: null = stated exactly. */
+export const QUALIFIERS = ["over", "about"] as const;
+export type Qualifier = (typeof QUALIFIERS)[number] | null;
+
+/** Which way is good news for the dashboard's colours. */
+export const DIRECTIONS = ["up", "down", "neutral"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const YEAR_STATUSES = ["open", "locked"] as const;
+export type YearStatus = (typeof YEAR_STATUSES)[number];
+
+/** Years the desk accepts; anything outside is a typo, not a report. */
+export const MIN_YEAR = 1945;
+export const MAX_YEAR = 2100;
+
+/** Largest magnitude accepted for any figure (issue: every number finite and ≤ 1e15). */
+export const MAX_ABS_VALUE = 1e15;
+
+export const TEXT_LIMITS = {
+  note: 2_000,
+  source: 1_000,
+  quoteText: 5_000,
+  reason: 1_000,
+} as const;

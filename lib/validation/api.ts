@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { DIRECTIONS, QUALIFIERS, ROLES, UNITS, YEAR_STATUSES } from "@/lib/domain";
+
+/**
+ * Shapes of the JSON API's answers. The handlers build these objects and the OpenAPI document
+ * is generated from the same schemas, so the document cannot drift from what is served.
+ */
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const healthBody = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }).meta({ id: "Health" });
+
+export const metricBody = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    section: z.string(),
+    unit: z.enum(UNITS),
+    direction: z.enum(DIRECTIONS),
+    description: z.string().nullable(),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    archived: z.boolean(),
+  })
+  .meta({ id: "Metric" });
+
+export const yearBody = z
+  .object({ year: z.number().int(), status: z.enum(YEAR_STATUSES), lockedAt: z.string().nullable(), valueCount: z.number().int() })
+  .meta({ id: "ReportingYear" });
+
+export const valueBody = z
+  .object({
+    metricKey: z.string(),
+    value: z.number().nullable(),
+    qualifier: z.enum(QUALIFIERS).nullable(),
+    note: z.string().nullable(),
+    source: z.string().nullable(),
+    version: z.number().int(),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: "Value" });
+
+export const quoteBody = z
+  .object({
+    id: z.number().int(),
+    speaker: z.string(),
+    title: z.string(),
+    section: z.string(),
+    text: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Quote" });
+
+export const userBody = z
+  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() })
+  .meta({ id: "User" });
+
+export type MetricBody = z.infer<typeof metricBody>;
+export type ValueBody = z.infer<typeof valueBody>;
+export type QuoteBody = z.infer<typeof quoteBody>;

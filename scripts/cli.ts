@@ -1,0 +1,62 @@
+/**
+ * Report Desk's command line (see API.md): `npm run cli -- user:create --email E --name N --role R`
+ * (password from $PASSWORD) and `npm run cli -- token:create --email E`. Uses the same
+ * DATABASE_URL / DATA_DIR as the server and creates, migrates and seeds an empty one first.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { getOpened } from "@/db/client";
+import { createApiToken, createUser } from "@/db/commands/users";
+import { findUserForSignIn } from "@/db/queries/users";
+import { readCliPassword } from "@/lib/env";
+import { zodFieldErrors } from "@/lib/validation/value";
+import { createUserSchema } from "@/lib/validation/user";
+
+class CliError extends Error {}
+
+async function main(argv: string[]): Promise<string[]> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "token-name": { type: "string" } },
+    strict: true,
+  });
+  const opened = await getOpened();
+  try {
+    switch (command) {
+      case "user:create": {
+        const parsed = await createUserSchema.safeParseAsync({ ...values, password: readCliPassword() ?? "" });
+        if (!parsed.success) {
+          const fields = zodFieldErrors(parsed.error);
+          throw new CliError(Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; "));
+        }
+        const user = await createUser(opened.db, parsed.data, null, "cli");
+        return [`Created ${user.role} ${user.email} (id ${user.id})`];
+      }
+      case "token:create": {
+        const email = z.email().safeParse(values.email?.trim().toLowerCase());
+        if (!email.success) throw new CliError("--email must be a valid address");
+        const user = await findUserForSignIn(opened.db, email.data);
+        if (!user || !user.active) throw new CliError(`No active user with the email ${email.data}`);
+        const created = await createApiToken(opened.db, user.id, values["token-name"] ?? "CLI token");
+        // The token alone on the last line, so scripts can take it with `tail -n 1`.
+        return [`API token for ${user.email} (shown only this once):`, created.token];
+      }
+      default:
+        throw new CliError(`Unknown command ${command ?? "(none)"}: use user:create or token:create`);
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((lines) => {
+    for (const line of lines) console.log(line);
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`error: ${message.split("\n")[0]}`);
+    process.exit(1);
+  });
