@@ -1,5 +1,5 @@
 import "server-only";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/domain";
 import { hashPassword } from "@/lib/auth/password-hash";
@@ -54,5 +54,20 @@ export async function createApiToken(db: Database, userId: number, name: string)
     const [row] = await tx.insert(apiTokens).values({ userId, name, tokenHash: hash, prefix }).returning({ id: apiTokens.id });
     await recordAudit(tx, { action: "token_created", actorId: userId, actorEmail: owner.email, detail: { tokenId: row?.id, name } });
     return { id: row!.id, token, prefix };
+  });
+}
+
+/** Revokes one of the user's own tokens; a token of someone else is "not found". */
+export async function revokeApiToken(db: Database, userId: number, tokenId: number) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (!row) throw new AppError("not_found", `Token ${tokenId} was not found among your active tokens`);
+    const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    await recordAudit(tx, { action: "token_revoked", actorId: userId, actorEmail: owner?.email, detail: { tokenId } });
+    return { id: row.id, revoked: true as const };
   });
 }

@@ -50,3 +50,11 @@ export async function findUserByTokenHash(db: Executor, tokenHash: string) {
 export async function listUsers(db: Executor): Promise<UserSummary[]> {
   return db.select(summary).from(users).orderBy(asc(users.name), asc(users.id));
 }
+
+export async function listApiTokens(db: Executor, userId: number) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(asc(apiTokens.id));
+}

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { rolesFor, type Permission } from "@/lib/auth/permissions";
-import { yearParam } from "@/lib/validation/params";
-import { errorBody, healthBody, metricBody, quoteBody, valueBody, yearBody } from "@/lib/validation/api";
+import { historyQuery } from "@/lib/validation/history";
+import { idParams, metricKeyParam, yearParam } from "@/lib/validation/params";
+import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
+import { valueSaveSchema } from "@/lib/validation/value";
+import { openYearSchema, unlockYearSchema } from "@/lib/validation/year";
+import { errorBody, healthBody, historyBody, lockBody, metricBody, quoteBody, tokenBody, userBody, valueBody, yearBody } from "@/lib/validation/api";
+import { createTokenSchema } from "@/lib/validation/token";
+import { createUserSchema } from "@/lib/validation/user";
 
 /**
  * The API's operations, described with the zod schemas the handlers parse and answer with.
@@ -22,6 +28,9 @@ export type Operation = {
 };
 
 const year = { year: yearParam };
+const yearMetric = { year: yearParam, metricKey: metricKeyParam };
+// The server parses a value with its metric's own rules (unit, min, max); the shape is the same for all.
+const valueSave = valueSaveSchema({ unit: "count", min: null, max: null });
 
 export const operations: Operation[] = [
   { method: "get", path: "/api/health", summary: "Health of the server and its database", permission: "public", response: healthBody, errors: [503] },
@@ -45,6 +54,37 @@ export const operations: Operation[] = [
     response: z.object({ year: z.number().int(), quotes: z.array(quoteBody) }),
     errors: [400, 404],
   },
+  { method: "post", path: "/api/v1/years", summary: "Open a reporting year", permission: "years:open", body: openYearSchema, response: yearBody.pick({ year: true, status: true }), errors: [400, 409, 422] },
+  {
+    method: "put",
+    path: "/api/v1/years/{year}/values/{metricKey}",
+    summary: "Save one value. `value` may be a number or what people type (\"76,000\", \"$203M\", \"43%\"); omitted fields keep their current text, null clears them. Send the `version` you read: a stale one gets 409 with `current`.",
+    permission: "values:write",
+    params: yearMetric,
+    body: valueSave,
+    response: valueBody,
+    errors: [400, 404, 409, 422, 423],
+  },
+  {
+    method: "get",
+    path: "/api/v1/years/{year}/values/{metricKey}/history",
+    summary: "Every revision of a value, newest first, a page at a time (`before` = `nextBefore` of the previous page)",
+    permission: "read",
+    params: yearMetric,
+    query: historyQuery.shape,
+    response: historyBody,
+    errors: [400, 404],
+  },
+  { method: "post", path: "/api/v1/years/{year}/lock", summary: "Lock a year and record a snapshot", permission: "years:lock", params: year, response: lockBody, errors: [404, 409] },
+  { method: "post", path: "/api/v1/years/{year}/unlock", summary: "Unlock a year, with a reason", permission: "years:unlock", params: year, body: unlockYearSchema, response: yearBody.pick({ year: true, status: true }), errors: [404, 409, 422] },
+  { method: "post", path: "/api/v1/years/{year}/quotes", summary: "Add a quote", permission: "values:write", params: year, body: createQuoteSchema, response: quoteBody, errors: [404, 422, 423] },
+  { method: "put", path: "/api/v1/quotes/{id}", summary: "Change a quote (send its `version`)", permission: "values:write", params: idParams.shape, body: updateQuoteSchema, response: quoteBody, errors: [404, 409, 422, 423] },
+  { method: "delete", path: "/api/v1/quotes/{id}", summary: "Delete a quote (its revisions stay)", permission: "values:write", params: idParams.shape, body: deleteQuoteSchema, response: z.object({ id: z.number().int(), deleted: z.literal(true) }), errors: [404, 409, 423] },
+  { method: "get", path: "/api/v1/users", summary: "People with access", permission: "users:manage", response: z.object({ users: z.array(userBody) }) },
+  { method: "post", path: "/api/v1/users", summary: "Create a user with a role", permission: "users:manage", body: createUserSchema, response: userBody, errors: [409, 422] },
+  { method: "get", path: "/api/v1/me/tokens", summary: "Your active API tokens (never the tokens themselves)", permission: "self:manage", response: z.object({ tokens: z.array(tokenBody) }) },
+  { method: "post", path: "/api/v1/me/tokens", summary: "Create an API token; the answer is the only time it is shown", permission: "self:manage", body: createTokenSchema, response: z.object({ id: z.number().int(), token: z.string(), prefix: z.string() }), errors: [422] },
+  { method: "delete", path: "/api/v1/me/tokens/{id}", summary: "Revoke one of your API tokens", permission: "self:manage", params: idParams.shape, response: z.object({ id: z.number().int(), revoked: z.literal(true) }), errors: [404] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {

@@ -36,7 +36,7 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
       if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
       const params = parseOr400(spec.params, await context.params, "path");
       const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
-      const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
+      const body = spec.body ? await spec.body.parseAsync(await readJson(req)) : undefined;
       const result = await handler({ actor, db: await getDb(), params, query, body, req } as Ctx<
         z.output<P>,
         z.output<Q>,

@@ -66,3 +66,34 @@ export const userBody = z
 export type MetricBody = z.infer<typeof metricBody>;
 export type ValueBody = z.infer<typeof valueBody>;
 export type QuoteBody = z.infer<typeof quoteBody>;
+
+export const historyBody = z
+  .object({
+    year: z.number().int(),
+    metricKey: z.string(),
+    revisions: z.array(
+      z.object({
+        id: z.number().int(),
+        version: z.number().int(),
+        value: z.number().nullable(),
+        qualifier: z.enum(QUALIFIERS).nullable(),
+        note: z.string().nullable(),
+        source: z.string().nullable(),
+        changedBy: z.string().nullable(),
+        changedAt: z.string(),
+        reason: z.string().nullable(),
+      }),
+    ),
+    nextBefore: z.number().int().nullable(),
+  })
+  .meta({ id: "ValueHistory" });
+
+export const snapshotSummaryBody = z
+  .object({ id: z.number().int(), year: z.number().int(), sha256: z.string(), createdAt: z.string(), reason: z.string().nullable() })
+  .meta({ id: "SnapshotSummary" });
+
+export const lockBody = z.object({ year: z.number().int(), status: z.literal("locked"), snapshot: snapshotSummaryBody }).meta({ id: "LockResult" });
+
+export const tokenBody = z
+  .object({ id: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+  .meta({ id: "ApiToken" });

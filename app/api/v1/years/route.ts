@@ -1,8 +1,16 @@
+import { openYear } from "@/db/commands/years";
 import { listYears } from "@/db/queries/years";
 import { apiRoute } from "@/lib/api/route";
 import { toYearBody } from "@/lib/api/serialize";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { openYearSchema } from "@/lib/validation/year";
 
 export const GET = apiRoute({ permission: "read" }, async ({ db }) => {
   const years = await listYears(db);
   return { years: years.map(toYearBody) };
+});
+
+export const POST = apiRoute({ permission: "years:open", body: openYearSchema }, async ({ db, body, actor, req }) => {
+  const opened = await openYear(db, body.year, actor, clientIpFromHeaders(req.headers));
+  return Response.json(opened, { status: 201 });
 });

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, eq, isNull, max } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors";
+import type { QuoteFields } from "@/lib/validation/quote";
+import { quoteRevisions, quotes, sections } from "../schema";
+import type { Database, Executor } from "../client";
+import { recordAudit } from "./audit";
+import { assertYearOpen } from "./year-guard";
+
+type QuoteRow = typeof quotes.$inferSelect;
+
+export type QuoteResult = { id: number; year: number; speaker: string; title: string; section: string; text: string; version: number };
+
+const toResult = (q: QuoteRow): QuoteResult => ({
+  id: q.id,
+  year: q.year,
+  speaker: q.speaker,
+  title: q.title,
+  section: q.sectionKey,
+  text: q.text,
+  version: q.version,
+});
+
+async function assertSection(tx: Executor, key: string) {
+  const [row] = await tx.select({ key: sections.key }).from(sections).where(eq(sections.key, key));
+  if (!row) throw new AppError("validation", "Some fields are not valid", { section: `Section “${key}” does not exist` });
+}
+
+async function revise(tx: Executor, q: QuoteRow, action: "create" | "update" | "delete", actor: Actor, reason?: string) {
+  await tx.insert(quoteRevisions).values({
+    quoteId: q.id,
+    year: q.year,
+    action,
+    speaker: q.speaker,
+    title: q.title,
+    sectionKey: q.sectionKey,
+    text: q.text,
+    version: q.version,
+    changedBy: actor.id,
+    reason: reason ?? null,
+  });
+  await recordAudit(tx, {
+    action: action === "delete" ? "quote_deleted" : "quote_saved",
+    actorId: actor.id,
+    actorEmail: actor.email,
+    year: q.year,
+    detail: { quoteId: q.id, speaker: q.speaker, action, version: q.version },
+  });
+}
+
+export async function createQuote(db: Database, year: number, input: QuoteFields & { reason?: string }, actor: Actor): Promise<QuoteResult> {
+  return db.transaction(async (tx) => {
+    await assertYearOpen(tx, year);
+    await assertSection(tx, input.section);
+    const [last] = await tx.select({ n: max(quotes.sortOrder) }).from(quotes).where(eq(quotes.year, year));
+    const [row] = await tx
+      .insert(quotes)
+      .values({ year, speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, sortOrder: (last?.n ?? 0) + 1, updatedBy: actor.id })
+      .returning();
+    await revise(tx, row!, "create", actor, input.reason);
+    return toResult(row!);
+  });
+}
+
+/** The live quote, locked for this transaction, with its year open; 404 when deleted or absent. */
+async function loadForWrite(tx: Executor, id: number, version: number | undefined) {
+  const [current] = await tx.select().from(quotes).where(and(eq(quotes.id, id), isNull(quotes.deletedAt))).for("update");
+  if (!current) throw new AppError("not_found", `Quote ${id} was not found`);
+  await assertYearOpen(tx, current.year);
+  if (version !== undefined && version !== current.version) {
+    throw new AppError("conflict", "Someone else changed this quote since you loaded it: review their version first", undefined, {
+      current: toResult(current),
+    });
+  }
+  return current;
+}
+
+export async function updateQuote(
+  db: Database,
+  id: number,
+  input: QuoteFields & { version?: number; reason?: string },
+  actor: Actor,
+): Promise<QuoteResult> {
+  return db.transaction(async (tx) => {
+    const current = await loadForWrite(tx, id, input.version);
+    await assertSection(tx, input.section);
+    const [row] = await tx
+      .update(quotes)
+      .set({ speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, version: current.version + 1, updatedBy: actor.id, updatedAt: new Date() })
+      .where(eq(quotes.id, id))
+      .returning();
+    await revise(tx, row!, "update", actor, input.reason);
+    return toResult(row!);
+  });
+}
+
+/** Soft delete: the quote leaves the year, its revisions stay. */
+export async function deleteQuote(db: Database, id: number, input: { version?: number; reason?: string }, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const current = await loadForWrite(tx, id, input.version);
+    const [row] = await tx
+      .update(quotes)
+      .set({ deletedAt: new Date(), version: current.version + 1, updatedBy: actor.id, updatedAt: new Date() })
+      .where(eq(quotes.id, id))
+      .returning();
+    await revise(tx, row!, "delete", actor, input.reason);
+    return { id, deleted: true as const };
+  });
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical";
+import type { Actor } from "@/lib/auth/guard";
+import { snapshots } from "../schema";
+import type { Executor } from "../client";
+import { readYearContent } from "../queries/year-content";
+import { recordAudit } from "./audit";
+
+/** Freezes the year's current content. Snapshots are never updated or deleted (database trigger). */
+export async function createSnapshotIn(tx: Executor, year: number, actor: Actor, reason: string) {
+  const content = canonicalJson(await readYearContent(tx, year));
+  const sha256 = sha256Hex(content);
+  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, createdBy: actor.id }).returning({
+    id: snapshots.id,
+    createdAt: snapshots.createdAt,
+  });
+  await recordAudit(tx, { action: "snapshot_created", actorId: actor.id, actorEmail: actor.email, year, detail: { snapshotId: row!.id, sha256, reason } });
+  return { id: row!.id, year, sha256, createdAt: row!.createdAt, reason };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { Executor } from "../client";
+import { listYearQuotes, listYearValues } from "./years";
+
+export const SNAPSHOT_FORMAT = "report-desk/year@1";
+
+/**
+ * A year's figures and quotes as data only: no versions, timestamps or ids, so two reads of
+ * unchanged data are identical. Snapshots hash this; the JSON export writes it.
+ */
+export async function readYearContent(db: Executor, year: number) {
+  const [values, quotes] = await Promise.all([listYearValues(db, year), listYearQuotes(db, year)]);
+  return {
+    format: SNAPSHOT_FORMAT,
+    year,
+    values: values
+      .map((v) => ({
+        metricKey: v.metricKey,
+        section: v.section,
+        label: v.label,
+        unit: v.unit,
+        value: v.value,
+        qualifier: v.qualifier,
+        note: v.note,
+        source: v.source,
+      }))
+      .sort((a, b) => (a.metricKey < b.metricKey ? -1 : a.metricKey > b.metricKey ? 1 : 0)),
+    quotes: quotes
+      .map((q) => ({ speaker: q.speaker, title: q.title, section: q.section, text: q.text }))
+      .sort((a, b) => compareStrings(a.section, b.section) || compareStrings(a.speaker, b.speaker) || compareStrings(a.text, b.text)),
+  };
+}
+
+export type YearContent = Awaited<ReturnType<typeof readYearContent>>;
+
+// Code-point order, not locale order: the same on every machine.
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
