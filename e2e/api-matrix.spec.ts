@@ -88,7 +88,7 @@ const ROWS = [
     send: (api, { id }) => api.delete(`/api/v1/quotes/${id}`, { data: { version: 1 } }),
     state: quotesState,
   }),
-  row<null>({
+  row<void>({
     call: "POST /api/v1/years/{year}/lock",
     allowed: ["reviewer", "admin"],
     status: 200,
@@ -96,7 +96,7 @@ const ROWS = [
     send: (api) => api.post(`/api/v1/years/${LOCK_YEAR}/lock`),
     state: yearsState,
   }),
-  row<null>({
+  row<void>({
     call: "POST /api/v1/years/{year}/unlock",
     allowed: ["admin"],
     status: 200,
@@ -198,7 +198,8 @@ test.describe("cookie-authenticated writes", () => {
     ];
     const { version } = await valueOf(admin(), VALUES_YEAR, "contributing_countries");
     const before = await state();
-    for (const headers of [{}, { Origin: "https://evil.example.org" }, { Origin: "null" }, { Origin: baseURL!.replace("127.0.0.1", "localhost") }]) {
+    const foreign: Record<string, string>[] = [{}, { Origin: "https://evil.example.org" }, { Origin: "null" }, { Origin: baseURL!.replace("127.0.0.1", "localhost") }];
+    for (const headers of foreign) {
       for (const write of writes(version)) {
         const response = await write(headers);
         expect(response.status(), `${JSON.stringify(headers)} ${response.url()}`).toBe(403);
@@ -212,5 +213,48 @@ test.describe("cookie-authenticated writes", () => {
     expect(saved.status(), await saved.text()).toBe(200);
     expect(await valueOf(admin(), VALUES_YEAR, "contributing_countries")).toMatchObject({ value: 77, version: version + 1 });
     await browser.dispose();
+  });
+});
+
+test.describe("a locked year", () => {
+  const YEAR = 2046;
+  test.beforeAll(async ({ request, baseURL, playwright }) => {
+    await ensurePeople(request, baseURL!);
+    clients = await clientsFor(playwright, baseURL!);
+  });
+  test.afterAll(() => disposeAll(clients));
+
+  test("answers 423 to every value and quote write, even the admin's, and changes nothing until unlocked", async () => {
+    await ensureYear(admin(), YEAR);
+    const { version } = await valueOf(admin(), YEAR, "peace_operations");
+    await ok(clients.editor.put(`/api/v1/years/${YEAR}/values/peace_operations`, { data: { value: 5, version } }));
+    const quote = await ok<{ id: number }>(clients.editor.post(`/api/v1/years/${YEAR}/quotes`, { data: QUOTE }));
+    const locked = await ok<{ status: string; snapshot: { sha256: string } }>(clients.reviewer.post(`/api/v1/years/${YEAR}/lock`));
+    expect(locked).toMatchObject({ status: "locked", snapshot: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+
+    const state = async () => ({
+      values: await valuesOf(admin(), YEAR),
+      history: await historyOf(admin(), YEAR, "peace_operations"),
+      quotes: (await ok<{ quotes: unknown[] }>(admin().get(`/api/v1/years/${YEAR}/quotes`))).quotes,
+    });
+    const before = await state();
+    for (const who of ["editor", "admin"] as const) {
+      const api = clients[who];
+      for (const response of [
+        await api.put(`/api/v1/years/${YEAR}/values/peace_operations`, { data: { value: 6, version: version + 1 } }),
+        await api.put(`/api/v1/years/${YEAR}/values/contributing_countries`, { data: { value: 6 } }),
+        await api.post(`/api/v1/years/${YEAR}/quotes`, { data: QUOTE }),
+        await api.put(`/api/v1/quotes/${quote.id}`, { data: { ...QUOTE, text: "Changed after sign-off.", version: 1 } }),
+        await api.delete(`/api/v1/quotes/${quote.id}`),
+      ]) {
+        expect(response.status(), `${who} ${response.url()}`).toBe(423);
+        expect(await response.json()).toMatchObject({ error: { code: "locked", message: expect.stringMatching(/locked/) } });
+      }
+    }
+    expect(await state()).toEqual(before);
+    expect((await clients.reviewer.post(`/api/v1/years/${YEAR}/lock`)).status()).toBe(409);
+
+    await ok(admin().post(`/api/v1/years/${YEAR}/unlock`, { data: { reason: "a figure was mistyped" } }));
+    expect((await clients.editor.put(`/api/v1/years/${YEAR}/values/peace_operations`, { data: { value: 6, version: version + 1 } })).status()).toBe(200);
   });
 });
