@@ -137,6 +137,7 @@ test.describe("bad input through the API", () => {
       { name: "a form post", send: (api) => api.put(`${VALUES}/peace_operations`, { form: { value: "13" } }), status: 415 },
       { name: "CSV to a JSON endpoint", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: raw("speaker,text\nA,B\n"), headers: { "Content-Type": "text/csv" } }), status: 415 },
       { name: "over 1 MB", send: putRaw("peace_operations", JSON.stringify({ value: 13, note: "n".repeat(1_100_000) })), status: 413 },
+      { name: "over 1 MB in bytes, not in characters", send: putRaw("peace_operations", JSON.stringify({ value: 13, note: "é".repeat(600_000) })), status: 413 },
       { name: "malformed JSON to a quote", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: raw("{"), headers: JSON_TYPE }), status: 400 },
       { name: "malformed JSON to a quote delete", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw("{"), headers: JSON_TYPE }), status: 400 },
       { name: "empty body to open a year", send: (api) => api.post("/api/v1/years", { headers: JSON_TYPE }), status: 400 },

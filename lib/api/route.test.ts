@@ -55,6 +55,10 @@ describe("apiRoute", () => {
     expect((await route(put(""), context)).status).toBe(400);
     expect((await route(put('{"value": 1}', { "content-type": "text/plain" }), context)).status).toBe(415);
     expect((await route(put(JSON.stringify({ value: 1, pad: "x".repeat(1_000_001) })), context)).status).toBe(413);
+    // 600,000 characters but 1.2 MB: the limit is on bytes.
+    expect((await route(put(JSON.stringify({ value: 1, pad: "é".repeat(600_000) })), context)).status).toBe(413);
+    // A declared length over the limit is refused without reading the body.
+    expect((await route(put('{"value": 1}', { "content-type": "application/json", "content-length": "5000000" }), context)).status).toBe(413);
     const invalid = await route(put('{"value": 11}'), context);
     expect(invalid.status).toBe(422);
     expect(await errorOf(invalid)).toEqual({ code: "validation", message: expect.any(String), fields: { value: "Value must be at most 10" } });
