@@ -1,11 +1,11 @@
 import "server-only";
-import { asc, eq, max, sql } from "drizzle-orm";
+import { eq, max, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import type { CreateMetricInput, UpdateMetricInput } from "@/lib/validation/metric";
-import { metricValues, metrics, sections } from "../schema";
+import { metrics, sections } from "../schema";
 import type { Database, Executor } from "../client";
-import { findMetric, type Metric } from "../queries/catalog";
+import { findMetric, listMetricValueYears, type Metric } from "../queries/catalog";
 import { recordAudit } from "./audit";
 
 type Who = Pick<Actor, "id" | "email">;
@@ -52,16 +52,6 @@ export async function createMetric(db: Database, input: CreateMetricInput, actor
   });
 }
 
-/** Years in which the metric holds a row; a unit change would silently change what they mean. */
-async function yearsWithValues(tx: Executor, metricId: number): Promise<number[]> {
-  const rows = await tx
-    .selectDistinct({ year: metricValues.year })
-    .from(metricValues)
-    .where(eq(metricValues.metricId, metricId))
-    .orderBy(asc(metricValues.year));
-  return rows.map((r) => r.year);
-}
-
 const EDITABLE = ["label", "section", "unit", "direction", "description", "min", "max", "archived"] as const;
 
 /**
@@ -92,7 +82,7 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
     if (Object.keys(diff).length === 0) return (await findMetric(tx, key))!;
 
     if (diff.unit) {
-      const years = await yearsWithValues(tx, current.id);
+      const years = (await listMetricValueYears(tx, key)).get(key) ?? [];
       if (years.length > 0) {
         throw new AppError(
           "validation",
