@@ -19,10 +19,13 @@ async function createPerson(api: APIRequestContext, role: "editor" | "viewer", l
   return { ...person, id: ((await response.json()) as { id: number }).id };
 }
 
+/** Screenshots at desktop and phone width; on a phone nothing may stick out sideways. */
 async function shoot(page: Page, name: string) {
   for (const width of [1400, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `test-results/screens/admin-${name}-${width}.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${width} px is wider than the screen`).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize({ width: 1400, height: 900 });
 }
@@ -166,6 +169,7 @@ test.describe("as the admin", () => {
 
     await page.goto("/admin/users");
     await expect(page.locator(`[data-user="${email}"]`)).toContainText("Deactivated");
+    await shoot(page, "users");
     const audit = await (await page.request.get("/api/v1/audit?action=user_deactivated")).json();
     expect(audit.entries[0]).toMatchObject({ actorEmail: ADMIN.email, detail: { email } });
     for (const action of ["user_role_changed", "user_password_reset"]) {

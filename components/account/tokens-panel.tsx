@@ -97,14 +97,14 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
       {tokens.length === 0 ? (
         <p className="text-sm text-gray-600">You have no active API tokens.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-gray-200 text-sm">
             <caption className="sr-only">Your active API tokens</caption>
             <thead className="text-left text-gray-700">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Starts with</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Created</th>
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Starts with</th>
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Created</th>
                 <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
                 <th scope="col" className="py-2 font-medium">
                   <span className="sr-only">Actions</span>
@@ -117,9 +117,9 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
                   <th scope="row" className="py-2 pr-4 text-left font-medium">
                     {t.name}
                   </th>
-                  <td className="py-2 pr-4 font-mono text-xs">{t.prefix}…</td>
-                  <td className="whitespace-nowrap py-2 pr-4">{when(t.createdAt)}</td>
-                  <td className="whitespace-nowrap py-2 pr-4">{when(t.lastUsedAt)}</td>
+                  <td className="hidden py-2 pr-4 font-mono text-xs sm:table-cell">{t.prefix}…</td>
+                  <td className="hidden whitespace-nowrap py-2 pr-4 sm:table-cell">{when(t.createdAt)}</td>
+                  <td className="py-2 pr-4 sm:whitespace-nowrap">{when(t.lastUsedAt)}</td>
                   <td className="py-2 text-right">
                     <button type="button" className="btn-secondary py-1" disabled={revoking === t.id} onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
                       {revoking === t.id ? "Revoking…" : "Revoke"}

@@ -21,11 +21,11 @@ export function ArchiveMetricButton({ metricKey, archived }: { metricKey: string
     router.refresh();
   };
   return (
-    <div className="text-right">
+    <div className="sm:text-right">
       <button type="button" className="btn-secondary" disabled={pending} onClick={toggle}>
         {pending ? "Saving…" : archived ? "Unarchive" : "Archive"}
       </button>
-      <p className="mt-1 max-w-xs text-xs text-gray-600">
+      <p className="mt-1 text-xs text-gray-600 sm:max-w-xs">
         {archived ? "Archived: kept in past years, left out of new ones." : "Archive to leave it out of new years; past values stay."}
       </p>
       {error ? (

@@ -23,9 +23,40 @@ function describe(detail: Record<string, unknown> | null): string {
   return parts.join(" · ");
 }
 
+const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action as keyof typeof AUDIT_ACTION_LABELS] ?? action;
+
+/** A table on wide screens; on a phone, one card per entry, since six columns do not fit. */
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   return (
-    <div className="card overflow-x-auto">
+    <>
+      <ul className="space-y-3 md:hidden" aria-label="Audit log entries, newest first">
+        {entries.map((e) => (
+          <li key={e.id} className="card p-3 text-sm">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+              <span className="font-medium">{actionLabel(e.action)}</span>
+              <span className="text-xs tabular-nums text-gray-600">{WHEN.format(e.at)} UTC</span>
+            </div>
+            <div className="mt-1 break-words text-gray-800">{e.actorName ?? e.actorEmail ?? "—"}</div>
+            {e.year !== null || e.metricKey ? (
+              <div className="mt-1 text-xs text-gray-700">
+                {[e.year, e.metricKey].filter((v) => v !== null).join(" · ")}
+              </div>
+            ) : null}
+            <div className="mt-1 break-words text-xs text-gray-600">
+              {describe(e.detail)}
+              {e.ip ? <div className="text-gray-500">from {e.ip}</div> : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <AuditWideTable entries={entries} />
+    </>
+  );
+}
+
+function AuditWideTable({ entries }: { entries: AuditEntryView[] }) {
+  return (
+    <div className="card relative hidden overflow-x-auto md:block">
       <table className="min-w-full divide-y divide-gray-200 text-sm">
         <caption className="sr-only">Audit log entries, newest first</caption>
         <thead className="bg-gray-50 text-left text-gray-700">
@@ -44,13 +75,11 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               <td className="whitespace-nowrap px-4 py-2 tabular-nums">{WHEN.format(e.at)}</td>
               <td className="px-4 py-2">
                 <div className="font-medium">{e.actorName ?? e.actorEmail ?? "—"}</div>
-                {e.actorName && e.actorEmail ? <div className="break-all text-xs text-gray-500">{e.actorEmail}</div> : null}
+                {e.actorName && e.actorEmail ? <div className="break-words text-xs text-gray-500">{e.actorEmail}</div> : null}
               </td>
-              <td className="px-4 py-2">
-                {AUDIT_ACTION_LABELS[e.action as keyof typeof AUDIT_ACTION_LABELS] ?? e.action}
-              </td>
+              <td className="px-4 py-2">{actionLabel(e.action)}</td>
               <td className="px-4 py-2 tabular-nums">{e.year ?? "—"}</td>
-              <td className="px-4 py-2 font-mono text-xs">{e.metricKey ?? "—"}</td>
+              <td className={`px-4 py-2 ${e.metricKey ? "font-mono text-xs" : ""}`}>{e.metricKey ?? "—"}</td>
               <td className="min-w-48 px-4 py-2 text-xs text-gray-700">
                 {describe(e.detail)}
                 {e.ip ? <div className="text-gray-500">from {e.ip}</div> : null}

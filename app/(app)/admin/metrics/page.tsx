@@ -41,16 +41,16 @@ export default async function MetricsAdminPage() {
             {rows.length === 0 ? (
               <p className="px-4 py-3 text-sm text-gray-600">No metrics in this section yet.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full divide-y divide-gray-200 text-sm">
+              <div className="relative overflow-x-auto">
+                <table className="min-w-full divide-y divide-gray-200 text-sm md:table-fixed">
                   <thead className="text-left text-gray-700">
                     <tr>
                       <th scope="col" className="px-4 py-2 font-medium">Metric</th>
-                      <th scope="col" className="px-4 py-2 font-medium">Unit</th>
-                      <th scope="col" className="px-4 py-2 font-medium">Direction</th>
-                      <th scope="col" className="px-4 py-2 font-medium">Range</th>
-                      <th scope="col" className="px-4 py-2 font-medium">Years with values</th>
-                      <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                      <th scope="col" className="px-4 py-2 font-medium md:w-40">Unit</th>
+                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-36">Direction</th>
+                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-36">Range</th>
+                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-44">Years with values</th>
+                      <th scope="col" className="px-4 py-2 font-medium md:w-28">Status</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-gray-100">
@@ -62,14 +62,14 @@ export default async function MetricsAdminPage() {
                             <Link href={`/admin/metrics/${m.key}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
                               {m.label}
                             </Link>
-                            <div className="font-mono text-xs text-gray-500">{m.key}</div>
+                            <div className="break-all font-mono text-xs text-gray-500">{m.key}</div>
                           </th>
-                          <td className="whitespace-nowrap px-4 py-2">{unitLabel(m.unit)}</td>
-                          <td className="whitespace-nowrap px-4 py-2">{DIRECTION_LABELS[m.direction]}</td>
-                          <td className="whitespace-nowrap px-4 py-2 tabular-nums">
+                          <td className="px-4 py-2">{unitLabel(m.unit)}</td>
+                          <td className="hidden whitespace-nowrap px-4 py-2 md:table-cell">{DIRECTION_LABELS[m.direction]}</td>
+                          <td className="hidden whitespace-nowrap px-4 py-2 tabular-nums md:table-cell">
                             {m.min === null && m.max === null ? "—" : `${m.min === null ? "…" : formatPlain(m.min, m.unit)} to ${m.max === null ? "…" : formatPlain(m.max, m.unit)}`}
                           </td>
-                          <td className="px-4 py-2">{years.length === 0 ? "none" : years.length <= 3 ? years.join(", ") : `${years.length} (${years[0]}–${years.at(-1)})`}</td>
+                          <td className="hidden px-4 py-2 md:table-cell">{years.length === 0 ? "none" : years.length <= 3 ? years.join(", ") : `${years.length} (${years[0]}–${years.at(-1)})`}</td>
                           <td className="px-4 py-2">
                             {m.archived ? (
                               <span className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-medium text-gray-800">Archived</span>

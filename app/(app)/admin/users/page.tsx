@@ -29,16 +29,16 @@ export default async function UsersPage() {
           Add a person
         </Link>
       </div>
-      <div className="card overflow-x-auto">
+      <div className="card relative overflow-x-auto">
         <table className="min-w-full divide-y divide-gray-200 text-sm">
           <caption className="sr-only">People with access, their role and status</caption>
           <thead className="bg-gray-50 text-left text-gray-700">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Email</th>
+              <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Email</th>
               <th scope="col" className="px-4 py-2 font-medium">Role</th>
               <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2 font-medium">Added</th>
+              <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Added</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
@@ -49,15 +49,16 @@ export default async function UsersPage() {
                     {u.name}
                   </Link>
                   {u.id === actor.id ? <span className="ml-1 text-xs text-gray-500">(you)</span> : null}
+                  <div className="break-all text-xs text-gray-500 md:hidden">{u.email}</div>
                 </th>
-                <td className="px-4 py-2 break-all">{u.email}</td>
+                <td className="hidden break-all px-4 py-2 md:table-cell">{u.email}</td>
                 <td className="px-4 py-2">
                   <RoleBadge role={u.role} />
                 </td>
                 <td className="px-4 py-2">
                   <StatusBadge active={u.active} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-2">{DATE.format(u.createdAt)}</td>
+                <td className="hidden whitespace-nowrap px-4 py-2 sm:table-cell">{DATE.format(u.createdAt)}</td>
               </tr>
             ))}
           </tbody>
