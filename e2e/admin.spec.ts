@@ -295,6 +295,8 @@ for (const role of ["viewer", "editor"] as const) {
 }
 
 test("the new pages have no serious accessibility problems", async ({ browser }) => {
+  // axe takes a few seconds a page on a busy machine.
+  test.setTimeout(120_000);
   const context = await browser.newContext({ storageState: ADMIN_STATE });
   const page = await context.newPage();
   for (const path of ["/admin/metrics", "/admin/metrics/new", "/admin/metrics/peacekeepers_total", "/admin/users", "/admin/users/new", "/account", "/audit"]) {
