@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { ensurePeople, PEOPLE, sameOrigin } from "./api";
+import { apiSignIn, ensurePeople, PEOPLE, sameOrigin } from "./api";
 import { ADMIN, ADMIN_STATE, signIn } from "./support";
 
 // This spec writes only in 2060–2069 and changes only people it creates itself.
@@ -268,6 +268,41 @@ test("a reviewer reads the audit log with a filter, on the page and through the 
   expect(body.entries.every((e) => e.action === "sign_in")).toBe(true);
   expect(body.newer).toBeNull();
   expect((await page.request.get("/api/v1/audit?action=nonsense")).status()).toBe(400);
+  const doc = await (await page.request.get("/api/v1/openapi.json")).json();
+  expect(doc.paths["/api/v1/audit"].get.description).toBe("Roles: admin, reviewer.");
+  expect(Object.keys(doc.paths["/api/v1/metrics"])).toEqual(["get", "post"]);
+  expect(doc.paths["/api/v1/metrics/{key}"].put).toBeDefined();
+  expect(doc.paths["/api/v1/users/{id}"].patch).toBeDefined();
+});
+
+test("the audit log pages 50 at a time with Older and Newer links that keep the filter", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(60_000);
+  const admin = await adminApi(playwright, baseURL!);
+  const person = await createPerson(admin, "viewer", "pager");
+  await admin.dispose();
+  // 51 token_created entries by one person: one more than a page.
+  const own = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL!) });
+  await apiSignIn(own, person.email, person.password);
+  for (let i = 0; i < 51; i++) expect((await own.post("/api/v1/me/tokens", { data: { name: `pager ${i}` } })).status()).toBe(201);
+  await own.dispose();
+
+  await signIn(page, PEOPLE.reviewer.email, PEOPLE.reviewer.password);
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(`/audit?person=${person.id}&action=token_created`);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText("pager 50");
+  await expect(page.getByRole("link", { name: "← Newer" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Older →" }).click();
+  await expect(page).toHaveURL(new RegExp(`person=${person.id}&action=token_created&before=\\d+$`));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("pager 0");
+  await expect(page.getByRole("link", { name: "Older →" })).toHaveCount(0);
+  await page.getByRole("link", { name: "← Newer" }).click();
+  await expect(page).toHaveURL(/after=\d+$/);
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText("pager 50");
+  await expect(page.getByRole("link", { name: "← Newer" })).toHaveCount(0);
 });
 
 for (const role of ["viewer", "editor"] as const) {
