@@ -5,16 +5,18 @@ import { idParams, metricKeyParam, yearParam } from "@/lib/validation/params";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 import { valueSaveSchema } from "@/lib/validation/value";
 import { openYearSchema, unlockYearSchema } from "@/lib/validation/year";
-import { errorBody, healthBody, historyBody, lockBody, metricBody, quoteBody, tokenBody, userBody, valueBody, yearBody } from "@/lib/validation/api";
+import { auditPageBody, errorBody, healthBody, historyBody, lockBody, metricBody, quoteBody, tokenBody, userBody, valueBody, yearBody } from "@/lib/validation/api";
+import { auditQuery } from "@/lib/validation/audit";
+import { createMetricSchema, updateMetricSchema } from "@/lib/validation/metric";
 import { createTokenSchema } from "@/lib/validation/token";
-import { createUserSchema } from "@/lib/validation/user";
+import { createUserSchema, updateUserSchema } from "@/lib/validation/user";
 
 /**
  * The API's operations, described with the zod schemas the handlers parse and answer with.
  * A new route adds one entry here; the document at /api/v1/openapi.json follows.
  */
 export type Operation = {
-  method: "get" | "post" | "put" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   permission: Permission | "public";
@@ -35,6 +37,17 @@ const valueSave = valueSaveSchema({ unit: "count", min: null, max: null });
 export const operations: Operation[] = [
   { method: "get", path: "/api/health", summary: "Health of the server and its database", permission: "public", response: healthBody, errors: [503] },
   { method: "get", path: "/api/v1/metrics", summary: "Metric definitions", permission: "read", response: z.object({ metrics: z.array(metricBody) }) },
+  { method: "post", path: "/api/v1/metrics", summary: "Create a metric definition (placed after the last of its section)", permission: "metrics:manage", body: createMetricSchema, response: metricBody, errors: [409, 422] },
+  {
+    method: "put",
+    path: "/api/v1/metrics/{key}",
+    summary: "Change a metric definition or archive it (`archived`); omitted fields keep their value. The key never changes, and the unit only while no year holds a value (else 422 with `fields.unit`).",
+    permission: "metrics:manage",
+    params: { key: metricKeyParam },
+    body: updateMetricSchema,
+    response: metricBody,
+    errors: [404, 422],
+  },
   { method: "get", path: "/api/v1/years", summary: "Reporting years", permission: "read", response: z.object({ years: z.array(yearBody) }) },
   {
     method: "get",
@@ -82,6 +95,25 @@ export const operations: Operation[] = [
   { method: "delete", path: "/api/v1/quotes/{id}", summary: "Delete a quote (its revisions stay)", permission: "values:write", params: idParams.shape, body: deleteQuoteSchema, response: z.object({ id: z.number().int(), deleted: z.literal(true) }), errors: [404, 409, 423] },
   { method: "get", path: "/api/v1/users", summary: "People with access", permission: "users:manage", response: z.object({ users: z.array(userBody) }) },
   { method: "post", path: "/api/v1/users", summary: "Create a user with a role", permission: "users:manage", body: createUserSchema, response: userBody, errors: [409, 422] },
+  {
+    method: "patch",
+    path: "/api/v1/users/{id}",
+    summary: "Change a person's role, deactivate or reactivate them (`active`), or reset their password; each stops their open sessions. Your own role and active state, and the last active admin, are refused.",
+    permission: "users:manage",
+    params: idParams.shape,
+    body: updateUserSchema,
+    response: userBody,
+    errors: [404, 409, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/audit",
+    summary: "The audit log, newest first, 50 entries a page. Filters: `person` (user id), `year`, `metric`, `action`. Pass `older` as `before` for the next page, `newer` as `after` for the previous one.",
+    permission: "audit:read",
+    query: auditQuery.shape,
+    response: auditPageBody,
+    errors: [400],
+  },
   { method: "get", path: "/api/v1/me/tokens", summary: "Your active API tokens (never the tokens themselves)", permission: "self:manage", response: z.object({ tokens: z.array(tokenBody) }) },
   { method: "post", path: "/api/v1/me/tokens", summary: "Create an API token; the answer is the only time it is shown", permission: "self:manage", body: createTokenSchema, response: z.object({ id: z.number().int(), token: z.string(), prefix: z.string() }), errors: [422] },
   { method: "delete", path: "/api/v1/me/tokens/{id}", summary: "Revoke one of your API tokens", permission: "self:manage", params: idParams.shape, response: z.object({ id: z.number().int(), revoked: z.literal(true) }), errors: [404] },

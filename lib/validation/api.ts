@@ -97,3 +97,23 @@ export const lockBody = z.object({ year: z.number().int(), status: z.literal("lo
 export const tokenBody = z
   .object({ id: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
   .meta({ id: "ApiToken" });
+
+export const auditEntryBody = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorId: z.number().int().nullable(),
+    actorName: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    action: z.string(),
+    year: z.number().int().nullable(),
+    metricKey: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: "AuditEntry" });
+
+export const auditPageBody = z
+  .object({ entries: z.array(auditEntryBody), older: z.number().int().nullable(), newer: z.number().int().nullable() })
+  .meta({ id: "AuditPage" });
+
+export type AuditEntryBody = z.infer<typeof auditEntryBody>;
