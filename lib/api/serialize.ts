@@ -1,6 +1,6 @@
 import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
-import type { MetricBody, QuoteBody, ValueBody } from "@/lib/validation/api";
+import type { MetricBody, QuoteBody, SnapshotBody, ValueBody } from "@/lib/validation/api";
 
 /** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
 export const toMetricBody = (m: Metric): MetricBody => ({
@@ -40,4 +40,13 @@ export const toQuoteBody = (q: QuoteView): QuoteBody => ({
   section: q.section,
   text: q.text,
   version: q.version,
+});
+
+export const toSnapshotBody = (s: { id: number; year: number; createdAt: Date; createdBy: string | null; sha256: string; reason: string | null }): SnapshotBody => ({
+  id: s.id,
+  year: s.year,
+  createdAt: s.createdAt.toISOString(),
+  createdBy: s.createdBy,
+  sha256: s.sha256,
+  reason: s.reason,
 });

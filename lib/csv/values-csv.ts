@@ -124,11 +124,18 @@ function optionalText(raw: string | undefined): string | null {
 
 /** Parses an uploaded figures file; collects every row error rather than stopping at the first. */
 export function parseValuesCsv(input: string, opts?: { maxRows?: number }): ParseValuesResult {
-  const maxRows = opts?.maxRows ?? DEFAULT_MAX_ROWS;
   const parsed = parseCsv(input);
   if (!parsed.ok) return { ok: false, errors: [{ row: parsed.line ?? 1, column: "", message: parsed.message }] };
+  return parseValuesTable(parsed.rows, opts);
+}
 
-  const [header, ...records] = parsed.rows;
+/**
+ * The same rules for a grid of cells already split into records (a spreadsheet's first
+ * sheet): record i is spreadsheet row i + 1, so callers keep empty rows as empty arrays.
+ */
+export function parseValuesTable(table: string[][], opts?: { maxRows?: number }): ParseValuesResult {
+  const maxRows = opts?.maxRows ?? DEFAULT_MAX_ROWS;
+  const [header, ...records] = table;
   // Record i of the file is spreadsheet row i + 2 (header is row 1); blank records keep their number.
   const data = records.map((cells, i) => ({ row: i + 2, cells })).filter((r) => !isBlank(r.cells));
   const noData: ParseValuesResult = { ok: false, errors: [{ row: 1, column: "", message: "the file has no data rows" }] };
