@@ -37,12 +37,25 @@ const WIDTHS: Record<(typeof EXPORT_COLUMNS)[number], number> = {
 const HEADING_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E7EB" } };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDBEAFE" } };
 
-const text = (s: string | null) => (s === null ? null : neutraliseCell(s));
+/**
+ * Text for a cell, as OOXML escapes it: XML turns a carriage return into a line feed and
+ * cannot hold other control characters, so they are written `_x000D_`; a literal `_x…_`
+ * is protected as `_x005F_x…_`. Excel and exceljs decode both, so text survives exactly.
+ */
+function ooxmlText(s: string): string {
+  return s
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+/** A free-text cell: neutralised like the CSV, so no spreadsheet runs it as a formula. */
+const text = (s: string | null) => (s === null ? null : ooxmlText(neutraliseCell(s)));
 
 function iso(v: Date | string | null): string | null {
   if (v === null) return null;
   const d = v instanceof Date ? v : new Date(v);
-  return Number.isNaN(d.getTime()) ? neutraliseCell(String(v)) : d.toISOString();
+  return Number.isNaN(d.getTime()) ? text(String(v)) : d.toISOString();
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string) {
@@ -66,7 +79,7 @@ function addFiguresSheet(wb: ExcelJS.Workbook, name: string, y: ExportYear) {
   for (const section of new Set(order)) {
     const rows = y.values.filter((v) => v.section === section);
     if (rows.length === 0) continue;
-    const heading = ws.addRow([neutraliseCell(titles.get(section) ?? section)]);
+    const heading = ws.addRow([text(titles.get(section) ?? section)]);
     heading.font = { bold: true, size: 12 };
     heading.eachCell({ includeEmpty: true }, (c) => {
       c.fill = HEADING_FILL;
@@ -107,7 +120,7 @@ function addQuotesSheet(wb: ExcelJS.Workbook, y: ExportYear) {
   ];
   styleHeader(ws.getRow(1));
   for (const q of y.quotes) {
-    const row = ws.addRow([neutraliseCell(q.section), neutraliseCell(q.speaker), neutraliseCell(q.title), neutraliseCell(q.text)]);
+    const row = ws.addRow([text(q.section), text(q.speaker), text(q.title), text(q.text)]);
     row.getCell(4).alignment = { wrapText: true, vertical: "top" };
   }
 }
@@ -116,7 +129,7 @@ function addAboutSheet(wb: ExcelJS.Workbook, lines: [string, string | number | n
   const ws = sheet(wb, "About");
   ws.columns = [{ header: "item", key: "item", width: 26 }, { header: "value", key: "value", width: 80 }];
   styleHeader(ws.getRow(1));
-  for (const [item, value] of lines) ws.addRow([item, typeof value === "string" ? neutraliseCell(value) : value]);
+  for (const [item, value] of lines) ws.addRow([item, typeof value === "string" ? text(value) : value]);
 }
 
 const PERCENT_NOTE = "Percent figures are stored as the number itself (43 means 43%), formatted 0.0\"%\".";
