@@ -45,7 +45,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 function ooxmlText(s: string): string {
   return s
     .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "@/lib/domain";
 import { EXPORT_FORMATS } from "@/lib/export/model";
+import { yearParam } from "./params";
 
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx or json" }).default("csv"),
@@ -32,8 +33,7 @@ export const createSnapshotSchema = z.object({
     .string({ error: "Reason must be text" })
     .trim()
     .max(TEXT_LIMITS.reason, `Reason must be at most ${TEXT_LIMITS.reason.toLocaleString("en-US")} characters`)
-    .optional()
-    .transform((r) => (r ? r : null)),
+    .optional(),
 });
 
 /**
@@ -42,7 +42,6 @@ export const createSnapshotSchema = z.object({
  */
 export function importFileName(raw: string | null | undefined): string {
   const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
   return clean || "upload.csv";
 }
@@ -61,3 +60,6 @@ export function filenameFromDisposition(header: string | null): string | null {
   const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(header);
   return plain ? (plain[1] ?? plain[2] ?? "").replace(/\\(.)/g, "$1").trim() || null : null;
 }
+
+/** The snapshot form: the year it is on, and an optional reason. */
+export const takeSnapshotSchema = createSnapshotSchema.extend({ year: yearParam });

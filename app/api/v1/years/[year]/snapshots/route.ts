@@ -14,6 +14,6 @@ export const GET = apiRoute({ permission: "read", params: yearParams, query: sna
 });
 
 export const POST = apiRoute({ permission: "snapshots:create", params: yearParams, body: createSnapshotSchema }, async ({ db, params, body, actor }) => {
-  const created = await createSnapshot(db, params.year, actor, body.reason);
+  const created = await createSnapshot(db, params.year, actor, body.reason || null);
   return Response.json(toSnapshotBody(created), { status: 201, headers: { "Cache-Control": "no-store" } });
 });
