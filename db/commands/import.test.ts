@@ -146,6 +146,16 @@ describe.each(engines)("import and export on %s", (engine) => {
     expect(await t.db.select({ n: count() }).from(schema.metricValues).where(eq(schema.metricValues.year, 2055))).toEqual([{ n: 0 }]);
   });
 
+  it("reports the parser's errors together with the database's, in row order", async () => {
+    const parsed = parseValuesCsv("metric_key,value\nno_such_metric,1\npeace_operations,abc\npeacekeepers_total,5\n");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    await expect(
+      importValues(t.db, 2055, parsed.rows, editor, { dryRun: false, filename: "x.csv", parseErrors: parsed.errors }),
+    ).rejects.toMatchObject({ extra: { rows: [{ row: 2, column: "metric_key" }, { row: 3, column: "value" }] } });
+    expect(await t.db.select({ n: count() }).from(schema.metricValues).where(eq(schema.metricValues.year, 2055))).toEqual([{ n: 0 }]);
+  });
+
   it("previews changes old → new on a dry run without writing, then applies with one revision per changed row", async () => {
     const csv = "metric_key,value,qualifier,note\npeacekeepers_total,\"1,200\",over,first\npeace_operations,3,,\n";
     const dry = await importValues(t.db, 2056, parsedRows(csv), editor, { dryRun: true, filename: "a.csv" });

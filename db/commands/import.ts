@@ -24,7 +24,13 @@ export type ImportChange = {
 
 export type ImportResult = { imported: number; unchanged: number; dryRun: boolean; changes: ImportChange[] };
 
-type Options = { dryRun: boolean; filename: string; ip?: string | null };
+type Options = {
+  dryRun: boolean;
+  filename: string;
+  ip?: string | null;
+  /** Problems the file's parser already found: reported together with these checks, and nothing is written. */
+  parseErrors?: RowError[];
+};
 
 // Rows per statement: bounds the size of one statement, not the number of bind parameters.
 const BATCH = 2_500;
@@ -66,7 +72,7 @@ export async function importValues(db: Database, year: number, rows: ImportRow[]
       if (!schema) schemas.set(id, (schema = valueSaveSchema({ unit: m.unit, min: m.min, max: m.max })));
       return schema;
     };
-    const errors: RowError[] = [];
+    const errors: RowError[] = [...(opts.parseErrors ?? [])];
     const changes: ImportChange[] = [];
     const metricOfChange: MetricInfo[] = [];
     for (const row of rows) {
@@ -112,6 +118,7 @@ export async function importValues(db: Database, year: number, rows: ImportRow[]
       metricOfChange.push(metric);
     }
     if (errors.length > 0) {
+      // Stable: a row's own errors keep the order of its columns.
       errors.sort((a, b) => a.row - b.row);
       throw new AppError(
         "validation",

@@ -43,7 +43,11 @@ export type ImportRow = {
 /** `column` is "" when the error concerns the file or the whole row, not one cell. */
 export type RowError = { row: number; column: string; message: string };
 
-export type ParseValuesResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: RowError[] };
+/**
+ * On failure, `rows` still holds the rows that parsed, so a caller can check them against the
+ * database too and report every problem of the file at once. Empty for file-level errors.
+ */
+export type ParseValuesResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: RowError[]; rows: ImportRow[] };
 
 export const DEFAULT_MAX_ROWS = 20_000;
 
@@ -125,7 +129,7 @@ function optionalText(raw: string | undefined): string | null {
 /** Parses an uploaded figures file; collects every row error rather than stopping at the first. */
 export function parseValuesCsv(input: string, opts?: { maxRows?: number }): ParseValuesResult {
   const parsed = parseCsv(input);
-  if (!parsed.ok) return { ok: false, errors: [{ row: parsed.line ?? 1, column: "", message: parsed.message }] };
+  if (!parsed.ok) return { ok: false, errors: [{ row: parsed.line ?? 1, column: "", message: parsed.message }], rows: [] };
   return parseValuesTable(parsed.rows, opts);
 }
 
@@ -138,12 +142,12 @@ export function parseValuesTable(table: string[][], opts?: { maxRows?: number })
   const [header, ...records] = table;
   // Record i of the file is spreadsheet row i + 2 (header is row 1); blank records keep their number.
   const data = records.map((cells, i) => ({ row: i + 2, cells })).filter((r) => !isBlank(r.cells));
-  const noData: ParseValuesResult = { ok: false, errors: [{ row: 1, column: "", message: "the file has no data rows" }] };
+  const noData: ParseValuesResult = { ok: false, errors: [{ row: 1, column: "", message: "the file has no data rows" }], rows: [] };
   if (header === undefined || (isBlank(header) && data.length === 0)) return noData;
 
   // Header problems first: for a header-only file with a wrong delimiter, that is the real news.
   const { index, errors: headerErrors } = readHeader(header);
-  if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
+  if (headerErrors.length > 0) return { ok: false, errors: headerErrors, rows: [] };
   if (data.length === 0) return noData;
 
   // Checked before any per-row work so an oversized upload costs as little as possible.
@@ -154,6 +158,7 @@ export function parseValuesTable(table: string[][], opts?: { maxRows?: number })
         row: 1, column: "",
         message: `the file has ${data.length.toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed`,
       }],
+      rows: [],
     };
   }
 
@@ -208,5 +213,5 @@ export function parseValuesTable(table: string[][], opts?: { maxRows?: number })
     if (errors.length === before) rows.push({ row, metricKey, value, qualifier, note, source });
   }
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return errors.length > 0 ? { ok: false, errors, rows } : { ok: true, rows };
 }

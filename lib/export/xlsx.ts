@@ -210,13 +210,14 @@ export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: n
     throw new UnreadableWorkbookError("The file is not a readable .xlsx workbook");
   }
   const ws = wb.worksheets[0];
-  if (!ws) return { ok: false, errors: [{ row: 1, column: "", message: "the workbook has no sheets" }] };
+  if (!ws) return { ok: false, errors: [{ row: 1, column: "", message: "the workbook has no sheets" }], rows: [] };
   const maxRows = opts?.maxRows;
   // Checked before reading cells: a sheet claiming a million rows costs nothing more.
   if (maxRows !== undefined && ws.actualRowCount - 1 > maxRows) {
     return {
       ok: false,
       errors: [{ row: 1, column: "", message: `the sheet has ${(ws.actualRowCount - 1).toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed` }],
+      rows: [],
     };
   }
   const header = ws.getRow(1);

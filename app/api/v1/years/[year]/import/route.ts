@@ -14,9 +14,15 @@ export const POST = apiRoute({ permission: "values:write", params: yearParams, q
   if (!year) throw notFound(`The year ${params.year}`);
   if (year.status === "locked") throw new AppError("locked", `The year ${params.year} is locked: an admin must unlock it before importing`);
   const parsed = await readUploadedValues(req);
-  if (!parsed.ok) throw rowErrors(parsed.errors);
+  // A file-level problem (no header, wrong delimiter, too many rows) is the only news worth giving.
+  if (!parsed.ok && parsed.rows.length === 0) throw rowErrors(parsed.errors);
   const filename = importFileName(query.filename ?? filenameFromDisposition(req.headers.get("content-disposition")));
-  const result = await importValues(db, params.year, parsed.rows, actor, { dryRun: query.dryRun, filename, ip: clientIpFromHeaders(req.headers) });
+  const result = await importValues(db, params.year, parsed.rows, actor, {
+    dryRun: query.dryRun,
+    filename,
+    ip: clientIpFromHeaders(req.headers),
+    parseErrors: parsed.ok ? [] : parsed.errors,
+  });
   return result.dryRun
     ? { imported: 0, dryRun: true, unchanged: result.unchanged, changes: result.changes }
     : { imported: result.imported, unchanged: result.unchanged };
