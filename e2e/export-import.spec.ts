@@ -215,7 +215,7 @@ test.describe("export, import and snapshots", () => {
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
     await page.screenshot({ path: "test-results/screens/print-2023.png", fullPage: true });
-    const pdf = await page.pdf({ format: "A4" });
+    const pdf = await page.pdf({ format: "A4", path: "test-results/screens/print-2023.pdf" });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   });
 

@@ -162,9 +162,7 @@ function Errors({ message, rows }: { message: string; rows: RowError[] }) {
       <p className="font-medium text-red-800">{message}</p>
       {rows.length > 0 ? (
         <>
-          <p className="mt-1 text-sm text-gray-700">
-            {formatPlain(rows.length, "count")} problem{rows.length === 1 ? "" : "s"}. Fix the file and choose it again; nothing was imported.
-          </p>
+          <p className="mt-1 text-sm text-gray-700">Fix the file, choose it again and check it once more. Rows count from the header (row 1).</p>
           <div className="mt-3 overflow-x-auto">
             <table className="min-w-full divide-y divide-gray-200 text-sm">
               <caption className="sr-only">Problems by row and column</caption>
