@@ -129,6 +129,7 @@ describe.each(engines)("import and export on %s", (engine) => {
         "women_mediation_teams_pct,143",
         "peacekeepers_total_x,1",
         "peace_operations,2.5",
+        "peacekeepers_women,12%",
       ].join("\n"),
     );
     await expect(importValues(t.db, 2055, rows, editor, { dryRun: false, filename: "bad.csv" })).rejects.toMatchObject({
@@ -139,6 +140,7 @@ describe.each(engines)("import and export on %s", (engine) => {
           { row: 4, column: "value", message: "Value must be between 0 and 100" },
           { row: 5, column: "metric_key", message: expect.any(String) },
           { row: 6, column: "value", message: "Value must be a whole number" },
+          { row: 7, column: "value", message: "Value is not a percentage: leave out the “%”" },
         ],
       },
     });

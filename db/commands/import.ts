@@ -87,7 +87,8 @@ export async function importValues(db: Database, year: number, rows: ImportRow[]
         continue;
       }
       const checked = schemaFor(metric).safeParse({
-        value: row.value,
+        // The text, not the parsed number: the metric's rules refuse "43%" for a count, "$5" for an area.
+        value: row.valueText,
         qualifier: row.qualifier,
         note: row.note,
         source: row.source,

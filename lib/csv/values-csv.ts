@@ -35,6 +35,8 @@ export type ImportRow = {
   row: number;
   metricKey: string;
   value: number | null;
+  /** The value cell as written (trimmed), so a metric's own rules can judge "43%" or "$5". */
+  valueText: string;
   qualifier: Qualifier;
   note: string | null;
   source: string | null;
@@ -210,7 +212,7 @@ export function parseValuesTable(table: string[][], opts?: { maxRows?: number })
       fail("source", `source is longer than ${TEXT_LIMITS.source.toLocaleString("en-US")} characters`);
     }
 
-    if (errors.length === before) rows.push({ row, metricKey, value, qualifier, note, source });
+    if (errors.length === before) rows.push({ row, metricKey, value, valueText: rawValue, qualifier, note, source });
   }
 
   return errors.length > 0 ? { ok: false, errors, rows } : { ok: true, rows };
