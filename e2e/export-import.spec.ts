@@ -16,7 +16,7 @@ async function openYear(api: APIRequestContext, year: number) {
 }
 
 const valuesOf = async (api: APIRequestContext, year: number) =>
-  ((await (await api.get(`/api/v1/years/${year}/values`)).json()) as { values: { metricKey: string; value: number | null; note: string | null; version: number }[] }).values;
+  ((await (await api.get(`/api/v1/years/${year}/values`)).json()) as { values: { metricKey: string; value: number | null; qualifier: string | null; note: string | null; source: string | null; version: number }[] }).values;
 
 test.describe("export, import and snapshots", () => {
   test.beforeAll(async ({ request, baseURL }) => {
@@ -50,6 +50,24 @@ test.describe("export, import and snapshots", () => {
     expect(all.headers()["content-disposition"]).toBe('attachment; filename="report-desk-all-years.csv"');
     expect(await all.text()).toContain("\r\n2023,peacekeeping,peacekeepers_total,");
     expect((await api.get("/api/v1/years/2023/export?format=pdf")).status()).toBe(400);
+    await api.dispose();
+  });
+
+  test("round trips through the API: 2023 exported as CSV and as XLSX imports into 2054 and 2055 unchanged", async ({ playwright, baseURL }) => {
+    const api = await bearer(playwright, baseURL!, "editor");
+    const fields = (values: Awaited<ReturnType<typeof valuesOf>>) =>
+      values.map(({ metricKey, value, qualifier, note, source }) => ({ metricKey, value, qualifier, note, source }));
+    const original = fields(await valuesOf(api, 2023));
+    for (const [year, format, type] of [
+      [2054, "csv", "text/csv"],
+      [2055, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    ] as const) {
+      await openYear(api, year);
+      const file = await (await api.get(`/api/v1/years/2023/export?format=${format}`)).body();
+      const imported = await api.post(`/api/v1/years/${year}/import?filename=report-desk-2023.${format}`, { data: file, headers: { "Content-Type": type } });
+      expect(imported.status(), await imported.text()).toBe(200);
+      expect(fields(await valuesOf(api, year))).toEqual(original);
+    }
     await api.dispose();
   });
 
