@@ -93,6 +93,9 @@ test.describe("export, import and snapshots", () => {
     expect(zipGarbage.status()).toBe(422);
     expect((await rowsOf(zipGarbage))[0]?.message).toMatch(/not a readable \.xlsx/);
 
+    const noKeyColumn = await post("Value,note\n5,x\n");
+    expect(await rowsOf(noKeyColumn)).toEqual([{ row: 1, column: "metric_key", message: "missing required column “metric_key”" }]);
+
     const semicolons = await post("metric_key;value\npeacekeepers_total;5\n");
     expect(semicolons.status()).toBe(422);
     expect((await rowsOf(semicolons))[0]?.message).toMatch(/comma separated/);
