@@ -18,7 +18,8 @@ type Props = {
  */
 export function Modal({ open, onClose, title, description, children, variant = "dialog" }: Props) {
   return (
-    <Dialog open={open} onClose={onClose} className="relative z-50">
+    // The dialog element itself covers the screen, so it is "visible" to people and to tests alike.
+    <Dialog open={open} onClose={onClose} className="fixed inset-0 z-50">
       <div className="fixed inset-0 bg-gray-900/40" aria-hidden="true" />
       <div className={`fixed inset-0 flex ${variant === "drawer" ? "justify-end" : "items-center justify-center p-4"}`}>
         <DialogPanel
