@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ensurePeople, PEOPLE, sameOrigin } from "./api";
 import { apiAs, apiValue, pageAs, rowOf } from "./year-page";
@@ -52,6 +53,7 @@ test.describe("editing a year's values", () => {
     await page.keyboard.press("Enter");
     const first = rowOf(page, "Total peacekeepers");
     await expect(first.getByTestId("save-status")).toContainText("Saved ✓");
+    await expect(first.getByTestId("printed")).toHaveText("As printed: over 76,500");
     // Beside it, the nearest earlier year's figure and the change to it (other specs may add years before 2031).
     await expect(first.getByTestId("previous")).toContainText(/^Previous: 20\d\d: /);
     await expect(first.getByTestId("change")).toHaveText(/^Change (0|[+−][\d,.]+( million)?)( \([+−]?[\d,.]+%\))?$/);
@@ -69,11 +71,11 @@ test.describe("editing a year's values", () => {
     await expect(page.getByLabel("Value: Women peacekeepers", { exact: true })).toHaveValue("4,900,000");
 
     // Typed money and percentages, each saved with Enter from its value field.
-    for (const [label, typed, shown] of [
-      ["Peacebuilding Fund approved budget", "$203 million", "203,000,000"],
-      ["Women among staff in mediation teams", "43%", "43"],
-      ["Troop- and police-contributing countries", "76000", "76,000"],
-      ["Peacebuilding Fund allocations", "203M", "203,000,000"],
+    for (const [label, typed, shown, printed] of [
+      ["Peacebuilding Fund approved budget", "$203 million", "203,000,000", "$203M"],
+      ["Women among staff in mediation teams", "43%", "43", "43%"],
+      ["Troop- and police-contributing countries", "76000", "76,000", "76,000"],
+      ["Peacebuilding Fund allocations", "203M", "203,000,000", "$203M"],
     ] as const) {
       const input = page.getByLabel(`Value: ${label}`, { exact: true });
       await input.focus();
@@ -81,6 +83,7 @@ test.describe("editing a year's values", () => {
       await page.keyboard.press("Enter");
       await expect(rowOf(page, label).getByTestId("save-status")).toContainText("Saved ✓");
       await expect(input).toHaveValue(shown);
+      await expect(rowOf(page, label).getByTestId("printed")).toHaveText(`As printed: ${printed}`);
     }
 
     // The same schema as the server, in the browser: nothing is sent for text that is not a number.
@@ -229,6 +232,8 @@ test.describe("editing a year's values", () => {
       await page.screenshot({ path: `test-results/screens/year-${YEAR}-editor-${width}.png` });
       // Nothing spills sideways at either width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const audit = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+      expect(audit.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
       await page.goto(`/years/${YEAR}/history/council_field_missions`);
       await page.screenshot({ path: `test-results/screens/history-${width}.png` });
       await page.context().close();

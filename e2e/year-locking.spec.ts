@@ -40,6 +40,7 @@ test.describe("locking years and who may edit", () => {
     await expect(editor.getByRole("textbox")).toHaveCount(0);
     await expect(editor.getByRole("button", { name: /^Save/ })).toHaveCount(0);
     await expect(editor.getByRole("button", { name: "Add a quote" })).toHaveCount(0);
+    await editor.screenshot({ path: `test-results/screens/year-${YEAR}-locked-1400.png` });
 
     // A forged write with the editor's own cookie is refused too.
     const forged = await editorApi.put(`/api/v1/years/${YEAR}/values/peace_operations`, { data: { value: 12 }, headers: sameOrigin(baseURL!) });

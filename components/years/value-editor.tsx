@@ -89,6 +89,7 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
   } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(schema), defaultValues: toForm(row, row.unit) });
 
   const typed = useWatch({ control, name: "value" });
+  const typedQualifier = useWatch({ control, name: "qualifier" });
   const current = useMemo(() => {
     const parsed = valueNumberSchema(rules).safeParse(typed);
     return parsed.success ? parsed.data : null;
@@ -138,6 +139,10 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
       <div>
         <p className="font-medium text-gray-900">{row.label}</p>
         <p className="text-xs text-gray-500">{unitLabel(row.unit)}</p>
+        {/* What the report will print, as the editor types: "over 76,000", "$203M". */}
+        <p className="text-xs text-gray-700" data-testid="printed">
+          As printed: {formatValue(current, row.unit, typedQualifier === "over" || typedQualifier === "about" ? typedQualifier : null)}
+        </p>
       </div>
       <div className="text-sm tabular-nums" data-testid="previous">
         <span className="text-xs font-medium text-gray-700 lg:hidden">Previous: </span>
@@ -146,10 +151,12 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
             <span className="text-gray-700">
               {previous.year}: {formatValue(previous.value, row.unit, previous.qualifier)}
             </span>
-            <span className="block text-xs text-gray-600" data-testid="change">
-              Change {formatDelta(delta, row.unit)}
-              {delta !== null && previous.value !== 0 ? ` (${formatPercentChange((delta / previous.value) * 100)})` : ""}
-            </span>
+            {delta !== null ? (
+              <span className="block text-xs text-gray-600" data-testid="change">
+                Change {formatDelta(delta, row.unit)}
+                {previous.value !== 0 ? ` (${formatPercentChange((delta / previous.value) * 100)})` : ""}
+              </span>
+            ) : null}
           </>
         ) : (
           <span className="text-gray-500">No earlier value</span>
