@@ -1,9 +1,13 @@
+import Link from "next/link";
 import type { Section } from "@/db/queries/catalog";
+import type { PreviousValue } from "@/db/queries/previous-year";
 import type { YearValueRow } from "@/db/queries/years";
-import { formatValue } from "@/lib/numbers/format";
+import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
+
+type Props = { year: number; sections: Section[]; values: YearValueRow[]; previous: Map<string, PreviousValue> };
 
 /** Read-only figures of a year, grouped by section as the report prints them. */
-export function YearFigures({ sections, values }: { sections: Section[]; values: YearValueRow[] }) {
+export function YearFigures({ year, sections, values, previous }: Props) {
   return (
     <div className="space-y-8">
       {sections.map((section) => {
@@ -24,6 +28,12 @@ export function YearFigures({ sections, values }: { sections: Section[]; values:
                     </span>
                     {row.note ? <p className="mt-1 text-xs text-gray-600">{row.note}</p> : null}
                     {row.source ? <p className="mt-2 break-words text-xs text-gray-500">Source: {linkify(row.source)}</p> : null}
+                    <PreviousLine row={row} previous={previous.get(row.metricKey)} />
+                    {row.version > 0 ? (
+                      <Link href={`/years/${year}/history/${row.metricKey}`} className="mt-2 inline-block text-xs text-blue-700 underline">
+                        History<span className="sr-only"> of {row.label}</span>
+                      </Link>
+                    ) : null}
                   </dd>
                 </div>
               ))}
@@ -32,6 +42,18 @@ export function YearFigures({ sections, values }: { sections: Section[]; values:
         );
       })}
     </div>
+  );
+}
+
+function PreviousLine({ row, previous }: { row: YearValueRow; previous: PreviousValue | undefined }) {
+  if (!previous) return null;
+  const delta = row.value === null ? null : row.value - previous.value;
+  return (
+    <p className="mt-2 text-xs tabular-nums text-gray-600" data-testid="previous">
+      {previous.year}: {formatValue(previous.value, row.unit, previous.qualifier)}
+      {delta !== null ? ` · change ${formatDelta(delta, row.unit)}` : ""}
+      {delta !== null && previous.value !== 0 ? ` (${formatPercentChange((delta / previous.value) * 100)})` : ""}
+    </p>
   );
 }
 

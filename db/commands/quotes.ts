@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, max } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, max } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import type { QuoteFields } from "@/lib/validation/quote";
@@ -53,13 +53,40 @@ export async function createQuote(db: Database, year: number, input: QuoteFields
   return db.transaction(async (tx) => {
     await assertYearOpen(tx, year);
     await assertSection(tx, input.section);
-    const [last] = await tx.select({ n: max(quotes.sortOrder) }).from(quotes).where(eq(quotes.year, year));
-    const [row] = await tx
-      .insert(quotes)
-      .values({ year, speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, sortOrder: (last?.n ?? 0) + 1, updatedBy: actor.id })
-      .returning();
-    await revise(tx, row!, "create", actor, input.reason);
-    return toResult(row!);
+    return insertQuote(tx, year, input, actor, input.reason);
+  });
+}
+
+async function insertQuote(tx: Executor, year: number, input: QuoteFields, actor: Actor, reason?: string) {
+  const [last] = await tx.select({ n: max(quotes.sortOrder) }).from(quotes).where(eq(quotes.year, year));
+  const [row] = await tx
+    .insert(quotes)
+    .values({ year, speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, sortOrder: (last?.n ?? 0) + 1, updatedBy: actor.id })
+    .returning();
+  await revise(tx, row!, "create", actor, reason);
+  return toResult(row!);
+}
+
+/**
+ * Copies quotes of an earlier year into `year` (recurring speakers), all or none. The copies
+ * are new quotes with their own history; each revision says where it was copied from.
+ */
+export async function copyQuotes(db: Database, year: number, ids: number[], actor: Actor): Promise<QuoteResult[]> {
+  return db.transaction(async (tx) => {
+    await assertYearOpen(tx, year);
+    const sources = await tx
+      .select()
+      .from(quotes)
+      .where(and(inArray(quotes.id, ids), isNull(quotes.deletedAt), lt(quotes.year, year)))
+      .orderBy(asc(quotes.sortOrder), asc(quotes.id));
+    if (sources.length !== new Set(ids).size) {
+      throw new AppError("validation", "Some quotes cannot be copied: pick live quotes of an earlier year", { ids: "Some quotes were deleted or are not from an earlier year" });
+    }
+    const copies: QuoteResult[] = [];
+    for (const q of sources) {
+      copies.push(await insertQuote(tx, year, { speaker: q.speaker, title: q.title, section: q.sectionKey, text: q.text }, actor, `Copied from ${q.year}`));
+    }
+    return copies;
   });
 }
 

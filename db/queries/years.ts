@@ -115,3 +115,15 @@ export async function listYearQuotes(db: Executor, year: number): Promise<QuoteV
     .where(and(eq(quotes.year, year), isNull(quotes.deletedAt)))
     .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id));
 }
+
+export type YearDetail = { year: number; status: YearStatus; lockedAt: Date | null; lockedBy: string | null };
+
+/** The year with the name of whoever locked it, for the page's "Locked on … by …" notice. */
+export async function findYearDetail(db: Executor, year: number): Promise<YearDetail | null> {
+  const [row] = await db
+    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, lockedBy: users.name })
+    .from(reportingYears)
+    .leftJoin(users, eq(users.id, reportingYears.lockedBy))
+    .where(eq(reportingYears.year, year));
+  return row ?? null;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { type z } from "zod";
+import { z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import { authorize, currentActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
@@ -48,6 +48,10 @@ async function run<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof AppError) {
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, extra: error.extra };
+    }
+    // Commands parse with a schema only they know (a value with its metric's rules), as the API does.
+    if (error instanceof z.ZodError) {
+      return { ok: false, code: "validation", message: "Some fields are not valid", fieldErrors: zodFieldErrors(error) };
     }
     if (isDatabaseUnavailable(error)) {
       return { ok: false, code: "unavailable", message: "The database cannot be reached right now; try again shortly" };

@@ -3,18 +3,24 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listYears } from "@/db/queries/years";
 import { AllYearsExport } from "@/components/years/all-years-export";
+import { OpenYearForm } from "@/components/years/open-year-form";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
+import { currentActor } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { MAX_YEAR } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Years" };
 
 export default async function YearsPage() {
-  const years = await listYears(await getDb());
+  const [actor, years] = await Promise.all([currentActor(), listYears(await getDb())]);
+  const latest = years[0]?.year ?? new Date().getUTCFullYear() - 1;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Reporting years</h1>
         {years.length > 0 ? <AllYearsExport /> : null}
       </div>
+      {actor && can(actor.role, "years:open") ? <OpenYearForm suggested={Math.min(latest + 1, MAX_YEAR)} /> : null}
       {years.length === 0 ? (
         <p className="text-gray-600">No reporting years yet.</p>
       ) : (

@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listSections } from "@/db/queries/catalog";
-import { findYear, listYearQuotes, listYearValues } from "@/db/queries/years";
-import { YearFigures } from "@/components/years/year-figures";
+import { listMetrics, listSections } from "@/db/queries/catalog";
+import { findPreviousYearQuotes, listPreviousValues } from "@/db/queries/previous-year";
+import { findYearDetail, listYearQuotes, listYearValues } from "@/db/queries/years";
+import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
+import { ValueEditor, type EditableValue, type PreviousFigure } from "@/components/years/value-editor";
+import { formatWhen } from "@/components/years/when";
+import { YearFigures } from "@/components/years/year-figures";
+import { LockYearButton, UnlockYearButton } from "@/components/years/year-lock-controls";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
 import { YearTransferMenu } from "@/components/years/year-transfer-menu";
+import { currentActor } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ year: string }> };
@@ -20,14 +27,22 @@ export default async function YearPage({ params }: Props) {
   if (!parsed.success) notFound();
   const year = parsed.data;
   const db = await getDb();
-  const [reportingYear, sections, values, quotes] = await Promise.all([
-    findYear(db, year),
+  // A fixed number of queries, whatever the number of metrics or quotes.
+  const [actor, reportingYear, sections, metrics, values, previousValues, quotes] = await Promise.all([
+    currentActor(),
+    findYearDetail(db, year),
     listSections(db),
+    listMetrics(db),
     listYearValues(db, year),
+    listPreviousValues(db, year),
     listYearQuotes(db, year),
   ]);
-  if (!reportingYear) notFound();
+  if (!reportingYear || !actor) notFound();
+  const open = reportingYear.status === "open";
+  const editable = open && can(actor.role, "values:write");
+  const previousQuotes = editable ? await findPreviousYearQuotes(db, year) : null;
   const filled = values.filter((v) => v.value !== null).length;
+  const previousByKey = new Map(previousValues.map((p) => [p.metricKey, p]));
 
   return (
     <div className="space-y-8">
@@ -40,15 +55,57 @@ export default async function YearPage({ params }: Props) {
             {filled} of {values.length} figures have a value · {quotes.length} quote{quotes.length === 1 ? "" : "s"}
           </p>
         </div>
-        <YearTransferMenu year={year} status={reportingYear.status} />
+        <div className="flex flex-wrap items-center gap-2">
+          <YearTransferMenu year={year} status={reportingYear.status} />
+          {open && can(actor.role, "years:lock") ? <LockYearButton year={year} /> : null}
+          {!open && can(actor.role, "years:unlock") ? <UnlockYearButton year={year} /> : null}
+        </div>
       </div>
-      <YearFigures sections={sections} values={values} />
+      {!open ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          Locked on {formatWhen(reportingYear.lockedAt)}
+          {reportingYear.lockedBy ? ` by ${reportingYear.lockedBy}` : ""}. The figures and quotes of {year} are read-only
+          {can(actor.role, "years:unlock") ? " until you unlock the year." : "; an admin can unlock the year."}
+        </p>
+      ) : null}
+      {editable ? (
+        <ValueEditor year={year} sections={sections} rows={editableRows(values, metrics)} previous={previousFigures(previousValues)} />
+      ) : (
+        <YearFigures year={year} sections={sections} values={values} previous={previousByKey} />
+      )}
       <section aria-labelledby="quotes-heading">
         <h2 id="quotes-heading" className="text-lg font-semibold">
           Quotes
         </h2>
-        <QuoteList quotes={quotes} sections={sections} />
+        {editable ? (
+          <QuoteEditor year={year} sections={sections} quotes={quotes} previous={previousQuotes} />
+        ) : (
+          <QuoteList quotes={quotes} sections={sections} />
+        )}
       </section>
     </div>
   );
+}
+
+function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metrics: Awaited<ReturnType<typeof listMetrics>>): EditableValue[] {
+  const bounds = new Map(metrics.map((m) => [m.key, m]));
+  return values.map((v) => ({
+    metricKey: v.metricKey,
+    label: v.label,
+    section: v.section,
+    unit: v.unit,
+    min: bounds.get(v.metricKey)?.min ?? null,
+    max: bounds.get(v.metricKey)?.max ?? null,
+    value: v.value,
+    qualifier: v.qualifier,
+    note: v.note,
+    source: v.source,
+    version: v.version,
+    updatedAt: v.updatedAt?.toISOString() ?? null,
+    updatedBy: v.updatedBy,
+  }));
+}
+
+function previousFigures(rows: Awaited<ReturnType<typeof listPreviousValues>>): Record<string, PreviousFigure> {
+  return Object.fromEntries(rows.map((p) => [p.metricKey, { year: p.year, value: p.value, qualifier: p.qualifier }]));
 }

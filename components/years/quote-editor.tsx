@@ -1,0 +1,322 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { copyQuotesFromPage, createQuoteFromPage, deleteQuoteFromPage, updateQuoteFromPage } from "@/app/(app)/years/actions";
+import type { QuoteResult } from "@/db/commands/quotes";
+import { quoteFieldsSchema } from "@/lib/validation/quote";
+import { applyFieldErrors } from "@/components/ui/form-errors";
+import { Modal } from "@/components/ui/modal";
+
+export type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
+type Section = { key: string; title: string };
+
+type Props = {
+  year: number;
+  sections: Section[];
+  quotes: EditableQuote[];
+  previous: { year: number; quotes: EditableQuote[] } | null;
+};
+
+/** Quotes of an open year: add, edit, delete, and copy recurring speakers from the year before. */
+export function QuoteEditor({ year, sections, quotes, previous }: Props) {
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const titleOf = new Map(sections.map((s) => [s.key, s.title]));
+
+  return (
+    <div className="mt-3 space-y-4">
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className="btn-primary" onClick={() => setAdding(true)} disabled={adding}>
+          Add a quote
+        </button>
+        {previous ? <CopyQuotes year={year} previous={previous} titleOf={titleOf} onCopied={setNotice} /> : null}
+      </div>
+      <p role="status" aria-live="polite" className="text-sm text-green-800">
+        {notice}
+      </p>
+      {adding ? (
+        <QuoteForm
+          year={year}
+          sections={sections}
+          onDone={(message) => {
+            setAdding(false);
+            if (message) setNotice(message);
+          }}
+        />
+      ) : null}
+      {quotes.length === 0 ? <p className="text-sm text-gray-600">No quotes for this year yet.</p> : null}
+      <ul className="grid gap-4 md:grid-cols-2">
+        {quotes.map((quote) => (
+          <QuoteItem key={`${quote.id}-${quote.version}`} year={year} quote={quote} sections={sections} titleOf={titleOf} onNotice={setNotice} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function QuoteItem({
+  year,
+  quote,
+  sections,
+  titleOf,
+  onNotice,
+}: {
+  year: number;
+  quote: EditableQuote;
+  sections: Section[];
+  titleOf: Map<string, string>;
+  onNotice: (message: string) => void;
+}) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function remove() {
+    setBusy(true);
+    const result = await deleteQuoteFromPage({ id: quote.id, quote: { version: quote.version } });
+    setBusy(false);
+    setConfirmDelete(false);
+    if (!result.ok) {
+      setError(result.code === "conflict" ? "Someone else changed this quote since you loaded it: it was not deleted. Their version is shown now." : result.message);
+      router.refresh();
+      return;
+    }
+    onNotice(`Deleted the quote by ${quote.speaker}`);
+    router.refresh();
+  }
+
+  if (editing) {
+    return (
+      <li className="md:col-span-2">
+        <QuoteForm
+          year={year}
+          sections={sections}
+          quote={quote}
+          onDone={(message) => {
+            setEditing(false);
+            if (message) onNotice(message);
+          }}
+        />
+      </li>
+    );
+  }
+  return (
+    <li className="card p-5" data-quote-id={quote.id}>
+      <figure>
+        {/* Text, never HTML: React escapes it, so markup typed into a quote shows as typed. */}
+        <blockquote className="whitespace-pre-line text-gray-900">“{quote.text}”</blockquote>
+        <figcaption className="mt-3 text-sm">
+          <span className="font-semibold">{quote.speaker}</span>
+          {quote.title ? <span className="text-gray-600">, {quote.title}</span> : null}
+          <span className="mt-1 block text-xs text-gray-500">{titleOf.get(quote.section) ?? quote.section}</span>
+        </figcaption>
+      </figure>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-3 flex gap-2">
+        <button type="button" className="btn-secondary px-2.5 py-1.5 text-xs" onClick={() => setEditing(true)}>
+          Edit<span className="sr-only"> the quote by {quote.speaker}</span>
+        </button>
+        <button type="button" className="btn-secondary px-2.5 py-1.5 text-xs text-red-800" onClick={() => setConfirmDelete(true)}>
+          Delete<span className="sr-only"> the quote by {quote.speaker}</span>
+        </button>
+      </div>
+      <Modal open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete the quote by ${quote.speaker}?`} description="It leaves this year; its history is kept.">
+        <div className="flex justify-end gap-2">
+          <button type="button" className="btn-secondary" onClick={() => setConfirmDelete(false)}>
+            Cancel
+          </button>
+          <button type="button" className="btn-danger" disabled={busy} onClick={() => void remove()}>
+            {busy ? "Deleting…" : "Delete quote"}
+          </button>
+        </div>
+      </Modal>
+    </li>
+  );
+}
+
+type Fields = z.input<typeof quoteFieldsSchema>;
+
+function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: Section[]; quote?: EditableQuote; onDone: (message?: string) => void }) {
+  const router = useRouter();
+  const [version, setVersion] = useState(quote?.version);
+  const [error, setError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState: { errors, isSubmitting },
+  } = useForm<Fields, unknown, z.output<typeof quoteFieldsSchema>>({
+    resolver: zodResolver(quoteFieldsSchema),
+    defaultValues: quote
+      ? { speaker: quote.speaker, title: quote.title, section: quote.section, text: quote.text }
+      : { speaker: "", title: "", section: sections[0]?.key ?? "", text: "" },
+  });
+  const prefix = quote ? `quote-${quote.id}` : "quote-new";
+
+  const onSubmit = handleSubmit(async (fields) => {
+    setError(null);
+    const result = quote ? await updateQuoteFromPage({ id: quote.id, quote: { ...fields, version } }) : await createQuoteFromPage({ year, quote: fields });
+    if (!result.ok) {
+      const current = result.extra?.current as QuoteResult | undefined;
+      if (result.code === "conflict" && current) {
+        // Their version replaces the form; the editor re-applies their change knowingly.
+        setVersion(current.version);
+        reset({ speaker: current.speaker, title: current.title, section: current.section, text: current.text });
+        setError("Someone else changed this quote since you loaded it. Their version is now in the form: make your change again and save.");
+        return;
+      }
+      applyFieldErrors(result.fieldErrors, setFieldError);
+      setError(result.message);
+      return;
+    }
+    onDone(quote ? `Saved the quote by ${fields.speaker}` : `Added a quote by ${fields.speaker}`);
+    router.refresh();
+  });
+
+  const field = (name: keyof Fields, label: string, control: React.ReactNode) => (
+    <div>
+      <label htmlFor={`${prefix}-${name}`} className="field-label">
+        {label}
+      </label>
+      {control}
+      {errors[name] ? (
+        <p id={`${prefix}-${name}-error`} className="field-error">
+          {errors[name]?.message}
+        </p>
+      ) : null}
+    </div>
+  );
+  const a11y = (name: keyof Fields) => ({
+    id: `${prefix}-${name}`,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${prefix}-${name}-error` : undefined,
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card space-y-3 p-4" aria-label={quote ? `Edit the quote by ${quote.speaker}` : "New quote"}>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-3">
+        {field("speaker", "Speaker", <input type="text" className="field-input" {...a11y("speaker")} {...register("speaker")} />)}
+        {field("title", "Title", <input type="text" className="field-input" {...a11y("title")} {...register("title")} />)}
+        {field(
+          "section",
+          "Section",
+          <select className="field-input" {...a11y("section")} {...register("section")}>
+            {sections.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.title}
+              </option>
+            ))}
+          </select>,
+        )}
+      </div>
+      {field("text", "Text", <textarea rows={4} className="field-input" {...a11y("text")} {...register("text")} />)}
+      <div className="flex justify-end gap-2">
+        <button type="button" className="btn-secondary" onClick={() => onDone()}>
+          Cancel
+        </button>
+        <button type="submit" className="btn-primary" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : quote ? "Save quote" : "Add quote"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CopyQuotes({
+  year,
+  previous,
+  titleOf,
+  onCopied,
+}: {
+  year: number;
+  previous: { year: number; quotes: EditableQuote[] };
+  titleOf: Map<string, string>;
+  onCopied: (message: string) => void;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function toggle(id: number) {
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  async function copy() {
+    setBusy(true);
+    setError(null);
+    const result = await copyQuotesFromPage({ year, ids: [...picked] });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.fieldErrors?.ids ?? result.message);
+      return;
+    }
+    setOpen(false);
+    setPicked(new Set());
+    onCopied(`Copied ${result.data.length} quote${result.data.length === 1 ? "" : "s"} from ${previous.year}`);
+    router.refresh();
+  }
+
+  return (
+    <>
+      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
+        Copy from {previous.year}
+      </button>
+      <Modal open={open} onClose={() => setOpen(false)} title={`Copy quotes from ${previous.year}`} description={`Pick the recurring speakers: each picked quote is added to ${year} as a new quote you can then edit.`}>
+        <fieldset>
+          <legend className="sr-only">Quotes of {previous.year}</legend>
+          <ul className="space-y-2">
+            {previous.quotes.map((q) => (
+              <li key={q.id}>
+                <label className="flex gap-3 rounded-md border border-gray-200 p-3 text-sm">
+                  <input type="checkbox" className="mt-1" checked={picked.has(q.id)} onChange={() => toggle(q.id)} />
+                  <span>
+                    <span className="font-medium">{q.speaker}</span>
+                    {q.title ? <span className="text-gray-600">, {q.title}</span> : null}
+                    <span className="block text-xs text-gray-500">{titleOf.get(q.section) ?? q.section}</span>
+                    <span className="mt-1 line-clamp-2 block whitespace-pre-line text-gray-800">“{q.text}”</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        {error ? (
+          <p role="alert" className="mt-3 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" className="btn-secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button type="button" className="btn-primary" disabled={busy || picked.size === 0} onClick={() => void copy()}>
+            {busy ? "Copying…" : `Copy ${picked.size} quote${picked.size === 1 ? "" : "s"}`}
+          </button>
+        </div>
+      </Modal>
+    </>
+  );
+}

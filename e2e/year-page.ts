@@ -1,0 +1,36 @@
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { Role } from "@/lib/domain";
+import { apiSignIn, PEOPLE, sameOrigin } from "./api";
+import { signIn } from "./support";
+
+/** A browser page of its own (own cookies) signed in as `role`. */
+export async function pageAs(browser: Browser, role: Role, viewport = { width: 1400, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, PEOPLE[role].email, PEOPLE[role].password);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return page;
+}
+
+/** An API context with `role`'s session cookie, as a browser would have it. */
+export async function apiAs(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string, role: Role) {
+  const api = await playwright.request.newContext({ baseURL });
+  await apiSignIn(api, PEOPLE[role].email, PEOPLE[role].password);
+  return api;
+}
+
+/** Opens a year through the API unless it exists already (a spec may be re-run on the same server). */
+export async function ensureYear(api: APIRequestContext, baseURL: string, year: number) {
+  const response = await api.post("/api/v1/years", { data: { year }, headers: sameOrigin(baseURL) });
+  expect([201, 409], await response.text()).toContain(response.status());
+}
+
+export async function apiValue(api: APIRequestContext, year: number, metricKey: string) {
+  const body = (await (await api.get(`/api/v1/years/${year}/values`)).json()) as { values: { metricKey: string; value: number | null; version: number; qualifier: string | null; source: string | null; note: string | null }[] };
+  const row = body.values.find((v) => v.metricKey === metricKey);
+  expect(row, metricKey).toBeTruthy();
+  return row!;
+}
+
+/** The inline form of one metric on the year page. */
+export const rowOf = (page: Page, label: string) => page.getByRole("form", { name: label, exact: true });

@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { ensurePeople, sameOrigin } from "./api";
+import { apiAs, ensureYear, pageAs } from "./year-page";
+
+// Writes only in 2033.
+const YEAR = 2033;
+type Quote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
+
+test.describe("quotes on the year page", () => {
+  test.beforeAll(async ({ request, baseURL }) => {
+    await ensurePeople(request, baseURL!);
+  });
+
+  test("an editor adds, edits, deletes and copies quotes in 2033, text kept exactly as typed", async ({ browser, playwright, baseURL }) => {
+    const api = await apiAs(playwright, baseURL!, "editor");
+    await ensureYear(api, baseURL!, YEAR);
+    const quotesOf = async (year: number) => ((await (await api.get(`/api/v1/years/${year}/quotes`)).json()) as { quotes: Quote[] }).quotes;
+
+    const page = await pageAs(browser, "editor");
+    await page.goto(`/years/${YEAR}`);
+    await expect(page.getByText("No quotes for this year yet.")).toBeVisible();
+
+    // Add: markup and line breaks are text, shown and stored as typed.
+    const text = 'Peace is <b>not</b> a "given" & must be built.\nEvery day.';
+    await page.getByRole("button", { name: "Add a quote" }).click();
+    const form = page.getByRole("form", { name: "New quote" });
+    await form.getByLabel("Speaker").fill("Ada Speaker");
+    await form.getByLabel("Title").fill("Envoy");
+    await form.getByLabel("Section").selectOption({ label: "Peacebuilding support" });
+    await form.getByLabel("Text").fill(text);
+    await form.getByRole("button", { name: "Add quote" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Added a quote by Ada Speaker" })).toBeVisible();
+    const card = page.locator("li[data-quote-id]").filter({ hasText: "Ada Speaker" });
+    await expect(card.locator("blockquote")).toHaveText(`“${text}”`);
+    await expect(card.locator("b")).toHaveCount(0);
+    let [stored] = await quotesOf(YEAR);
+    expect(stored).toMatchObject({ speaker: "Ada Speaker", title: "Envoy", section: "peacebuilding", text, version: 1 });
+
+    // Edit.
+    await card.getByRole("button", { name: "Edit the quote by Ada Speaker" }).click();
+    const edit = page.getByRole("form", { name: "Edit the quote by Ada Speaker" });
+    await edit.getByLabel("Title").fill("Special Envoy");
+    await edit.getByRole("button", { name: "Save quote" }).click();
+    await expect(page.locator("li[data-quote-id]").filter({ hasText: "Special Envoy" })).toBeVisible();
+    [stored] = await quotesOf(YEAR);
+    expect(stored).toMatchObject({ title: "Special Envoy", text, version: 2 });
+
+    // Someone else edits it meanwhile: the stale save is refused and their version loads into the form.
+    await page.getByRole("button", { name: "Edit the quote by Ada Speaker" }).click();
+    const stale = page.getByRole("form", { name: "Edit the quote by Ada Speaker" });
+    const other = await api.put(`/api/v1/quotes/${stored!.id}`, {
+      data: { speaker: "Ada Speaker", title: "Envoy for Peace", section: "peacebuilding", text, version: 2 },
+      headers: sameOrigin(baseURL!),
+    });
+    expect(other.status(), await other.text()).toBe(200);
+    await stale.getByLabel("Title").fill("Mine");
+    await stale.getByRole("button", { name: "Save quote" }).click();
+    await expect(stale.getByRole("alert")).toContainText("Someone else changed this quote");
+    await expect(stale.getByLabel("Title")).toHaveValue("Envoy for Peace");
+    await stale.getByLabel("Title").fill("Envoy, second term");
+    await stale.getByRole("button", { name: "Save quote" }).click();
+    await expect(page.locator("li[data-quote-id]").filter({ hasText: "Envoy, second term" })).toBeVisible();
+    expect((await quotesOf(YEAR))[0]).toMatchObject({ title: "Envoy, second term", version: 4 });
+
+    // Delete, after a confirmation.
+    await page.getByRole("button", { name: "Delete the quote by Ada Speaker" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete the quote by Ada Speaker?" });
+    await confirm.getByRole("button", { name: "Delete quote" }).click();
+    await expect(page.locator("li[data-quote-id]")).toHaveCount(0);
+    expect(await quotesOf(YEAR)).toEqual([]);
+
+    // Copy recurring speakers from the nearest earlier year with quotes.
+    const copyButton = page.getByRole("button", { name: /^Copy from \d{4}$/ });
+    const fromYear = Number((await copyButton.textContent())!.replace("Copy from ", ""));
+    expect(fromYear).toBeLessThan(YEAR);
+    const source = await quotesOf(fromYear);
+    expect(source.length).toBeGreaterThan(1);
+    await copyButton.click();
+    const picker = page.getByRole("dialog", { name: `Copy quotes from ${fromYear}` });
+    const boxes = picker.getByRole("checkbox");
+    await expect(boxes).toHaveCount(source.length);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await picker.getByRole("button", { name: "Copy 2 quotes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Copied 2 quotes from ${fromYear}` })).toBeVisible();
+    await expect(page.locator("li[data-quote-id]")).toHaveCount(2);
+    const copied = await quotesOf(YEAR);
+    const sameFields = (q: Quote) => `${q.speaker}|${q.title}|${q.section}|${q.text}`;
+    expect(copied.map(sameFields).sort()).toEqual(source.slice(0, 2).map(sameFields).sort());
+    expect(copied.every((q) => !source.some((s) => s.id === q.id))).toBe(true);
+    // The originals stay in their year.
+    expect(await quotesOf(fromYear)).toEqual(source);
+    await page.screenshot({ path: "test-results/screens/year-2033-quotes-1400.png", fullPage: true });
+    await api.dispose();
+    await page.context().close();
+  });
+});
