@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { getOpened } from "@/db/client";
+import { getOpened, type Database } from "@/db/client";
 import { createApiToken, createUser } from "@/db/commands/users";
 import { findUserForSignIn } from "@/db/queries/users";
 import { readCliPassword } from "@/lib/env";
@@ -21,30 +21,40 @@ async function main(argv: string[]): Promise<string[]> {
     options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "token-name": { type: "string" } },
     strict: true,
   });
-  const opened = await getOpened();
-  try {
-    switch (command) {
-      case "user:create": {
-        const parsed = await createUserSchema.safeParseAsync({ ...values, password: readCliPassword() ?? "" });
-        if (!parsed.success) {
-          const fields = zodFieldErrors(parsed.error);
-          throw new CliError(Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; "));
-        }
-        const user = await createUser(opened.db, parsed.data, null, "cli");
-        return [`Created ${user.role} ${user.email} (id ${user.id})`];
+  switch (command) {
+    case "user:create": {
+      // Input is checked before the database is opened: a typo answers at once.
+      const parsed = await createUserSchema.safeParseAsync({ ...values, password: readCliPassword() ?? "" });
+      if (!parsed.success) {
+        const fields = zodFieldErrors(parsed.error);
+        throw new CliError(Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; "));
       }
-      case "token:create": {
-        const email = z.email().safeParse(values.email?.trim().toLowerCase());
-        if (!email.success) throw new CliError("--email must be a valid address");
-        const user = await findUserForSignIn(opened.db, email.data);
+      return withDatabase(async (db) => {
+        const user = await createUser(db, parsed.data, null, "cli");
+        return [`Created ${user.role} ${user.email} (id ${user.id})`];
+      });
+    }
+    case "token:create": {
+      const email = z.email().safeParse(values.email?.trim().toLowerCase());
+      if (!email.success) throw new CliError("--email must be a valid address");
+      return withDatabase(async (db) => {
+        const user = await findUserForSignIn(db, email.data);
         if (!user || !user.active) throw new CliError(`No active user with the email ${email.data}`);
-        const created = await createApiToken(opened.db, user.id, values["token-name"] ?? "CLI token");
+        const created = await createApiToken(db, user.id, values["token-name"] ?? "CLI token");
         // The token alone on the last line, so scripts can take it with `tail -n 1`.
         return [`API token for ${user.email} (shown only this once):`, created.token];
-      }
-      default:
-        throw new CliError(`Unknown command ${command ?? "(none)"}: use user:create or token:create`);
+      });
     }
+    default:
+      throw new CliError(`Unknown command ${command ?? "(none)"}: use user:create or token:create`);
+  }
+}
+
+/** Opens (creating, migrating and seeding if needed) the configured database for one command. */
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const opened = await getOpened();
+  try {
+    return await fn(opened.db);
   } finally {
     await opened.close();
   }

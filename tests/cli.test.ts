@@ -9,12 +9,13 @@ function cli(dataDir: string, args: string[], env: Record<string, string> = {}) 
   const result = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ...env },
-    timeout: 60_000,
+    timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
-describe("CLI on an empty DATA_DIR", () => {
+// Each call starts Node, tsx and (for most) the embedded database: seconds each, more on a busy machine.
+describe("CLI on an empty DATA_DIR", { timeout: 180_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-cli-"));
 
   it("creates a user (password from $PASSWORD) after creating, migrating and seeding the database", () => {
