@@ -5,7 +5,8 @@ import { idParams, metricKeyParam, yearParam } from "@/lib/validation/params";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 import { valueSaveSchema } from "@/lib/validation/value";
 import { openYearSchema, unlockYearSchema } from "@/lib/validation/year";
-import { errorBody, healthBody, historyBody, lockBody, metricBody, quoteBody, tokenBody, userBody, valueBody, yearBody } from "@/lib/validation/api";
+import { compareBody, errorBody, healthBody, historyBody, lockBody, metricBody, quoteBody, tokenBody, userBody, valueBody, yearBody } from "@/lib/validation/api";
+import { compareQuery } from "@/lib/validation/compare";
 import { createTokenSchema } from "@/lib/validation/token";
 import { createUserSchema } from "@/lib/validation/user";
 
@@ -73,6 +74,15 @@ export const operations: Operation[] = [
     params: yearMetric,
     query: historyQuery.shape,
     response: historyBody,
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/compare",
+    summary: "Two years side by side: per metric `from`, `to`, `delta`, `deltaPct` (null where `from` is null or 0), and the quotes added, removed and changed (word by word). `format=csv` downloads the metric table as CSV instead.",
+    permission: "read",
+    query: compareQuery.shape,
+    response: compareBody,
     errors: [400, 404],
   },
   { method: "post", path: "/api/v1/years/{year}/lock", summary: "Lock a year and record a snapshot", permission: "years:lock", params: year, response: lockBody, errors: [404, 409] },

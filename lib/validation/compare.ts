@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { yearParam } from "./params";
+
+/** GET /api/v1/compare and /compare: two reporting years; the API also serves the table as CSV. */
+export const compareQuery = z.object({
+  from: yearParam,
+  to: yearParam,
+  format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
+});
+
+/** The large-change threshold of the compare page, in percent. */
+export const largeChangeThreshold = z.coerce.number().finite().min(0).max(10_000);
+export const DEFAULT_LARGE_CHANGE_PCT = 25;
