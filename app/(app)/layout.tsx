@@ -8,6 +8,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const links = [
     { href: "/", label: "Dashboard" },
     { href: "/years", label: "Years" },
+    { href: "/compare", label: "Compare" },
   ];
   return (
     <div className="min-h-screen">

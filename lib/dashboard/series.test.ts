@@ -4,6 +4,8 @@ import {
   buildKpis,
   defaultDashboardYear,
   deltaTone,
+  describeSeries,
+  yearRanges,
   previousWithValue,
   sectionCompleteness,
   yearsWithData,
@@ -109,5 +111,20 @@ describe("buildKpis", () => {
       { section: "peacekeeping", filled: 1, total: 2, missing: [{ key: "absent", label: "Absent" }] },
       { section: "conflict_prevention", filled: 0, total: 1, missing: [{ key: "pda_countries", label: "PDA countries" }] },
     ]);
+  });
+});
+
+describe("describeSeries", () => {
+  it("names every value with its year and the gaps as ranges", () => {
+    const points = [2018, 2019, 2020, 2021, 2022, 2023, 2024].map((year) => ({
+      year,
+      text: year === 2022 ? "74,892" : year === 2023 ? "over 76,000" : null,
+    }));
+    expect(describeSeries("Total peacekeepers", points)).toBe("Total peacekeepers: 74,892 in 2022, over 76,000 in 2023; no value in 2018–2021, 2024.");
+  });
+
+  it("says so when there is nothing to show", () => {
+    expect(describeSeries("X", [{ year: 2020, text: null }])).toBe("X: no values yet.");
+    expect(yearRanges([2020, 2018, 2019, 2024])).toBe("2018–2020, 2024");
   });
 });

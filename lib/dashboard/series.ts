@@ -118,3 +118,28 @@ export function sectionCompleteness(sections: { key: string }[], kpis: Kpi[]): S
     })
     .filter((s) => s.total > 0);
 }
+
+/** "2018–2021, 2024": consecutive years folded into ranges. */
+export function yearRanges(years: number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    let end = start;
+    while (sorted[i + 1] === end + 1) end = sorted[++i]!;
+    parts.push(end === start ? String(start) : `${start}–${end}`);
+  }
+  return parts.join(", ");
+}
+
+/**
+ * What a chart shows, in words, for people who cannot see it: every value with its year, and
+ * the years without one (a gap is information, not zero).
+ */
+export function describeSeries(label: string, points: { year: number; text: string | null }[]): string {
+  const shown = points.filter((p) => p.text !== null);
+  if (shown.length === 0) return `${label}: no values yet.`;
+  const missing = points.filter((p) => p.text === null).map((p) => p.year);
+  const values = shown.map((p) => `${p.text} in ${p.year}`).join(", ");
+  return `${label}: ${values}${missing.length ? `; no value in ${yearRanges(missing)}` : ""}.`;
+}

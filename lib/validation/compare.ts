@@ -8,6 +8,3 @@ export const compareQuery = z.object({
   format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
 });
 
-/** The large-change threshold of the compare page, in percent. */
-export const largeChangeThreshold = z.coerce.number().finite().min(0).max(10_000);
-export const DEFAULT_LARGE_CHANGE_PCT = 25;
