@@ -123,7 +123,8 @@ export function CompareTable({ rows, from, to, sections }: Props) {
                       {r.label}
                     </Link>
                     {r.qualifierChanged ? (
-                      <span className="ml-2 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
+                      <span className="ml-2 mt-0.5 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
+                        <span className="sr-only">wording changed: </span>
                         {qualifierWord(r.fromQualifier)} → {qualifierWord(r.toQualifier)}
                       </span>
                     ) : null}

@@ -13,10 +13,19 @@ export type ChartSeries = {
   points: { year: number; value: number | null; qualifier: Qualifier }[];
 };
 
+// Literal classes (Tailwind only sees those) matching Tremor's 500 shade for each chart colour.
+const SWATCH = {
+  blue: "bg-blue-500",
+  violet: "bg-violet-500",
+  emerald: "bg-emerald-500",
+  amber: "bg-amber-500",
+} as const;
+export type ChartColor = keyof typeof SWATCH;
+
 type Props = {
   title: string;
   series: ChartSeries[];
-  colors: string[];
+  colors: ChartColor[];
   initialKind?: "line" | "bar";
   /** Line/bar switch for readers; fixed charts leave it out. */
   allowKindToggle?: boolean;
@@ -54,6 +63,8 @@ export function ChartFigure({ title, series, colors, initialKind = "line", allow
     className: "mt-4 h-64",
     showAnimation: false,
     noDataText: "No values yet",
+    // Tremor's legend holds a focusable scroller, which must not sit in the hidden drawing: ours is below.
+    showLegend: false,
   };
 
   return (
@@ -124,6 +135,16 @@ export function ChartFigure({ title, series, colors, initialKind = "line", allow
           <div aria-hidden="true">
             {kind === "line" ? <LineChart {...chartProps} connectNulls={false} /> : <BarChart {...chartProps} />}
           </div>
+          {series.length > 1 ? (
+            <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-700" aria-hidden="true">
+              {series.map((s, i) => (
+                <li key={s.label} className="inline-flex items-center gap-1.5">
+                  <span className={`inline-block h-2.5 w-2.5 rounded-full ${SWATCH[colors[i] ?? "blue"]}`} />
+                  {s.label}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <figcaption className="sr-only">{summary}</figcaption>
         </>
       )}

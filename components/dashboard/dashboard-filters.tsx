@@ -36,19 +36,23 @@ export function DashboardFilters({ years, sections, year, section }: Props) {
         go(e.currentTarget);
       }}
     >
-      <label className="block">
-        <span className="field-label">Year</span>
-        <select name="year" defaultValue={year} key={`year-${year}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-40">
+      <div>
+        <label htmlFor="dashboard-year" className="field-label">
+          Year
+        </label>
+        <select id="dashboard-year" name="year" defaultValue={year} key={`year-${year}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-40">
           {years.map((y) => (
             <option key={y.year} value={y.year}>
               {y.year} ({y.valueCount} {y.valueCount === 1 ? "value" : "values"})
             </option>
           ))}
         </select>
-      </label>
-      <label className="block">
-        <span className="field-label">Section</span>
-        <select name="section" defaultValue={section ?? ""} key={`section-${section}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-64 max-w-full">
+      </div>
+      <div>
+        <label htmlFor="dashboard-section" className="field-label">
+          Section
+        </label>
+        <select id="dashboard-section" name="section" defaultValue={section ?? ""} key={`section-${section}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-64 max-w-full">
           <option value="">All sections</option>
           {sections.map((s) => (
             <option key={s.key} value={s.key}>
@@ -56,7 +60,7 @@ export function DashboardFilters({ years, sections, year, section }: Props) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <noscript>
         <button type="submit" className="btn-secondary">
           Show

@@ -87,9 +87,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
 
 function YearSelect({ name, label, years, value }: { name: string; label: string; years: number[]; value: number | null }) {
   return (
-    <label className="block">
-      <span className="field-label">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="field-input w-32">
+    <div>
+      <label htmlFor={`compare-${name}`} className="field-label">
+        {label}
+      </label>
+      <select id={`compare-${name}`} name={name} defaultValue={value ?? ""} className="field-input w-32">
         {value === null ? <option value="">Choose…</option> : null}
         {years.map((y) => (
           <option key={y} value={y}>
@@ -97,6 +99,6 @@ function YearSelect({ name, label, years, value }: { name: string; label: string
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
