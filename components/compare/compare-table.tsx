@@ -37,10 +37,14 @@ export function CompareTable({ rows, from, to, sections }: Props) {
     [rows, filter, thresholdValid, thresholdNumber, sort, sections],
   );
 
-  const header = (key: SortKey, label: string, numeric = false) => {
+  const header = (key: SortKey, label: string, numeric = false, className = "") => {
     const active = sort.key === key;
     return (
-      <th scope="col" aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"} className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}>
+      <th
+        scope="col"
+        aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
+        className={`whitespace-nowrap px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"} ${className}`}
+      >
         <button
           type="button"
           onClick={() => setSort({ key, dir: active && sort.dir === "asc" ? "desc" : "asc" })}
@@ -99,7 +103,8 @@ export function CompareTable({ rows, from, to, sections }: Props) {
           </caption>
           <thead className="bg-gray-50 text-gray-700">
             <tr>
-              {header("section", "Section")}
+              {/* On phones the section moves under the figure's name, leaving room for the numbers. */}
+              {header("section", "Section", false, "hidden md:table-cell")}
               {header("label", "Figure")}
               {header("from", String(from), true)}
               {header("to", String(to), true)}
@@ -117,13 +122,14 @@ export function CompareTable({ rows, from, to, sections }: Props) {
             ) : (
               shown.map((r) => (
                 <tr key={r.metricKey} data-metric={r.metricKey} data-status={r.status}>
-                  <td className="px-3 py-2 text-gray-700">{titles.get(r.section) ?? r.section}</td>
+                  <td className="hidden px-3 py-2 text-gray-700 md:table-cell">{titles.get(r.section) ?? r.section}</td>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
                     <Link href={`/years/${to}/history/${r.metricKey}`} className="text-blue-700 underline-offset-2 hover:underline">
                       {r.label}
                     </Link>
+                    <span className="block text-xs font-normal text-gray-600 md:hidden">{titles.get(r.section) ?? r.section}</span>
                     {r.qualifierChanged ? (
-                      <span className="ml-2 mt-0.5 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
+                      <span className="ml-2 mt-0.5 inline-block whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
                         <span className="sr-only">wording changed: </span>
                         {qualifierWord(r.fromQualifier)} → {qualifierWord(r.toQualifier)}
                       </span>

@@ -3,7 +3,7 @@
 import { BarChart, LineChart } from "@tremor/react";
 import { useId, useState } from "react";
 import type { Qualifier, Unit } from "@/lib/domain";
-import { describeSeries } from "@/lib/dashboard/series";
+import { describeSeries, hasConsecutiveValues } from "@/lib/dashboard/series";
 import { formatValue } from "@/lib/numbers/format";
 
 export type ChartSeries = {
@@ -26,9 +26,8 @@ type Props = {
   title: string;
   series: ChartSeries[];
   colors: ChartColor[];
+  /** Default: a line where some series has two consecutive years, else bars (a lone point is invisible on a line). */
   initialKind?: "line" | "bar";
-  /** Line/bar switch for readers; fixed charts leave it out. */
-  allowKindToggle?: boolean;
   children?: React.ReactNode;
 };
 
@@ -37,8 +36,8 @@ type Props = {
  * the drawing, and a "Show as table" switch that swaps the chart for an HTML table.
  * Years without a value stay gaps (null, connectNulls off), never zeros.
  */
-export function ChartFigure({ title, series, colors, initialKind = "line", allowKindToggle = false, children }: Props) {
-  const [kind, setKind] = useState(initialKind);
+export function ChartFigure({ title, series, colors, initialKind, children }: Props) {
+  const [kind, setKind] = useState(initialKind ?? (series.some((s) => hasConsecutiveValues(s.points)) ? "line" : "bar"));
   const [asTable, setAsTable] = useState(false);
   const id = useId();
   const unit = series[0]?.unit ?? "count";
@@ -75,7 +74,7 @@ export function ChartFigure({ title, series, colors, initialKind = "line", allow
         </h3>
         <div className="flex flex-wrap items-center gap-2">
           {children}
-          {allowKindToggle && !asTable ? (
+          {!asTable ? (
             <div role="group" aria-label="Chart type" className="inline-flex rounded-md shadow-sm">
               {(["line", "bar"] as const).map((k, i) => (
                 <button

@@ -40,7 +40,7 @@ export function DashboardFilters({ years, sections, year, section }: Props) {
         <label htmlFor="dashboard-year" className="field-label">
           Year
         </label>
-        <select id="dashboard-year" name="year" defaultValue={year} key={`year-${year}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-40">
+        <select id="dashboard-year" name="year" defaultValue={year} key={`year-${year}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-52">
           {years.map((y) => (
             <option key={y.year} value={y.year}>
               {y.year} ({y.valueCount} {y.valueCount === 1 ? "value" : "values"})

@@ -19,7 +19,7 @@ export function MetricChart({ options, initialKey }: { options: Option[]; initia
   };
 
   return (
-    <ChartFigure title={`${chosen.label} over the years`} series={[chosen]} colors={["blue"]} allowKindToggle>
+    <ChartFigure title={`${chosen.label} over the years`} series={[chosen]} colors={["blue"]}>
       <label className="flex items-center gap-2 text-sm">
         <span className="font-medium text-gray-800">Figure</span>
         <select value={key} onChange={(e) => choose(e.target.value)} className="max-w-[16rem] rounded-md border-gray-300 py-1.5 text-sm shadow-sm focus:border-blue-600 focus:ring-blue-600">

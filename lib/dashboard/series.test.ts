@@ -5,6 +5,7 @@ import {
   defaultDashboardYear,
   deltaTone,
   describeSeries,
+  hasConsecutiveValues,
   yearRanges,
   previousWithValue,
   sectionCompleteness,
@@ -56,6 +57,12 @@ describe("alignSeries", () => {
       { year: 2019, value: null },
       { year: 2020, value: 0 },
     ]);
+  });
+
+  it("knows when a line can join two neighbouring years", () => {
+    expect(hasConsecutiveValues([p(2022, 1), p(2023, 2)])).toBe(true);
+    expect(hasConsecutiveValues([p(2020, 1), p(2021, null), p(2022, 2)])).toBe(false);
+    expect(hasConsecutiveValues([p(2023, 40)])).toBe(false);
   });
 
   it("lists the years with data", () => {

@@ -40,6 +40,12 @@ export function alignSeries(years: number[], points: YearPoint[]): { year: numbe
   return [...years].sort((a, b) => a - b).map((year) => ({ year, value: byYear.get(year) ?? null }));
 }
 
+/** True when two neighbouring points (consecutive years) both have a value: a line can join them. */
+export function hasConsecutiveValues(points: { year: number; value: number | null }[]): boolean {
+  const years = new Set(points.filter((p) => p.value !== null).map((p) => p.year));
+  return [...years].some((y) => years.has(y + 1));
+}
+
 /** The years, ascending, in which at least one of the series has a value. */
 export function yearsWithData(points: YearPoint[]): number[] {
   return [...new Set(points.filter((p) => p.value !== null).map((p) => p.year))].sort((a, b) => a - b);
