@@ -126,6 +126,7 @@ test.describe("compare", () => {
   });
 
   test("the compare page has no serious accessibility violations", async ({ page }) => {
+    test.setTimeout(90_000);
     await page.goto("/compare");
     await expect(page.getByRole("heading", { level: 1, name: "Compare 2022 with 2023" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);

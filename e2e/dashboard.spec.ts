@@ -83,7 +83,8 @@ test.describe("dashboard", () => {
     await page.goto("/");
     const chart = page.getByRole("figure", { name: "Total peacekeepers over the years" });
     await expect(chart).toBeVisible();
-    await expect(chart.locator("figcaption")).toHaveText(/74,892 in 2022, over 76,000 in 2023; no value in 2018–2021, 2024\./);
+    // Other specs may add later years: the summary names every year without a value.
+    await expect(chart.locator("figcaption")).toHaveText(/^Total peacekeepers: 74,892 in 2022, over 76,000 in 2023; no value in 2018–2021, 2024(, \d{4})*\.$/);
     await chart.getByRole("button", { name: "Bar" }).click();
     await expect(chart.getByRole("button", { name: "Bar" })).toHaveAttribute("aria-pressed", "true");
     // Two years have a value, so two bars: the other years are gaps, not bars of zero.
@@ -112,10 +113,16 @@ test.describe("dashboard", () => {
     await screenshotBothWidths(page, testInfo, "dashboard-charts-as-tables");
   });
 
-  test("the dashboard and the year page have no serious accessibility violations", async ({ page }, testInfo) => {
+  // axe walks every node of a long page: on a busy two-core machine that takes a while.
+  test("the dashboard has no serious accessibility violations", async ({ page }) => {
+    test.setTimeout(90_000);
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard, 2023" })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test("the year page has no serious accessibility violations", async ({ page }, testInfo) => {
+    test.setTimeout(90_000);
     await page.goto("/years/2023");
     await expect(page.getByRole("heading", { level: 1, name: /2023 figures/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page);

@@ -124,7 +124,7 @@ export function CompareTable({ rows, from, to, sections }: Props) {
                 <tr key={r.metricKey} data-metric={r.metricKey} data-status={r.status}>
                   <td className="hidden px-3 py-2 text-gray-700 md:table-cell">{titles.get(r.section) ?? r.section}</td>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/years/${to}/history/${r.metricKey}`} className="text-blue-700 underline-offset-2 hover:underline">
+                    <Link href={`/years/${to}/history/${r.metricKey}`} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
                       {r.label}
                     </Link>
                     <span className="block text-xs font-normal text-gray-600 md:hidden">{titles.get(r.section) ?? r.section}</span>

@@ -60,7 +60,7 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
         <p className="mt-auto text-xs text-gray-600">{trend.length === 1 ? `Only ${trend[0]!.year} has a value` : "No values yet"}</p>
       )}
       {current ? (
-        <Link href={`/years/${year}/history/${metric.key}`} className="text-xs text-blue-700 underline-offset-2 hover:underline">
+        <Link href={`/years/${year}/history/${metric.key}`} className="text-xs text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
           History<span className="sr-only"> of {metric.label} in {year}</span>
         </Link>
       ) : null}
