@@ -46,7 +46,7 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
       {trend.length >= 2 ? (
         <div className="mt-auto">
           <div aria-hidden="true">
-            <SparkAreaChart data={trend.map((t) => ({ year: String(t.year), value: t.value }))} index="year" categories={["value"]} colors={["blue"]} className="h-10 w-full" />
+            <SparkAreaChart data={trend.map((t) => ({ year: String(t.year), value: t.value }))} index="year" categories={["value"]} colors={["blue"]} autoMinValue className="h-10 w-full" />
           </div>
           <p className="sr-only">
             Trend: {trend.map((t) => `${formatValue(t.value, metric.unit, t.qualifier)} in ${t.year}`).join(", ")}.
