@@ -96,7 +96,8 @@ export function CompareTable({ rows, from, to, sections }: Props) {
       <p role="status" className="text-sm text-gray-700">
         Showing {shown.length} of {rows.length} figures
       </p>
-      <div className="card overflow-x-auto">
+      {/* Focusable so keyboard users can scroll the table sideways on a narrow screen. */}
+      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures of ${from} and ${to}`}>
         <table className="min-w-full divide-y divide-gray-200 text-sm">
           <caption className="sr-only">
             Figures of {from} and {to} with their change; column headers sort the table

@@ -95,7 +95,7 @@ export function ChartFigure({ title, series, colors, initialKind, children }: Pr
         </div>
       </div>
       {asTable ? (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}, as a table`}>
           <table className="min-w-full divide-y divide-gray-200 text-sm">
             <caption className="sr-only">{title}, by year</caption>
             <thead className="bg-gray-50 text-left text-gray-700">
