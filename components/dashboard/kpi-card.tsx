@@ -57,7 +57,8 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
           </p>
         </div>
       ) : (
-        <p className="mt-auto text-xs text-gray-600">{trend.length === 1 ? `Only ${trend[0]!.year} has a value` : "No values yet"}</p>
+        // A lone value in the year shown needs no second line: "No earlier year to compare with" said it.
+        <p className="mt-auto text-xs text-gray-600">{trend.length === 0 ? "No values yet" : trend[0]!.year === year ? null : `Only ${trend[0]!.year} has a value`}</p>
       )}
       {current ? (
         <Link href={`/years/${year}/history/${metric.key}`} className="text-xs text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
