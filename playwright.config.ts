@@ -43,7 +43,14 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: /first-run\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", dependencies: ["first-run"], testIgnore: /first-run\.setup\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } },
+    {
+      name: "chromium",
+      dependencies: ["first-run"],
+      testIgnore: [/first-run\.setup\.ts/, /faults\.spec\.ts/],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } },
+    },
+    // Starts and kills its own servers and databases; independent of the shared one.
+    { name: "faults", testMatch: /faults\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     command: "npx next start -H 127.0.0.1",

@@ -1,7 +1,9 @@
 import { headers } from "next/headers";
+import Link from "next/link";
 import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor((await headers()).get("x-pathname") ?? "/");
@@ -9,6 +11,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/", label: "Dashboard" },
     { href: "/years", label: "Years" },
     { href: "/compare", label: "Compare" },
+    ...(can(actor.role, "audit:read") ? [{ href: "/audit", label: "Audit log" }] : []),
+    ...(can(actor.role, "users:manage") ? [{ href: "/admin/users", label: "People" }] : []),
+    ...(can(actor.role, "metrics:manage") ? [{ href: "/admin/metrics", label: "Metrics" }] : []),
   ];
   return (
     <div className="min-h-screen">
@@ -24,6 +29,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="font-medium">{actor.name}</span>{" "}
               <span className="rounded-full bg-blue-50 px-2 py-0.5 text-xs font-medium text-blue-800">{actor.role}</span>
             </span>
+            <Link href="/account" className="font-medium text-blue-700 underline-offset-2 hover:underline">
+              Account
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,8 +1,10 @@
 import "server-only";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical";
 import type { Actor } from "@/lib/auth/guard";
-import { snapshots } from "../schema";
-import type { Executor } from "../client";
+import { eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { reportingYears, snapshots } from "../schema";
+import type { Database, Executor } from "../client";
 import { readYearContent } from "../queries/year-content";
 import { recordAudit } from "./audit";
 
@@ -16,4 +18,15 @@ export async function createSnapshotIn(tx: Executor, year: number, actor: Actor,
   });
   await recordAudit(tx, { action: "snapshot_created", actorId: actor.id, actorEmail: actor.email, year, detail: { snapshotId: row!.id, sha256, reason } });
   return { id: row!.id, year, sha256, createdAt: row!.createdAt, reason };
+}
+
+/** A snapshot taken by hand (an editor marking a state worth keeping); any year, open or locked. */
+export async function createSnapshot(db: Database, year: number, actor: Actor, reason: string | null) {
+  return db.transaction(async (tx) => {
+    // `for share`: a lock or unlock of the year waits, so the snapshot sees one consistent state.
+    const [row] = await tx.select({ year: reportingYears.year }).from(reportingYears).where(eq(reportingYears.year, year)).for("share");
+    if (!row) throw new AppError("not_found", `The year ${year} does not exist`);
+    const created = await createSnapshotIn(tx, year, actor, reason ?? "manual");
+    return { ...created, createdBy: actor.name };
+  });
 }

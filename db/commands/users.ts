@@ -1,8 +1,9 @@
 import "server-only";
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/domain";
-import { hashPassword } from "@/lib/auth/password-hash";
+import type { UpdateUserInput } from "@/lib/validation/user";
+import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { generateToken } from "@/lib/auth/tokens";
 import { apiTokens, users } from "../schema";
 import type { Database, Executor } from "../client";
@@ -70,4 +71,95 @@ export async function revokeApiToken(db: Database, userId: number, tokenId: numb
     await recordAudit(tx, { action: "token_revoked", actorId: userId, actorEmail: owner?.email, detail: { tokenId } });
     return { id: row.id, revoked: true as const };
   });
+}
+
+/**
+ * An admin changes someone's role, active state or password. Each change is audited, and each
+ * bumps `session_version` (reactivation aside) so that sessions opened before it stop at once.
+ * Refused: changing one's own role or active state, and anything that would leave no active admin.
+ */
+export async function updateUser(db: Database, userId: number, changes: UpdateUserInput, actor: { id: number; email: string }, ip?: string | null) {
+  const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!target) throw new AppError("not_found", `There is no user with the id ${userId}`);
+    const roleChanges = changes.role !== undefined && changes.role !== target.role;
+    const activeChanges = changes.active !== undefined && changes.active !== target.active;
+    if (target.id === actor.id && (roleChanges || activeChanges)) {
+      throw new AppError(
+        "forbidden",
+        "You cannot change your own role or deactivate yourself; another admin can",
+        roleChanges ? { role: "Not your own role" } : { active: "Not your own account" },
+      );
+    }
+    const losesAdmin = target.role === "admin" && target.active && ((roleChanges && changes.role !== "admin") || (activeChanges && !changes.active));
+    if (losesAdmin) {
+      // Locking the other active admins makes two simultaneous demotions queue, so they cannot both pass.
+      const others = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, target.id)))
+        .for("update");
+      if (others.length === 0) {
+        throw new AppError("conflict", `${target.name} is the last active admin: make someone else an admin first`, roleChanges ? { role: "The last active admin" } : { active: "The last active admin" });
+      }
+    }
+
+    const bump = roleChanges || (activeChanges && !changes.active) || passwordHash !== undefined;
+    if (roleChanges || activeChanges || passwordHash !== undefined) {
+      await tx
+        .update(users)
+        .set({
+          ...(roleChanges ? { role: changes.role } : {}),
+          ...(activeChanges ? { active: changes.active } : {}),
+          ...(passwordHash !== undefined ? { passwordHash } : {}),
+          ...(bump ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(users.id, target.id));
+    }
+    const audit = (action: "user_role_changed" | "user_deactivated" | "user_reactivated" | "user_password_reset", detail: Record<string, unknown> = {}) =>
+      recordAudit(tx, { action, actorId: actor.id, actorEmail: actor.email, ip, detail: { userId: target.id, email: target.email, ...detail } });
+    if (roleChanges) await audit("user_role_changed", { from: target.role, to: changes.role });
+    if (activeChanges) await audit(changes.active ? "user_reactivated" : "user_deactivated");
+    if (passwordHash !== undefined) await audit("user_password_reset");
+
+    const [row] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active })
+      .from(users)
+      .where(eq(users.id, target.id));
+    return row!;
+  });
+}
+
+/**
+ * Someone changes their own password. The current one is required, so a session left open on
+ * a shared screen is not enough to take the account over. Other sessions stop (session_version).
+ */
+export async function changeOwnPassword(db: Database, userId: number, currentPassword: string, newPassword: string, ip?: string | null) {
+  const [user] = await db.select({ passwordHash: users.passwordHash, email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
+  if (!user?.active) throw new AppError("not_found", "No active user has that id");
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("validation", "The current password is not right", { currentPassword: "This is not your current password" });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      // Only if the password is still the one just verified: a concurrent change wins, this one is refused.
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(users.id, userId), eq(users.passwordHash, user.passwordHash)))
+      .returning({ sessionVersion: users.sessionVersion });
+    if (!row) throw new AppError("conflict", "Your password was changed meanwhile: sign in again");
+    await recordAudit(tx, { action: "password_changed", actorId: userId, actorEmail: user.email, ip });
+    return { sessionVersion: row.sessionVersion };
+  });
+}
+
+/** Records when a token was last used; the condition keeps concurrent calls to one write. */
+export async function markTokenUsed(db: Executor, tokenId: number, now: Date) {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Direction, Unit } from "@/lib/domain";
-import { metrics, sections } from "../schema";
+import { metricValues, metrics, sections } from "../schema";
 import type { Executor } from "../client";
 
 export type Section = { key: string; title: string; sortOrder: number };
@@ -48,4 +48,17 @@ export async function listMetrics(db: Executor, opts: { includeArchived?: boolea
 export async function findMetric(db: Executor, key: string): Promise<Metric | null> {
   const [row] = await db.select(metricColumns).from(metrics).where(eq(metrics.key, key));
   return row ?? null;
+}
+
+/** Years in which each metric holds a row, for every metric that has one: what fixes a metric's unit. */
+export async function listMetricValueYears(db: Executor, metricKey?: string): Promise<Map<string, number[]>> {
+  const rows = await db
+    .selectDistinct({ key: metrics.key, year: metricValues.year })
+    .from(metricValues)
+    .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
+    .where(metricKey === undefined ? undefined : eq(metrics.key, metricKey))
+    .orderBy(asc(metrics.key), asc(metricValues.year));
+  const years = new Map<string, number[]>();
+  for (const r of rows) years.set(r.key, [...(years.get(r.key) ?? []), r.year]);
+  return years;
 }

@@ -40,7 +40,7 @@ export async function findSessionUser(db: Executor, id: number) {
 /** The active user owning an unrevoked token with this hash. */
 export async function findUserByTokenHash(db: Executor, tokenHash: string) {
   const [row] = await db
-    .select({ ...summary, tokenId: apiTokens.id })
+    .select({ ...summary, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.active, true)));

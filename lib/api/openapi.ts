@@ -5,37 +5,65 @@ import { idParams, metricKeyParam, yearParam } from "@/lib/validation/params";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 import { valueSaveSchema } from "@/lib/validation/value";
 import { openYearSchema, unlockYearSchema } from "@/lib/validation/year";
-import { compareBody, errorBody, healthBody, historyBody, lockBody, metricBody, quoteBody, tokenBody, userBody, valueBody, yearBody } from "@/lib/validation/api";
+import {
+  auditPageBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody, metricBody, quoteBody, snapshotBody,
+  snapshotListBody, tokenBody, userBody, valueBody, yearBody,
+} from "@/lib/validation/api";
+import { auditQuery } from "@/lib/validation/audit";
 import { compareQuery } from "@/lib/validation/compare";
+import { createMetricSchema, updateMetricSchema } from "@/lib/validation/metric";
+import { yearContentSchema } from "@/lib/snapshot/content";
+import { allYearsExportQuery, createSnapshotSchema, exportQuery, importQuery, snapshotListQuery } from "@/lib/validation/transfer";
 import { createTokenSchema } from "@/lib/validation/token";
-import { createUserSchema } from "@/lib/validation/user";
+import { createUserSchema, updateUserSchema } from "@/lib/validation/user";
 
 /**
  * The API's operations, described with the zod schemas the handlers parse and answer with.
  * A new route adds one entry here; the document at /api/v1/openapi.json follows.
  */
 export type Operation = {
-  method: "get" | "post" | "put" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   permission: Permission | "public";
   params?: Record<string, z.ZodType>;
   query?: Record<string, z.ZodType>;
   body?: z.ZodType;
-  bodyType?: string;
+  /** Content types of the request body; all share `body`'s schema. */
+  bodyTypes?: string[];
   response: z.ZodType;
-  responseType?: string;
+  /** Content types of the 200 answer; all share `response`'s schema. */
+  responseTypes?: string[];
+  /** Status of success when not 200 (e.g. 201 Created). */
+  successStatus?: number;
   errors?: number[];
+  /** Error bodies richer than the common one, by status (an import's row errors). */
+  errorBodies?: Record<number, z.ZodType>;
 };
 
 const year = { year: yearParam };
 const yearMetric = { year: yearParam, metricKey: metricKeyParam };
 // The server parses a value with its metric's own rules (unit, min, max); the shape is the same for all.
 const valueSave = valueSaveSchema({ unit: "count", min: null, max: null });
+const DOWNLOAD_TYPES = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json"];
+const exportFormat = "`format=csv` (the CSV columns of the contract), `xlsx` (Figures, Quotes and About sheets) or `json` (docs/export-format.md); a download with `Content-Disposition: attachment`.";
+// A file download or upload: the schema says "a file", the content types say which kinds.
+const file = z.string().meta({ format: "binary" });
 
 export const operations: Operation[] = [
   { method: "get", path: "/api/health", summary: "Health of the server and its database", permission: "public", response: healthBody, errors: [503] },
   { method: "get", path: "/api/v1/metrics", summary: "Metric definitions", permission: "read", response: z.object({ metrics: z.array(metricBody) }) },
+  { method: "post", path: "/api/v1/metrics", summary: "Create a metric definition (placed after the last of its section)", permission: "metrics:manage", body: createMetricSchema, response: metricBody, errors: [409, 422] },
+  {
+    method: "put",
+    path: "/api/v1/metrics/{key}",
+    summary: "Change a metric definition or archive it (`archived`); omitted fields keep their value. The key never changes, and the unit only while no year holds a value (else 422 with `fields.unit`).",
+    permission: "metrics:manage",
+    params: { key: metricKeyParam },
+    body: updateMetricSchema,
+    response: metricBody,
+    errors: [404, 422],
+  },
   { method: "get", path: "/api/v1/years", summary: "Reporting years", permission: "read", response: z.object({ years: z.array(yearBody) }) },
   {
     method: "get",
@@ -90,8 +118,103 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/years/{year}/quotes", summary: "Add a quote", permission: "values:write", params: year, body: createQuoteSchema, response: quoteBody, errors: [404, 422, 423] },
   { method: "put", path: "/api/v1/quotes/{id}", summary: "Change a quote (send its `version`)", permission: "values:write", params: idParams.shape, body: updateQuoteSchema, response: quoteBody, errors: [404, 409, 422, 423] },
   { method: "delete", path: "/api/v1/quotes/{id}", summary: "Delete a quote (its revisions stay)", permission: "values:write", params: idParams.shape, body: deleteQuoteSchema, response: z.object({ id: z.number().int(), deleted: z.literal(true) }), errors: [404, 409, 423] },
+  {
+    method: "get",
+    path: "/api/v1/years/{year}/export",
+    summary: `Download the year's figures and quotes. ${exportFormat}`,
+    permission: "read",
+    params: year,
+    query: exportQuery.shape,
+    response: file,
+    responseTypes: DOWNLOAD_TYPES,
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/export",
+    summary: "Download every year at once: CSV in long format (the same columns, all years) or one workbook with a sheet per year",
+    permission: "read",
+    query: allYearsExportQuery.shape,
+    response: file,
+    responseTypes: DOWNLOAD_TYPES.slice(0, 2),
+    errors: [400],
+  },
+  {
+    method: "post",
+    path: "/api/v1/years/{year}/import",
+    summary:
+      "Import figures from a CSV (or the first sheet of an .xlsx) into an open year: all rows or none, one revision per changed row with the reason `import: <filename>` (from `?filename=` or Content-Disposition). Unchanged rows are skipped. At most 5 MB (413) and 20,000 rows. `?dryRun=1` answers with `changes` and writes nothing. Errors: 422 with `rows: [{row, column, message}]`.",
+    permission: "values:write",
+    params: year,
+    query: importQuery.shape,
+    body: file,
+    bodyTypes: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    response: importResultBody,
+    errors: [400, 404, 413, 415, 422, 423],
+    errorBodies: { 422: importErrorBody },
+  },
+  {
+    method: "get",
+    path: "/api/v1/years/{year}/snapshots",
+    summary: "The year's snapshots, newest first, a page at a time (`before` = `nextBefore` of the previous page)",
+    permission: "read",
+    params: year,
+    query: snapshotListQuery.shape,
+    response: snapshotListBody,
+    errors: [400, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/years/{year}/snapshots",
+    summary: "Take a snapshot of the year now: its canonical JSON and sha256, never changed afterwards",
+    permission: "snapshots:create",
+    params: year,
+    body: createSnapshotSchema,
+    response: snapshotBody,
+    successStatus: 201,
+    errors: [400, 404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/snapshots/{id}",
+    summary: "One snapshot with its content (the canonical year content whose sha256 it records)",
+    permission: "read",
+    params: idParams.shape,
+    response: snapshotBody.extend({ content: yearContentSchema }),
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/snapshots/{id}/export",
+    summary: `Download a snapshot, built from its frozen content only. ${exportFormat}`,
+    permission: "read",
+    params: idParams.shape,
+    query: exportQuery.shape,
+    response: file,
+    responseTypes: DOWNLOAD_TYPES,
+    errors: [400, 404],
+  },
   { method: "get", path: "/api/v1/users", summary: "People with access", permission: "users:manage", response: z.object({ users: z.array(userBody) }) },
   { method: "post", path: "/api/v1/users", summary: "Create a user with a role", permission: "users:manage", body: createUserSchema, response: userBody, errors: [409, 422] },
+  {
+    method: "patch",
+    path: "/api/v1/users/{id}",
+    summary: "Change a person's role, deactivate or reactivate them (`active`), or reset their password; each stops their open sessions. Your own role and active state, and the last active admin, are refused.",
+    permission: "users:manage",
+    params: idParams.shape,
+    body: updateUserSchema,
+    response: userBody,
+    errors: [404, 409, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/audit",
+    summary: "The audit log, newest first, 50 entries a page. Filters: `person` (user id), `year`, `metric`, `action`. Pass `older` as `before` for the next page, `newer` as `after` for the previous one.",
+    permission: "audit:read",
+    query: auditQuery.shape,
+    response: auditPageBody,
+    errors: [400],
+  },
   { method: "get", path: "/api/v1/me/tokens", summary: "Your active API tokens (never the tokens themselves)", permission: "self:manage", response: z.object({ tokens: z.array(tokenBody) }) },
   { method: "post", path: "/api/v1/me/tokens", summary: "Create an API token; the answer is the only time it is shown", permission: "self:manage", body: createTokenSchema, response: z.object({ id: z.number().int(), token: z.string(), prefix: z.string() }), errors: [422] },
   { method: "delete", path: "/api/v1/me/tokens/{id}", summary: "Revoke one of your API tokens", permission: "self:manage", params: idParams.shape, response: z.object({ id: z.number().int(), revoked: z.literal(true) }), errors: [404] },
@@ -116,11 +239,13 @@ export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const errors = op.permission === "public" ? (op.errors ?? []) : [401, 403, ...(op.errors ?? [])];
+    const content = (types: string[] | undefined, s: z.ZodType) =>
+      Object.fromEntries((types ?? ["application/json"]).map((t) => [t, { schema: schema(s) }]));
     const responses: Record<string, unknown> = {
-      "200": { description: "OK", content: { [op.responseType ?? "application/json"]: { schema: schema(op.response) } } },
+      [String(op.successStatus ?? 200)]: { description: op.successStatus === 201 ? "Created" : "OK", content: content(op.responseTypes, op.response) },
     };
     for (const status of [...new Set(errors)].sort()) {
-      responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: schema(errorBody) } } };
+      responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: schema(op.errorBodies?.[status] ?? errorBody) } } };
     }
     const parameters = [
       ...Object.entries(op.params ?? {}).map(([name, s]) => ({ name, in: "path", required: true, schema: schema(s) })),
@@ -131,7 +256,7 @@ export function buildOpenApiDocument() {
       description: op.permission === "public" ? "No authentication." : `Roles: ${rolesFor(op.permission).join(", ")}.`,
       ...(op.permission === "public" ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { [op.bodyType ?? "application/json"]: { schema: schema(op.body) } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: content(op.bodyTypes, op.body) } } : {}),
       responses,
     };
   }

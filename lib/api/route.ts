@@ -93,8 +93,12 @@ async function readJson(req: NextRequest): Promise<unknown> {
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
   }
+  // The declared length refuses a large body before it is read; the byte count (not characters:
+  // "é" is two bytes) catches bodies sent without one.
+  const tooLarge = () => new AppError("payload_too_large", "The JSON body is larger than 1 MB");
+  if (Number(req.headers.get("content-length")) > MAX_JSON_BYTES) throw tooLarge();
   const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The JSON body is larger than 1 MB");
+  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BYTES) throw tooLarge();
   if (!text.trim()) throw new AppError("bad_request", "The request body is empty: send a JSON object");
   try {
     return JSON.parse(text);

@@ -1,6 +1,7 @@
+import type { AuditEntryView } from "@/db/queries/audit";
 import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
-import type { MetricBody, QuoteBody, ValueBody } from "@/lib/validation/api";
+import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, ValueBody } from "@/lib/validation/api";
 
 /** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
 export const toMetricBody = (m: Metric): MetricBody => ({
@@ -40,4 +41,25 @@ export const toQuoteBody = (q: QuoteView): QuoteBody => ({
   section: q.section,
   text: q.text,
   version: q.version,
+});
+
+export const toAuditEntryBody = (e: AuditEntryView): AuditEntryBody => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  actorId: e.actorId,
+  actorName: e.actorName,
+  actorEmail: e.actorEmail,
+  action: e.action,
+  year: e.year,
+  metricKey: e.metricKey,
+  detail: e.detail,
+});
+
+export const toSnapshotBody = (s: { id: number; year: number; createdAt: Date; createdBy: string | null; sha256: string; reason: string | null }): SnapshotBody => ({
+  id: s.id,
+  year: s.year,
+  createdAt: s.createdAt.toISOString(),
+  createdBy: s.createdBy,
+  sha256: s.sha256,
+  reason: s.reason,
 });

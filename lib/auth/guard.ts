@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { getDb, type Executor } from "@/db/client";
+import { markTokenUsed } from "@/db/commands/users";
 import { findSessionUser, findUserByTokenHash } from "@/db/queries/users";
 import type { Role } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
@@ -12,6 +13,7 @@ import { hashToken } from "./tokens";
 
 export type Actor = { id: number; email: string; name: string; role: Role; via: "session" | "token" };
 
+const TOKEN_USE_RESOLUTION_MS = 60_000;
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
@@ -28,9 +30,12 @@ export async function resolveActor(requestHeaders: Headers): Promise<Actor | nul
   return sessionActor();
 }
 
-export async function actorFromToken(db: Executor, token: string): Promise<Actor | null> {
+export async function actorFromToken(db: Executor, token: string, now: Date = new Date()): Promise<Actor | null> {
   const user = await findUserByTokenHash(db, hashToken(token));
-  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, via: "token" } : null;
+  if (!user) return null;
+  // "Last used" to the minute is enough to spot a forgotten token; a write per call would not be cheap.
+  if (!user.lastUsedAt || now.getTime() - user.lastUsedAt.getTime() >= TOKEN_USE_RESOLUTION_MS) await markTokenUsed(db, user.tokenId, now);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "token" };
 }
 
 /** One decode and one user read per request, however many components ask. */

@@ -91,13 +91,13 @@ describe("valuesToCsv", () => {
 describe("parseValuesCsv: headers", () => {
   it("reads required columns only", () => {
     expect(ok("metric_key,value\nrefugees,76000\n")).toEqual([
-      { row: 2, metricKey: "refugees", value: 76000, qualifier: null, note: null, source: null },
+      { row: 2, metricKey: "refugees", value: 76000, valueText: "76000", qualifier: null, note: null, source: null },
     ]);
   });
 
   it("matches headers case-insensitively, trimmed, in any order, ignoring extras", () => {
     const text = "Source , extra, VALUE,Note,  Metric_Key ,QUALIFIER\nUN,x,5,hi,k,About\n";
-    expect(ok(text)).toEqual([{ row: 2, metricKey: "k", value: 5, qualifier: "about", note: "hi", source: "UN" }]);
+    expect(ok(text)).toEqual([{ row: 2, metricKey: "k", value: 5, valueText: "5", qualifier: "about", note: "hi", source: "UN" }]);
   });
 
   it("accepts a BOM and CRLF", () => {

@@ -35,6 +35,8 @@ export type ImportRow = {
   row: number;
   metricKey: string;
   value: number | null;
+  /** The value cell as written (trimmed), so a metric's own rules can judge "43%" or "$5". */
+  valueText: string;
   qualifier: Qualifier;
   note: string | null;
   source: string | null;
@@ -43,7 +45,11 @@ export type ImportRow = {
 /** `column` is "" when the error concerns the file or the whole row, not one cell. */
 export type RowError = { row: number; column: string; message: string };
 
-export type ParseValuesResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: RowError[] };
+/**
+ * On failure, `rows` still holds the rows that parsed, so a caller can check them against the
+ * database too and report every problem of the file at once. Empty for file-level errors.
+ */
+export type ParseValuesResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: RowError[]; rows: ImportRow[] };
 
 export const DEFAULT_MAX_ROWS = 20_000;
 
@@ -124,19 +130,26 @@ function optionalText(raw: string | undefined): string | null {
 
 /** Parses an uploaded figures file; collects every row error rather than stopping at the first. */
 export function parseValuesCsv(input: string, opts?: { maxRows?: number }): ParseValuesResult {
-  const maxRows = opts?.maxRows ?? DEFAULT_MAX_ROWS;
   const parsed = parseCsv(input);
-  if (!parsed.ok) return { ok: false, errors: [{ row: parsed.line ?? 1, column: "", message: parsed.message }] };
+  if (!parsed.ok) return { ok: false, errors: [{ row: parsed.line ?? 1, column: "", message: parsed.message }], rows: [] };
+  return parseValuesTable(parsed.rows, opts);
+}
 
-  const [header, ...records] = parsed.rows;
+/**
+ * The same rules for a grid of cells already split into records (a spreadsheet's first
+ * sheet): record i is spreadsheet row i + 1, so callers keep empty rows as empty arrays.
+ */
+export function parseValuesTable(table: string[][], opts?: { maxRows?: number }): ParseValuesResult {
+  const maxRows = opts?.maxRows ?? DEFAULT_MAX_ROWS;
+  const [header, ...records] = table;
   // Record i of the file is spreadsheet row i + 2 (header is row 1); blank records keep their number.
   const data = records.map((cells, i) => ({ row: i + 2, cells })).filter((r) => !isBlank(r.cells));
-  const noData: ParseValuesResult = { ok: false, errors: [{ row: 1, column: "", message: "the file has no data rows" }] };
+  const noData: ParseValuesResult = { ok: false, errors: [{ row: 1, column: "", message: "the file has no data rows" }], rows: [] };
   if (header === undefined || (isBlank(header) && data.length === 0)) return noData;
 
   // Header problems first: for a header-only file with a wrong delimiter, that is the real news.
   const { index, errors: headerErrors } = readHeader(header);
-  if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
+  if (headerErrors.length > 0) return { ok: false, errors: headerErrors, rows: [] };
   if (data.length === 0) return noData;
 
   // Checked before any per-row work so an oversized upload costs as little as possible.
@@ -147,6 +160,7 @@ export function parseValuesCsv(input: string, opts?: { maxRows?: number }): Pars
         row: 1, column: "",
         message: `the file has ${data.length.toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed`,
       }],
+      rows: [],
     };
   }
 
@@ -198,8 +212,8 @@ export function parseValuesCsv(input: string, opts?: { maxRows?: number }): Pars
       fail("source", `source is longer than ${TEXT_LIMITS.source.toLocaleString("en-US")} characters`);
     }
 
-    if (errors.length === before) rows.push({ row, metricKey, value, qualifier, note, source });
+    if (errors.length === before) rows.push({ row, metricKey, value, valueText: rawValue, qualifier, note, source });
   }
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return errors.length > 0 ? { ok: false, errors, rows } : { ok: true, rows };
 }

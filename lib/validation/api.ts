@@ -138,3 +138,70 @@ export const compareBody = z
   .meta({ id: "Comparison" });
 
 export type CompareBody = z.infer<typeof compareBody>;
+export const auditEntryBody = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorId: z.number().int().nullable(),
+    actorName: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    action: z.string(),
+    year: z.number().int().nullable(),
+    metricKey: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: "AuditEntry" });
+
+export const auditPageBody = z
+  .object({ entries: z.array(auditEntryBody), older: z.number().int().nullable(), newer: z.number().int().nullable() })
+  .meta({ id: "AuditPage" });
+
+export type AuditEntryBody = z.infer<typeof auditEntryBody>;
+
+export const snapshotBody = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    sha256: z.string(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: "Snapshot" });
+
+export type SnapshotBody = z.infer<typeof snapshotBody>;
+
+export const snapshotListBody = z
+  .object({ year: z.number().int(), snapshots: z.array(snapshotBody), nextBefore: z.number().int().nullable() })
+  .meta({ id: "SnapshotList" });
+
+const importFields = z.object({
+  value: z.number().nullable(),
+  qualifier: z.enum(QUALIFIERS).nullable(),
+  note: z.string().nullable(),
+  source: z.string().nullable(),
+});
+
+export const importResultBody = z
+  .object({
+    imported: z.number().int(),
+    unchanged: z.number().int(),
+    dryRun: z.literal(true).optional(),
+    changes: z
+      .array(
+        z.object({
+          row: z.number().int(),
+          metricKey: z.string(),
+          label: z.string(),
+          unit: z.enum(UNITS),
+          from: importFields.nullable(),
+          to: importFields,
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: "ImportResult" });
+
+export const importErrorBody = errorBody
+  .extend({ rows: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })).optional() })
+  .meta({ id: "ImportError" });

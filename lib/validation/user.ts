@@ -28,3 +28,35 @@ export const signInSchema = z.object({
 });
 
 export { passwordLengthSchema };
+
+/** `PATCH /api/v1/users/{id}`: any of role, active and a new password; at least one. */
+export const updateUserSchema = z
+  .object({
+    role: roleSchema.optional(),
+    active: z.boolean({ error: "Active must be true or false" }).optional(),
+    password: newPasswordSchema.optional(),
+  })
+  .refine((v) => v.role !== undefined || v.active !== undefined || v.password !== undefined, {
+    message: "Send at least one of role, active and password",
+  });
+
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+const userId = z.number().int().positive().max(2_147_483_647);
+
+/** The admin's forms on a person's page: each names the person it changes. */
+export const changeRoleSchema = z.object({ userId, role: roleSchema });
+export const setActiveSchema = z.object({ userId, active: z.boolean() });
+export const resetPasswordSchema = z
+  .object({ userId, password: newPasswordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });
+
+/** The account page: the current password proves it is really the owner at the keyboard. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(1024, "Password is too long"),
+    newPassword: newPasswordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "The two passwords differ" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });

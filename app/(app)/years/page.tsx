@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listYears } from "@/db/queries/years";
+import { AllYearsExport } from "@/components/years/all-years-export";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
 
 export const metadata: Metadata = { title: "Years" };
@@ -10,7 +11,10 @@ export default async function YearsPage() {
   const years = await listYears(await getDb());
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Reporting years</h1>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Reporting years</h1>
+        {years.length > 0 ? <AllYearsExport /> : null}
+      </div>
       {years.length === 0 ? (
         <p className="text-gray-600">No reporting years yet.</p>
       ) : (

@@ -6,6 +6,7 @@ import { findYear, listYearQuotes, listYearValues } from "@/db/queries/years";
 import { YearFigures } from "@/components/years/year-figures";
 import { QuoteList } from "@/components/years/quote-list";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
+import { YearTransferMenu } from "@/components/years/year-transfer-menu";
 import { yearParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ year: string }> };
@@ -39,6 +40,7 @@ export default async function YearPage({ params }: Props) {
             {filled} of {values.length} figures have a value · {quotes.length} quote{quotes.length === 1 ? "" : "s"}
           </p>
         </div>
+        <YearTransferMenu year={year} status={reportingYear.status} />
       </div>
       <YearFigures sections={sections} values={values} />
       <section aria-labelledby="quotes-heading">

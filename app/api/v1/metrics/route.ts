@@ -1,8 +1,16 @@
+import { createMetric } from "@/db/commands/metrics";
 import { listMetrics } from "@/db/queries/catalog";
 import { apiRoute } from "@/lib/api/route";
 import { toMetricBody } from "@/lib/api/serialize";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { createMetricSchema } from "@/lib/validation/metric";
 
 export const GET = apiRoute({ permission: "read" }, async ({ db }) => {
   const metrics = await listMetrics(db);
   return { metrics: metrics.map(toMetricBody) };
+});
+
+export const POST = apiRoute({ permission: "metrics:manage", body: createMetricSchema }, async ({ db, body, actor, req }) => {
+  const metric = await createMetric(db, body, actor, clientIpFromHeaders(req.headers));
+  return Response.json(toMetricBody(metric), { status: 201 });
 });

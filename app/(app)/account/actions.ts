@@ -1,0 +1,17 @@
+"use server";
+
+import { changeOwnPassword, createApiToken, revokeApiToken } from "@/db/commands/users";
+import { guardedAction } from "@/lib/actions/safe-action";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/validation/token";
+import { changeOwnPasswordSchema } from "@/lib/validation/user";
+
+export const changeOwnPasswordAction = guardedAction("self:manage", changeOwnPasswordSchema, async (input, { db, actor, ip }) => {
+  await changeOwnPassword(db, actor.id, input.currentPassword, input.newPassword, ip);
+  return { changed: true as const };
+});
+
+export const createTokenAction = guardedAction("self:manage", createTokenSchema, async ({ name }, { db, actor }) => createApiToken(db, actor.id, name));
+
+export const revokeTokenAction = guardedAction("self:manage", revokeTokenSchema, async ({ id }, { db, actor }) =>
+  revokeApiToken(db, actor.id, id),
+);

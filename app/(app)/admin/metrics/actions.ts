@@ -1,0 +1,15 @@
+"use server";
+
+import { createMetric, updateMetric } from "@/db/commands/metrics";
+import { guardedAction } from "@/lib/actions/safe-action";
+import { createMetricSchema, updateMetricActionSchema } from "@/lib/validation/metric";
+
+export const createMetricAction = guardedAction("metrics:manage", createMetricSchema, async (input, { db, actor, ip }) => {
+  const metric = await createMetric(db, input, actor, ip);
+  return { key: metric.key };
+});
+
+export const updateMetricAction = guardedAction("metrics:manage", updateMetricActionSchema, async ({ key, changes }, { db, actor, ip }) => {
+  const metric = await updateMetric(db, key, changes, actor, ip);
+  return { key: metric.key, archived: metric.archived };
+});

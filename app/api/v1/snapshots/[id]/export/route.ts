@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/route";
+import { snapshotDownload } from "@/lib/export/respond";
+import { idParams } from "@/lib/validation/params";
+import { exportQuery } from "@/lib/validation/transfer";
+
+export const GET = apiRoute({ permission: "read", params: idParams, query: exportQuery }, async ({ db, params, query, actor }) =>
+  snapshotDownload(db, params.id, query.format, actor),
+);

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/route";
+import { yearDownload } from "@/lib/export/respond";
+import { yearParams } from "@/lib/validation/params";
+import { exportQuery } from "@/lib/validation/transfer";
+
+export const GET = apiRoute({ permission: "read", params: yearParams, query: exportQuery }, async ({ db, params, query, actor }) =>
+  yearDownload(db, params.year, query.format, actor),
+);

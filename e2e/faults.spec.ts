@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { canRunPostgresCluster, createCluster, health, killGroup, startApp, waitFor } from "./support/processes";
+
+const SECRET = "fault-test-secret-0123456789abcdefghijklmnop";
+
+test.describe("faults", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("with PostgreSQL stopped, health says 503 and pages show an error; when it is back the app recovers without a restart", async ({ page }) => {
+    test.skip(!canRunPostgresCluster, "needs PostgreSQL's server binaries");
+    const cluster = createCluster(55_433);
+    cluster.start();
+    const app = startApp(3191, { DATABASE_URL: cluster.url, AUTH_SECRET: SECRET });
+    try {
+      await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the app on PostgreSQL");
+      expect((await health(app.url)).body).toEqual({ status: "ok", database: "postgres" });
+
+      cluster.stop();
+      const down = await health(app.url);
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({ error: { code: "unavailable", message: expect.stringMatching(/postgres database cannot be reached/) } });
+      await page.goto(`${app.url}/login`);
+      await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible();
+
+      cluster.start();
+      await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 30_000, "recovery");
+      await page.getByRole("button", { name: "Try again" }).click();
+      // No users on this fresh database: the app leads to first-run set-up again.
+      await expect(page).toHaveURL(/\/setup$/);
+    } finally {
+      await app.stop();
+      try {
+        cluster.stop();
+      } catch {
+        // Already stopped.
+      }
+      cluster.remove();
+    }
+  });
+
+  test("in production on PostgreSQL without AUTH_SECRET, start-up stops with one clear line", async () => {
+    const app = startApp(3192, { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres", AUTH_SECRET: "", NEXTAUTH_SECRET: "" });
+    const code = await new Promise<number | null>((resolve) => app.process.once("exit", (c) => resolve(c)));
+    expect(code).not.toBe(0);
+    const lines = app.output().split("\n").filter((l) => l.includes("Report Desk cannot start"));
+    expect(lines).toEqual([expect.stringMatching(/^Report Desk cannot start: AUTH_SECRET is missing: .*AUTH_SECRET.*32/)]);
+  });
+
+  test("the embedded database survives SIGKILL and restarts clean", async ({ request }) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-kill-"));
+    let app = startApp(3193, { DATA_DIR: dataDir });
+    await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
+    // Writes in flight when the process dies: failed sign-ins append attempts and audit rows.
+    const inFlight = Array.from({ length: 20 }, (_, i) =>
+      request.post(`${app.url}/api/auth/callback/credentials`, { form: { email: `x${i}@example.org`, password: "wrong password!" } }).catch(() => null),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    await killGroup(app.process, "SIGKILL");
+    await Promise.all(inFlight);
+
+    app = startApp(3193, { DATA_DIR: dataDir });
+    try {
+      await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "restart after SIGKILL");
+      expect((await health(app.url)).body).toEqual({ status: "ok", database: "pglite" });
+      const login = await request.get(`${app.url}/login`, { maxRedirects: 0 });
+      // Still no users: the app sends people to set-up, which renders.
+      expect(login.status()).toBe(307);
+      expect((await request.get(`${app.url}/setup`)).status()).toBe(200);
+    } finally {
+      await app.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

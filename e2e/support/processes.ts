@@ -1,0 +1,86 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Fault tests start their own servers and databases so they can kill them without
+ * disturbing the shared e2e server.
+ */
+export type AppServer = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+
+export function startApp(port: number, env: Record<string, string>): AppServer {
+  let output = "";
+  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    output: () => output,
+    stop: () => killGroup(child, "SIGTERM"),
+  };
+}
+
+/** npx starts next as a child: signal the whole process group. */
+export async function killGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    return;
+  }
+  await exited;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+}
+
+export async function health(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${url}/api/health`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const PG_BIN = fs.existsSync("/usr/lib/postgresql")
+  ? path.join("/usr/lib/postgresql", fs.readdirSync("/usr/lib/postgresql").sort().at(-1)!, "bin")
+  : "";
+
+export const canRunPostgresCluster = PG_BIN !== "" && fs.existsSync(path.join(PG_BIN, "initdb"));
+
+/** A throwaway PostgreSQL cluster of our own, so a test can stop and start it. */
+export function createCluster(port: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-pg-"));
+  fs.chmodSync(dir, 0o777);
+  const asPostgres = (bin: string, args: string[]) => {
+    // PostgreSQL refuses to run as root; CI runs as root.
+    const cmd = process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args];
+    const r = spawnSync(cmd[0] as string, cmd[1] as string[], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${bin} failed: ${r.stderr || r.stdout}`);
+  };
+  const data = path.join(dir, "data");
+  asPostgres("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start: () => asPostgres("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "start"]),
+    stop: () => asPostgres("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "./openapi";
+
+describe("OpenAPI document: export, import and snapshots", () => {
+  const doc = buildOpenApiDocument();
+  type Op = { responses: Record<string, { content: Record<string, unknown> }>; requestBody?: { content: Record<string, unknown> }; parameters?: { name: string; in: string }[] };
+  const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op> | undefined)?.[method];
+
+  it("describes every new route", () => {
+    for (const [path, method] of [
+      ["/api/v1/years/{year}/export", "get"],
+      ["/api/v1/export", "get"],
+      ["/api/v1/years/{year}/import", "post"],
+      ["/api/v1/years/{year}/snapshots", "get"],
+      ["/api/v1/years/{year}/snapshots", "post"],
+      ["/api/v1/snapshots/{id}", "get"],
+      ["/api/v1/snapshots/{id}/export", "get"],
+    ]) {
+      expect(op(path!, method!), `${method} ${path}`).toBeDefined();
+    }
+  });
+
+  it("names the download and upload content types and the import's query and row errors", () => {
+    expect(Object.keys(op("/api/v1/years/{year}/export", "get")!.responses["200"]!.content)).toEqual([
+      "text/csv",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/json",
+    ]);
+    const imp = op("/api/v1/years/{year}/import", "post")!;
+    expect(Object.keys(imp.requestBody!.content)).toContain("text/csv");
+    expect(imp.parameters!.filter((p) => p.in === "query").map((p) => p.name)).toEqual(["dryRun", "filename"]);
+    expect(Object.keys(imp.responses)).toEqual(expect.arrayContaining(["200", "413", "422", "423"]));
+    expect(JSON.stringify(imp.responses["422"])).toContain('"rows"');
+    expect(Object.keys(op("/api/v1/years/{year}/snapshots", "post")!.responses)).toContain("201");
+  });
+});

@@ -1,0 +1,87 @@
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type * as Guard from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors";
+
+// The guard's two doors to the outside world: who is calling, and the database.
+const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: (): Promise<unknown> => Promise.resolve({}) }));
+vi.mock("@/db/client", () => ({ getDb: () => calls.db() }));
+vi.mock("@/lib/auth/guard", async (importOriginal) => ({
+  ...(await importOriginal<typeof Guard>()),
+  resolveActor: () => Promise.resolve(calls.actor),
+}));
+
+const { apiRoute } = await import("./route");
+
+const editor: Actor = { id: 1, email: "e@example.org", name: "E", role: "editor", via: "token" };
+const context = { params: Promise.resolve({}) };
+const put = (body?: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
+  new NextRequest("http://desk.test/api/v1/thing", { method: "PUT", headers, body });
+const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+
+describe("apiRoute", () => {
+  const handler = vi.fn(() => Promise.resolve({ done: true }));
+  const route = apiRoute({ permission: "values:write", body: z.object({ value: z.number().max(10, "Value must be at most 10") }) }, handler);
+
+  beforeEach(() => {
+    calls.actor = editor;
+    calls.db = () => Promise.resolve({});
+    handler.mockClear();
+  });
+
+  it("answers 401 without a caller and 403 for a role without the permission, before reading the body", async () => {
+    calls.actor = null;
+    expect((await route(put("{"), context)).status).toBe(401);
+    calls.actor = { ...editor, role: "viewer" };
+    expect((await route(put('{"value": 1}'), context)).status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("refuses a cookie write without our Origin, and lets the same write through with it or with a token", async () => {
+    calls.actor = { ...editor, via: "session" };
+    const json = { "content-type": "application/json", host: "desk.test" };
+    expect((await route(put('{"value": 1}', json), context)).status).toBe(403);
+    expect((await route(put('{"value": 1}', { ...json, origin: "https://evil.test" }), context)).status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+    expect((await route(put('{"value": 1}', { ...json, origin: "http://desk.test" }), context)).status).toBe(200);
+    calls.actor = editor;
+    expect((await route(put('{"value": 1}', json), context)).status).toBe(200);
+  });
+
+  it("maps bad bodies to 400, 413, 415 and 422 with fields, without calling the handler", async () => {
+    expect(await errorOf(await route(put("{"), context))).toMatchObject({ code: "bad_request" });
+    expect((await route(put(""), context)).status).toBe(400);
+    expect((await route(put('{"value": 1}', { "content-type": "text/plain" }), context)).status).toBe(415);
+    expect((await route(put(JSON.stringify({ value: 1, pad: "x".repeat(1_000_001) })), context)).status).toBe(413);
+    // 600,000 characters but 1.2 MB: the limit is on bytes.
+    expect((await route(put(JSON.stringify({ value: 1, pad: "é".repeat(600_000) })), context)).status).toBe(413);
+    // A declared length over the limit is refused without reading the body.
+    expect((await route(put('{"value": 1}', { "content-type": "application/json", "content-length": "5000000" }), context)).status).toBe(413);
+    const invalid = await route(put('{"value": 11}'), context);
+    expect(invalid.status).toBe(422);
+    expect(await errorOf(invalid)).toEqual({ code: "validation", message: expect.any(String), fields: { value: "Value must be at most 10" } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("answers 503 when the database cannot be reached or a statement times out, 500 without internals otherwise", async () => {
+    calls.db = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+    vi.spyOn(console, "error").mockImplementationOnce(() => undefined);
+    const down = await route(put('{"value": 1}'), context);
+    expect(down.status).toBe(503);
+    expect(await errorOf(down)).toMatchObject({ code: "unavailable" });
+    calls.db = () => Promise.resolve({});
+
+    const failing = (error: unknown) => apiRoute({ permission: "read" }, () => Promise.reject(error));
+    const get = new NextRequest("http://desk.test/api/v1/thing");
+    expect((await failing(Object.assign(new Error("canceling statement"), { code: "57014" }))(get, context)).status).toBe(503);
+    expect((await failing(new AppError("locked", "The year is locked"))(get, context)).status).toBe(423);
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const crash = await failing(new Error("secret table detail"))(get, context);
+    expect(crash.status).toBe(500);
+    expect(JSON.stringify(await crash.json())).not.toContain("secret table detail");
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});

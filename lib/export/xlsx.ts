@@ -1,0 +1,240 @@
+/**
+ * Spreadsheet downloads and uploads, with exceljs.
+ *
+ * The "Figures" sheet has the CSV's columns and header names, so a downloaded workbook can be
+ * edited and uploaded again. Section headings are rows with only their first cell filled;
+ * reading ignores any row without a metric key, value, qualifier, note or source.
+ *
+ * Numbers are numeric cells. Percentages are stored as the figure itself (43 for 43%) with the
+ * format `0.0"%"`, not as a fraction with `0%`: the cell then holds exactly what the report and
+ * the CSV say, so sums and imports need no conversion.
+ */
+import ExcelJS from "exceljs";
+import type { Unit } from "@/lib/domain";
+import { neutraliseCell } from "@/lib/csv/formula";
+import { formatPlainNumber } from "@/lib/csv/rfc4180";
+import { EXPORT_COLUMNS, parseValuesTable, type ParseValuesResult } from "@/lib/csv/values-csv";
+import type { ExportMeta, ExportValue, ExportYear } from "./model";
+
+/** The number format of a value cell: thousands separators, the unit, decimals only when present. */
+export function numberFormat(unit: Unit, value: number): string {
+  const whole = Number.isInteger(value);
+  switch (unit) {
+    case "percent":
+      return '0.0"%"';
+    case "usd":
+      return whole ? '"$"#,##0' : '"$"#,##0.00';
+    default:
+      return whole ? "#,##0" : "#,##0.0##";
+  }
+}
+
+const WIDTHS: Record<(typeof EXPORT_COLUMNS)[number], number> = {
+  year: 8, section: 22, metric_key: 30, label: 46, unit: 9, value: 16,
+  qualifier: 10, note: 40, source: 50, updated_at: 25, updated_by: 20,
+};
+
+const HEADING_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E7EB" } };
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDBEAFE" } };
+
+/**
+ * Text for a cell, as OOXML escapes it: XML turns a carriage return into a line feed and
+ * cannot hold other control characters, so they are written `_x000D_`; a literal `_x…_`
+ * is protected as `_x005F_x…_`. Excel and exceljs decode both, so text survives exactly.
+ */
+function ooxmlText(s: string): string {
+  return s
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`)
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+/** A free-text cell: neutralised like the CSV, so no spreadsheet runs it as a formula. */
+const text = (s: string | null) => (s === null ? null : ooxmlText(neutraliseCell(s)));
+
+function iso(v: Date | string | null): string | null {
+  if (v === null) return null;
+  const d = v instanceof Date ? v : new Date(v);
+  return Number.isNaN(d.getTime()) ? text(String(v)) : d.toISOString();
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string) {
+  return wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+}
+
+function styleHeader(row: ExcelJS.Row) {
+  row.font = { bold: true };
+  row.eachCell((c) => {
+    c.fill = HEADER_FILL;
+  });
+}
+
+/** A figures sheet: header, then per section a heading row and its metrics. */
+function addFiguresSheet(wb: ExcelJS.Workbook, name: string, y: ExportYear) {
+  const ws = sheet(wb, name);
+  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
+  styleHeader(ws.getRow(1));
+  const titles = new Map(y.sections.map((s) => [s.key, s.title]));
+  const order = [...y.sections.map((s) => s.key), ...new Set(y.values.map((v) => v.section))];
+  for (const section of new Set(order)) {
+    const rows = y.values.filter((v) => v.section === section);
+    if (rows.length === 0) continue;
+    const heading = ws.addRow([text(titles.get(section) ?? section)]);
+    heading.font = { bold: true, size: 12 };
+    heading.eachCell({ includeEmpty: true }, (c) => {
+      c.fill = HEADING_FILL;
+    });
+    ws.mergeCells(heading.number, 1, heading.number, EXPORT_COLUMNS.length);
+    for (const v of rows) addValueRow(ws, y.year, v);
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  return ws;
+}
+
+function addValueRow(ws: ExcelJS.Worksheet, year: number, v: ExportValue) {
+  const row = ws.addRow([
+    year,
+    text(v.section),
+    text(v.metricKey),
+    text(v.label),
+    text(v.unit),
+    v.value, // numeric, never neutralised: -5 stays a number
+    v.qualifier ?? null,
+    text(v.note),
+    text(v.source),
+    iso(v.updatedAt),
+    text(v.updatedBy),
+  ]);
+  if (v.value !== null) row.getCell(6).numFmt = numberFormat(v.unit, v.value);
+  row.getCell(8).alignment = { wrapText: true, vertical: "top" };
+  row.getCell(9).alignment = { wrapText: true, vertical: "top" };
+}
+
+function addQuotesSheet(wb: ExcelJS.Workbook, y: ExportYear) {
+  const ws = sheet(wb, "Quotes");
+  ws.columns = [
+    { header: "section", key: "section", width: 24 },
+    { header: "speaker", key: "speaker", width: 28 },
+    { header: "title", key: "title", width: 36 },
+    { header: "text", key: "text", width: 90 },
+  ];
+  styleHeader(ws.getRow(1));
+  for (const q of y.quotes) {
+    const row = ws.addRow([text(q.section), text(q.speaker), text(q.title), text(q.text)]);
+    row.getCell(4).alignment = { wrapText: true, vertical: "top" };
+  }
+}
+
+function addAboutSheet(wb: ExcelJS.Workbook, lines: [string, string | number | null][]) {
+  const ws = sheet(wb, "About");
+  ws.columns = [{ header: "item", key: "item", width: 26 }, { header: "value", key: "value", width: 80 }];
+  styleHeader(ws.getRow(1));
+  for (const [item, value] of lines) ws.addRow([item, typeof value === "string" ? text(value) : value]);
+}
+
+const PERCENT_NOTE = "Percent figures are stored as the number itself (43 means 43%), formatted 0.0\"%\".";
+
+async function toBuffer(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function newWorkbook(meta: ExportMeta) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.exportedBy;
+  wb.created = meta.exportedAt;
+  return wb;
+}
+
+/** One year: "Figures", "Quotes" and "About". */
+export async function buildYearWorkbook(y: ExportYear, meta: ExportMeta): Promise<Uint8Array> {
+  const wb = newWorkbook(meta);
+  addFiguresSheet(wb, "Figures", y);
+  addQuotesSheet(wb, y);
+  const snap = y.snapshot;
+  addAboutSheet(wb, [
+    ["Year", y.year],
+    ["Status", y.status],
+    ["Figures from", y.fromSnapshot && snap ? `snapshot ${snap.id}` : "live data"],
+    ["Exported at", meta.exportedAt.toISOString()],
+    ["Exported by", meta.exportedBy],
+    [y.fromSnapshot ? "Snapshot sha256" : "Latest snapshot sha256", snap?.sha256 ?? "no snapshot yet"],
+    [y.fromSnapshot ? "Snapshot taken at" : "Latest snapshot taken at", snap ? iso(snap.createdAt) : null],
+    ["Note", PERCENT_NOTE],
+  ]);
+  return toBuffer(wb);
+}
+
+/** Every year for analysts: one figures sheet per year, newest first, then "About". */
+export async function buildAllYearsWorkbook(years: ExportYear[], meta: ExportMeta): Promise<Uint8Array> {
+  const wb = newWorkbook(meta);
+  for (const y of years) addFiguresSheet(wb, String(y.year), y);
+  addAboutSheet(wb, [
+    ["Years", years.map((y) => `${y.year} (${y.status})`).join(", ") || "none"],
+    ["Exported at", meta.exportedAt.toISOString()],
+    ["Exported by", meta.exportedBy],
+    ["Note", PERCENT_NOTE],
+  ]);
+  return toBuffer(wb);
+}
+
+/** A cell as the text the CSV would hold: numbers written plainly so they re-parse exactly. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? formatPlainNumber(value) : String(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return value.toISOString();
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    // The last value Excel computed; we never evaluate formulas ourselves.
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined || typeof result === "object" ? "" : cellText(result as ExcelJS.CellValue);
+  }
+  if ("text" in value) return String(value.text);
+  if ("error" in value) return String(value.error);
+  return "";
+}
+
+const IMPORT_COLUMNS = new Set(["metric_key", "value", "qualifier", "note", "source"]);
+
+export class UnreadableWorkbookError extends Error {}
+
+/**
+ * The first sheet of an uploaded workbook, checked with the CSV's rules. Rows keep their
+ * spreadsheet numbers; rows with nothing to import (section headings, spacers) are skipped.
+ */
+export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: number }): Promise<ParseValuesResult> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new UnreadableWorkbookError("The file is not a readable .xlsx workbook");
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return { ok: false, errors: [{ row: 1, column: "", message: "the workbook has no sheets" }], rows: [] };
+  const maxRows = opts?.maxRows;
+  // Checked before reading cells: a sheet claiming a million rows costs nothing more.
+  if (maxRows !== undefined && ws.actualRowCount - 1 > maxRows) {
+    return {
+      ok: false,
+      errors: [{ row: 1, column: "", message: `the sheet has ${(ws.actualRowCount - 1).toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed` }],
+      rows: [],
+    };
+  }
+  const header = ws.getRow(1);
+  const width = header.cellCount;
+  // A merged range repeats its first cell's value in every cell: read only that first cell.
+  const read = (row: ExcelJS.Row, column: number) => {
+    const cell = row.getCell(column);
+    return cell.isMerged && cell.master.address !== cell.address ? "" : cellText(cell.value);
+  };
+  const headerCells = Array.from({ length: width }, (_, i) => read(header, i + 1));
+  const importable = headerCells.map((h) => IMPORT_COLUMNS.has(h.trim().toLowerCase()));
+  const table: string[][] = [headerCells];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = Array.from({ length: width }, (_, i) => read(row, i + 1));
+    const hasData = cells.some((c, i) => importable[i] && c.trim() !== "");
+    table.push(hasData ? cells : []);
+  }
+  return parseValuesTable(table, opts);
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { DIRECTIONS, MAX_ABS_VALUE, UNITS } from "@/lib/domain";
+
+export const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+
+export const metricKeySchema = z
+  .string({ error: "Key is required" })
+  .trim()
+  .min(1, "Key is required")
+  .regex(METRIC_KEY_PATTERN, "Key must start with a lowercase letter and use only a–z, 0–9 and _ (at most 64 characters)");
+
+const label = z.string({ error: "Label is required" }).trim().min(1, "Label is required").max(200, "Label must be at most 200 characters");
+const section = z.string({ error: "Section is required" }).trim().min(1, "Choose a section").max(64, "Section is not valid");
+const unit = z.enum(UNITS, { error: `Unit must be one of ${UNITS.join(", ")}` });
+const direction = z.enum(DIRECTIONS, { error: `Direction must be one of ${DIRECTIONS.join(", ")}` });
+// Blank is "no description": stored as null rather than an empty string.
+const description = z
+  .string()
+  .trim()
+  .max(2_000, "Description must be at most 2,000 characters")
+  .nullable()
+  .transform((v) => (v ? v : null));
+const bound = z
+  .number({ error: "Must be a number" })
+  .refine((n) => Number.isFinite(n) && Math.abs(n) <= MAX_ABS_VALUE, "Must be a finite number of at most 1e15")
+  .nullable();
+
+const minNotAboveMax = (v: { min?: number | null; max?: number | null }) => v.min == null || v.max == null || v.min <= v.max;
+const minMaxIssue = { path: ["max"], message: "Maximum must be at least the minimum" };
+
+/** The new-metric form and `POST /api/v1/metrics`. */
+export const createMetricSchema = z
+  .object({
+    key: metricKeySchema,
+    label,
+    section,
+    unit,
+    direction,
+    description: description.optional(),
+    min: bound.optional(),
+    max: bound.optional(),
+  })
+  .refine(minNotAboveMax, minMaxIssue);
+
+/**
+ * The edit form and `PUT /api/v1/metrics/{key}`: every field optional, omitted ones keep their
+ * value. `key` is accepted only so a client that sends the whole metric back is not refused for
+ * it; the command refuses a different key (keys are immutable: values and imports refer to them).
+ */
+export const updateMetricSchema = z
+  .object({
+    key: z.string().optional(),
+    label: label.optional(),
+    section: section.optional(),
+    unit: unit.optional(),
+    direction: direction.optional(),
+    description: description.optional(),
+    min: bound.optional(),
+    max: bound.optional(),
+    archived: z.boolean({ error: "Archived must be true or false" }).optional(),
+  })
+  .refine(minNotAboveMax, minMaxIssue);
+
+export type CreateMetricInput = z.output<typeof createMetricSchema>;
+export type UpdateMetricInput = z.output<typeof updateMetricSchema>;
+
+/** The server action of the edit page names the metric it changes. */
+export const updateMetricActionSchema = z.object({ key: metricKeySchema, changes: updateMetricSchema });

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { TEXT_LIMITS } from "@/lib/domain";
+import { EXPORT_FORMATS } from "@/lib/export/model";
+import { yearParam } from "./params";
+
+export const exportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx or json" }).default("csv"),
+});
+
+export const allYearsExportQuery = z.object({
+  format: z.enum(["csv", "xlsx"], { error: "format must be csv or xlsx" }).default("csv"),
+});
+
+/** Upload limits, checked before a file is parsed (and in the browser before it is sent). */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 20_000;
+
+export const importQuery = z.object({
+  dryRun: z
+    .enum(["1", "0", "true", "false"], { error: "dryRun must be 1 or 0" })
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  filename: z.string().max(500).optional(),
+});
+
+export const snapshotListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export const createSnapshotSchema = z.object({
+  reason: z
+    .string({ error: "Reason must be text" })
+    .trim()
+    .max(TEXT_LIMITS.reason, `Reason must be at most ${TEXT_LIMITS.reason.toLocaleString("en-US")} characters`)
+    .optional(),
+});
+
+/**
+ * The name recorded in each revision's reason: the last path part, without control
+ * characters, at most 200 characters; "upload.csv" when none was given.
+ */
+export function importFileName(raw: string | null | undefined): string {
+  const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return clean || "upload.csv";
+}
+
+/** The filename of a Content-Disposition header (`filename*=UTF-8''…` preferred), or null. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      return null;
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(header);
+  return plain ? (plain[1] ?? plain[2] ?? "").replace(/\\(.)/g, "$1").trim() || null : null;
+}
+
+/** The snapshot form: the year it is on, and an optional reason. */
+export const takeSnapshotSchema = createSnapshotSchema.extend({ year: yearParam });
