@@ -10,6 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const links = [
     { href: "/", label: "Dashboard" },
     { href: "/years", label: "Years" },
+    { href: "/compare", label: "Compare" },
     ...(can(actor.role, "audit:read") ? [{ href: "/audit", label: "Audit log" }] : []),
     ...(can(actor.role, "users:manage") ? [{ href: "/admin/users", label: "People" }] : []),
     ...(can(actor.role, "metrics:manage") ? [{ href: "/admin/metrics", label: "Metrics" }] : []),

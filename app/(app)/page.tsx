@@ -1,45 +1,150 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { listYearValues, listYears } from "@/db/queries/years";
-import { formatValue } from "@/lib/numbers/format";
+import { loadDashboardData } from "@/db/queries/dashboard";
+import { ChartFigure, type ChartSeries } from "@/components/dashboard/chart-figure";
+import { Completeness } from "@/components/dashboard/completeness";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { KpiCard } from "@/components/dashboard/kpi-card";
+import { LatestEdits } from "@/components/dashboard/latest-edits";
+import { MetricChart } from "@/components/dashboard/metric-chart";
+import { alignSeries, buildKpis, defaultDashboardYear, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
+import { yearParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const HEADLINES = ["peacekeepers_total", "women_mediation_teams_pct", "pbf_approved_budget_usd", "explosive_items_removed"];
+const WOMEN_METRICS = ["women_mediation_teams_pct", "women_mission_leadership_pct", "women_individual_police_pct", "women_military_observers_pct"];
+const PBF_METRICS = ["pbf_approved_budget_usd", "pbf_donor_commitments_usd"];
+const DEFAULT_CHART_METRIC = "peacekeepers_total";
 
-export default async function OverviewPage() {
-  const db = await getDb();
-  const years = await listYears(db);
-  // A year with a handful of early figures is not yet "the latest report": take the newest at least half as full as the fullest.
-  const fullest = Math.max(0, ...years.map((y) => y.valueCount));
-  const latest = years.find((y) => y.valueCount > 0 && y.valueCount * 2 >= fullest);
-  const values = latest ? await listYearValues(db, latest.year) : [];
-  const headlines = HEADLINES.map((key) => values.find((v) => v.metricKey === key)).filter((v) => v !== undefined);
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const { years, sections, metrics, values, latestEdits } = await loadDashboardData(await getDb());
+
+  const fallbackYear = defaultDashboardYear(years);
+  const asked = first(params.year);
+  const parsedYear = asked === undefined ? null : yearParam.safeParse(asked);
+  const askedYear = parsedYear?.success && years.some((y) => y.year === parsedYear.data) ? parsedYear.data : null;
+  const year = askedYear ?? fallbackYear ?? years[0]?.year ?? null;
+  const sectionKey = sections.some((s) => s.key === first(params.section)) ? first(params.section)! : null;
+
+  if (year === null) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        <p className="text-gray-700">No reporting year has been opened yet.</p>
+      </div>
+    );
+  }
+
+  const titles = new Map(sections.map((s) => [s.key, s.title]));
+  const kpis = buildKpis(metrics, values, year);
+  const shownSections = sectionKey ? sections.filter((s) => s.key === sectionKey) : sections;
+  const completeness = sectionCompleteness(shownSections, kpis);
+  const filled = kpis.filter((k) => k.current !== null).length;
+  const previousYear = years.map((y) => y.year).filter((y) => y < year).sort((a, b) => b - a)[0];
+
+  // Charts span the years that hold any value at all; a metric's missing years stay gaps.
+  const chartYears = yearsWithData(values);
+  const seriesOf = (key: string): (ChartSeries & { key: string }) | null => {
+    const metric = metrics.find((m) => m.key === key);
+    if (!metric) return null;
+    const points = values.filter((v) => v.metricKey === key);
+    const aligned = alignSeries(chartYears, points);
+    return {
+      key,
+      label: metric.label,
+      unit: metric.unit,
+      points: aligned.map((a) => ({ ...a, qualifier: points.find((p) => p.year === a.year)?.qualifier ?? null })),
+    };
+  };
+  const present = <T,>(x: T | null): x is T => x !== null;
+  const chartOptions = metrics.map((m) => seriesOf(m.key)).filter(present);
+  const women = WOMEN_METRICS.map(seriesOf).filter(present);
+  const pbf = PBF_METRICS.map(seriesOf).filter(present);
 
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-      {latest ? (
-        <section aria-labelledby="headlines">
-          <h2 id="headlines" className="text-lg font-semibold">
-            Headline figures, {latest.year}
-          </h2>
-          <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            {headlines.map((v) => (
-              <div key={v.metricKey} className="card p-4">
-                <dt className="text-sm text-gray-700">{v.label}</dt>
-                <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatValue(v.value, v.unit, v.qualifier)}</dd>
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Dashboard, {year}</h1>
+          <p className="mt-1 text-sm text-gray-700">
+            {filled} of {metrics.length} figures have a value. Changes are against the latest earlier year with a value for that figure.
+          </p>
+          {asked !== undefined && askedYear === null ? (
+            <p role="status" className="mt-2 text-sm text-amber-900">
+              There is no reporting year “{asked}”: showing {year}.
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <DashboardFilters years={years} sections={sections} year={year} section={sectionKey} />
+          {previousYear ? (
+            <Link href={`/compare?from=${previousYear}&to=${year}`} className="btn-secondary">
+              Compare with {previousYear}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <section aria-labelledby="kpis-heading" className="space-y-6">
+        <h2 id="kpis-heading" className="sr-only">
+          Key figures
+        </h2>
+        {shownSections.map((s) => {
+          const cards = kpis.filter((k) => k.metric.section === s.key);
+          if (cards.length === 0) return null;
+          return (
+            <section key={s.key} aria-labelledby={`kpi-${s.key}`}>
+              <h3 id={`kpi-${s.key}`} className="text-lg font-semibold">
+                {s.title}
+              </h3>
+              <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+                {cards.map((k) => (
+                  <KpiCard key={k.metric.key} kpi={k} year={year} />
+                ))}
               </div>
-            ))}
-          </dl>
-          <Link href={`/years/${latest.year}`} className="mt-4 inline-block text-sm text-blue-700 underline">
-            All {latest.year} figures and quotes
-          </Link>
+            </section>
+          );
+        })}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="completeness-heading" className="card p-4">
+          <h2 id="completeness-heading" className="text-lg font-semibold">
+            Completeness of {year}
+          </h2>
+          <div className="mt-3">
+            <Completeness rows={completeness} titles={titles} year={year} />
+          </div>
         </section>
-      ) : (
-        <p className="text-gray-600">No figures have been entered yet.</p>
-      )}
+        <section aria-labelledby="edits-heading" className="card p-4">
+          <h2 id="edits-heading" className="text-lg font-semibold">
+            Latest edits
+          </h2>
+          <div className="mt-1">
+            <LatestEdits edits={latestEdits} />
+          </div>
+        </section>
+      </div>
+
+      <section aria-labelledby="charts-heading" className="space-y-4">
+        <h2 id="charts-heading" className="text-lg font-semibold">
+          Over the years
+        </h2>
+        {chartOptions.length > 0 ? <MetricChart options={chartOptions} initialKey={first(params.metric) ?? DEFAULT_CHART_METRIC} /> : null}
+        <div className="grid gap-4 xl:grid-cols-2">
+          {women.length > 0 ? (
+            <ChartFigure title="Women's participation (per cent)" series={women} colors={["violet", "blue", "emerald", "amber"]} />
+          ) : null}
+          {pbf.length > 0 ? (
+            <ChartFigure title="Peacebuilding Fund: approved budget and donor commitments" series={pbf} colors={["blue", "amber"]} initialKind="bar" />
+          ) : null}
+        </div>
+      </section>
     </div>
   );
 }

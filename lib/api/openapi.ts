@@ -6,10 +6,11 @@ import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/v
 import { valueSaveSchema } from "@/lib/validation/value";
 import { openYearSchema, unlockYearSchema } from "@/lib/validation/year";
 import {
-  auditPageBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody, metricBody, quoteBody, snapshotBody,
+  auditPageBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody, metricBody, quoteBody, snapshotBody,
   snapshotListBody, tokenBody, userBody, valueBody, yearBody,
 } from "@/lib/validation/api";
 import { auditQuery } from "@/lib/validation/audit";
+import { compareQuery } from "@/lib/validation/compare";
 import { createMetricSchema, updateMetricSchema } from "@/lib/validation/metric";
 import { yearContentSchema } from "@/lib/snapshot/content";
 import { allYearsExportQuery, createSnapshotSchema, exportQuery, importQuery, snapshotListQuery } from "@/lib/validation/transfer";
@@ -101,6 +102,15 @@ export const operations: Operation[] = [
     params: yearMetric,
     query: historyQuery.shape,
     response: historyBody,
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/compare",
+    summary: "Two years side by side: per metric `from`, `to`, `delta`, `deltaPct` (null where `from` is null or 0), and the quotes added, removed and changed (word by word). `format=csv` downloads the metric table as CSV instead.",
+    permission: "read",
+    query: compareQuery.shape,
+    response: compareBody,
     errors: [400, 404],
   },
   { method: "post", path: "/api/v1/years/{year}/lock", summary: "Lock a year and record a snapshot", permission: "years:lock", params: year, response: lockBody, errors: [404, 409] },

@@ -98,6 +98,46 @@ export const tokenBody = z
   .object({ id: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
   .meta({ id: "ApiToken" });
 
+const compareQuoteBody = z.object({ id: z.number().int(), speaker: z.string(), title: z.string(), section: z.string(), text: z.string() });
+
+export const compareBody = z
+  .object({
+    from: z.number().int().describe("The earlier year compared"),
+    to: z.number().int().describe("The later year compared"),
+    metrics: z.array(
+      z.object({
+        metricKey: z.string(),
+        label: z.string(),
+        section: z.string(),
+        unit: z.enum(UNITS),
+        direction: z.enum(DIRECTIONS),
+        from: z.number().nullable().describe("The value in the `from` year"),
+        to: z.number().nullable().describe("The value in the `to` year"),
+        fromQualifier: z.enum(QUALIFIERS).nullable(),
+        toQualifier: z.enum(QUALIFIERS).nullable(),
+        delta: z.number().nullable().describe("to − from (percentage points for percent metrics); null when either is missing"),
+        deltaPct: z.number().nullable().describe("Relative change in %, one decimal; null where `from` is null or 0"),
+        qualifierChanged: z.boolean(),
+        status: z.enum(["unchanged", "changed", "added", "removed", "missing"]),
+      }),
+    ),
+    quotes: z.object({
+      added: z.array(compareQuoteBody),
+      removed: z.array(compareQuoteBody),
+      changed: z.array(
+        z.object({
+          speaker: z.string(),
+          section: z.string(),
+          from: compareQuoteBody,
+          to: compareQuoteBody,
+          diff: z.array(z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() })).describe("Word-by-word difference from the old text to the new"),
+        }),
+      ),
+    }),
+  })
+  .meta({ id: "Comparison" });
+
+export type CompareBody = z.infer<typeof compareBody>;
 export const auditEntryBody = z
   .object({
     id: z.number().int(),

@@ -1,0 +1,155 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useMemo, useState } from "react";
+import type { CompareRow } from "@/lib/compare/compare";
+import { DEFAULT_LARGE_CHANGE_PCT, filterRows, sortRows, type CompareFilter, type SortDir, type SortKey } from "@/lib/compare/table";
+import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
+
+type Props = { rows: CompareRow[]; from: number; to: number; sections: { key: string; title: string }[] };
+
+const FILTER_LABELS: Record<CompareFilter, string> = {
+  all: "All figures",
+  changed: "Changed only",
+  missing: "Missing in either year",
+  large: "Large change",
+};
+
+const qualifierWord = (q: CompareRow["fromQualifier"]) => q ?? "exact";
+
+/** Every metric of two years, sortable by any column and filtered by what a reviewer looks for. */
+export function CompareTable({ rows, from, to, sections }: Props) {
+  const [filter, setFilter] = useState<CompareFilter>("all");
+  const [threshold, setThreshold] = useState(String(DEFAULT_LARGE_CHANGE_PCT));
+  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "section", dir: "asc" });
+  const id = useId();
+  const titles = useMemo(() => new Map(sections.map((s) => [s.key, s.title])), [sections]);
+  const thresholdNumber = Number(threshold);
+  const thresholdValid = threshold.trim() !== "" && Number.isFinite(thresholdNumber) && thresholdNumber >= 0;
+  const shown = useMemo(
+    () =>
+      sortRows(
+        filterRows(rows, filter, thresholdValid ? thresholdNumber : DEFAULT_LARGE_CHANGE_PCT),
+        sort.key,
+        sort.dir,
+        sections.map((s) => s.key),
+      ),
+    [rows, filter, thresholdValid, thresholdNumber, sort, sections],
+  );
+
+  const header = (key: SortKey, label: string, numeric = false, className = "") => {
+    const active = sort.key === key;
+    return (
+      <th
+        scope="col"
+        aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
+        className={`whitespace-nowrap px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"} ${className}`}
+      >
+        <button
+          type="button"
+          onClick={() => setSort({ key, dir: active && sort.dir === "asc" ? "desc" : "asc" })}
+          className={`inline-flex items-center gap-1 rounded hover:text-blue-800 ${numeric ? "flex-row-reverse" : ""}`}
+        >
+          {label}
+          <span aria-hidden="true" className="text-xs text-gray-500">
+            {active ? (sort.dir === "asc" ? "▲" : "▼") : "↕"}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
+        <fieldset>
+          <legend className="field-label">Show</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {(Object.keys(FILTER_LABELS) as CompareFilter[]).map((f) => (
+              <label key={f} className="inline-flex items-center gap-1.5 text-sm">
+                <input type="radio" name={`${id}-filter`} value={f} checked={filter === f} onChange={() => setFilter(f)} className="text-blue-700 focus:ring-blue-600" />
+                {FILTER_LABELS[f]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="block">
+          <span className="field-label">Large change at (%)</span>
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step={1}
+            value={threshold}
+            onChange={(e) => setThreshold(e.target.value)}
+            aria-invalid={!thresholdValid}
+            aria-describedby={thresholdValid ? undefined : `${id}-threshold-error`}
+            className="field-input w-28"
+          />
+          {thresholdValid ? null : (
+            <span id={`${id}-threshold-error`} className="field-error">
+              Enter a number of 0 or more ({DEFAULT_LARGE_CHANGE_PCT} is used meanwhile)
+            </span>
+          )}
+        </label>
+      </div>
+      <p role="status" className="text-sm text-gray-700">
+        Showing {shown.length} of {rows.length} figures
+      </p>
+      {/* Focusable so keyboard users can scroll the table sideways on a narrow screen. */}
+      <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures of ${from} and ${to}`}>
+        <table className="min-w-full divide-y divide-gray-200 text-sm">
+          <caption className="sr-only">
+            Figures of {from} and {to} with their change; column headers sort the table
+          </caption>
+          <thead className="bg-gray-50 text-gray-700">
+            <tr>
+              {/* On phones the section moves under the figure's name, leaving room for the numbers. */}
+              {header("section", "Section", false, "hidden md:table-cell")}
+              {header("label", "Figure")}
+              {header("from", String(from), true)}
+              {header("to", String(to), true)}
+              {header("delta", "Change", true)}
+              {header("deltaPct", "Change %", true)}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {shown.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="px-3 py-6 text-center text-gray-600">
+                  No figure matches this filter.
+                </td>
+              </tr>
+            ) : (
+              shown.map((r) => (
+                <tr key={r.metricKey} data-metric={r.metricKey} data-status={r.status}>
+                  <td className="hidden px-3 py-2 text-gray-700 md:table-cell">{titles.get(r.section) ?? r.section}</td>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <Link href={`/years/${to}/history/${r.metricKey}`} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
+                      {r.label}
+                    </Link>
+                    <span className="block text-xs font-normal text-gray-600 md:hidden">{titles.get(r.section) ?? r.section}</span>
+                    {r.qualifierChanged ? (
+                      <span className="ml-2 mt-0.5 inline-block whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
+                        <span className="sr-only">wording changed: </span>
+                        {qualifierWord(r.fromQualifier)} → {qualifierWord(r.toQualifier)}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.from === null ? <Missing /> : formatValue(r.from, r.unit, r.fromQualifier)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.to === null ? <Missing /> : formatValue(r.to, r.unit, r.toQualifier)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.delta === null ? "" : formatDelta(r.delta, r.unit)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.deltaPct === null ? "" : formatPercentChange(r.deltaPct)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function Missing() {
+  return <span className="text-gray-500">No value</span>;
+}

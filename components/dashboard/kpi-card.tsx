@@ -1,0 +1,70 @@
+import { BadgeDelta, Card, Metric, SparkAreaChart, Text } from "@/components/ui/tremor";
+import Link from "next/link";
+import { deltaTone, type Kpi, type Tone } from "@/lib/dashboard/series";
+import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
+
+// Literal class strings (Tailwind only sees those): the badge's colour follows the metric's direction.
+const TONE_CLASSES: Record<Tone, string> = {
+  good: "bg-emerald-100 text-emerald-800 ring-emerald-600/20",
+  bad: "bg-rose-100 text-rose-800 ring-rose-600/20",
+  neutral: "bg-gray-100 text-gray-800 ring-gray-500/20",
+};
+const TONE_WORDS: Record<Tone, string> = { good: ", an improvement", bad: ", a setback", neutral: "" };
+
+/** One metric of the chosen year: the figure as printed, its change since the last year with a value, its trend. */
+export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
+  const { metric, current, previous, change, trend } = kpi;
+  const tone = change ? deltaTone(metric.direction, change.delta) : null;
+  const changeText = change
+    ? `${formatDelta(change.delta, metric.unit)}${change.deltaPct !== null ? ` (${formatPercentChange(change.deltaPct)})` : ""}`
+    : null;
+
+  return (
+    <Card className="flex flex-col gap-2 p-4" data-metric={metric.key}>
+      <Text className="min-h-[2.5rem] text-gray-700">{metric.label}</Text>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        {current ? (
+          <Metric className="tabular-nums">{formatValue(current.value, metric.unit, current.qualifier)}</Metric>
+        ) : (
+          <p className="text-lg font-medium text-gray-600">No value for {year}</p>
+        )}
+        {change && tone && previous ? (
+          <BadgeDelta deltaType={tone.deltaType} className={TONE_CLASSES[tone.tone]} size="xs" data-tone={tone.tone}>
+            <span className="sr-only">Change since {previous.year}: </span>
+            {changeText}
+            <span className="sr-only">{TONE_WORDS[tone.tone]}</span>
+          </BadgeDelta>
+        ) : null}
+      </div>
+      <p className="text-xs text-gray-600">
+        {previous
+          ? `${previous.year}: ${formatValue(previous.value, metric.unit, previous.qualifier)}${change?.qualifierChanged ? " · wording changed" : ""}`
+          : current
+            ? "No earlier year to compare with"
+            : "\u00a0"}
+      </p>
+      {trend.length >= 2 ? (
+        <div className="mt-auto">
+          <div aria-hidden="true">
+            <SparkAreaChart data={trend.map((t) => ({ year: String(t.year), value: t.value }))} index="year" categories={["value"]} colors={["blue"]} autoMinValue className="h-10 w-full" />
+          </div>
+          <p className="sr-only">
+            Trend: {trend.map((t) => `${formatValue(t.value, metric.unit, t.qualifier)} in ${t.year}`).join(", ")}.
+          </p>
+          <p className="mt-1 flex justify-between text-xs text-gray-600" aria-hidden="true">
+            <span>{trend[0]!.year}</span>
+            <span>{trend[trend.length - 1]!.year}</span>
+          </p>
+        </div>
+      ) : (
+        // A lone value in the year shown needs no second line: "No earlier year to compare with" said it.
+        <p className="mt-auto text-xs text-gray-600">{trend.length === 0 ? "No values yet" : trend[0]!.year === year ? null : `Only ${trend[0]!.year} has a value`}</p>
+      )}
+      {current ? (
+        <Link href={`/years/${year}/history/${metric.key}`} className="text-xs text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
+          History<span className="sr-only"> of {metric.label} in {year}</span>
+        </Link>
+      ) : null}
+    </Card>
+  );
+}

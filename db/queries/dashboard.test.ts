@@ -1,0 +1,109 @@
+import { eq } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+import { saveValue } from "@/db/commands/values";
+import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import type { Executor } from "../client";
+import { readComparison } from "./compare";
+import { listAllValues, listLatestEdits, loadDashboardData } from "./dashboard";
+
+/** A second Drizzle handle on the same connection that counts the statements it sends. */
+function counting(t: TestDatabase): { db: Executor; count: () => number; reset: () => void } {
+  let n = 0;
+  const logger = { logQuery: () => void n++ };
+  const opts = { schema, casing: "snake_case" as const, logger };
+  const db = (t.pglite ? drizzlePglite(t.pglite, opts) : drizzlePg(t.pool!, opts)) as unknown as Executor;
+  return { db, count: () => n, reset: () => void (n = 0) };
+}
+
+describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
+  let t: TestDatabase;
+  let editorId: number;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    const [editor] = await t.db
+      .insert(schema.users)
+      .values({ email: "dash-editor@example.org", name: "Dana Editor", role: "editor", passwordHash: "not-a-hash" })
+      .returning({ id: schema.users.id });
+    editorId = editor!.id;
+  });
+  afterAll(() => t.drop());
+
+  it("reads every value of every year, with gaps left out rather than zeroed", async () => {
+    const values = await listAllValues(t.db);
+    const totals = values.filter((v) => v.metricKey === "peacekeepers_total");
+    expect(totals).toEqual([
+      { metricKey: "peacekeepers_total", year: 2022, value: 74892, qualifier: null },
+      { metricKey: "peacekeepers_total", year: 2023, value: 76000, qualifier: "over" },
+    ]);
+    expect(values.filter((v) => v.year === 2023)).toHaveLength(50);
+    expect(values.every((v) => v.value !== null)).toBe(true);
+  });
+
+  it("loads the whole dashboard in five queries, however many years and values there are", async () => {
+    const c = counting(t);
+    const before = await loadDashboardData(c.db);
+    expect(c.count()).toBe(5);
+    expect(before.metrics).toHaveLength(50);
+    expect(before.years.map((y) => y.year)).toEqual([2024, 2023, 2022, 2021, 2020, 2019, 2018]);
+
+    // Ten more years with a value for every metric: still five queries.
+    const metricIds = (await t.db.select({ id: schema.metrics.id }).from(schema.metrics)).map((m) => m.id);
+    const extra = Array.from({ length: 10 }, (_, i) => 2040 + i);
+    await t.db.insert(schema.reportingYears).values(extra.map((year) => ({ year })));
+    await t.db.insert(schema.metricValues).values(extra.flatMap((year) => metricIds.map((metricId) => ({ metricId, year, value: year }))));
+    c.reset();
+    const after = await loadDashboardData(c.db);
+    expect(c.count()).toBe(5);
+    expect(after.values.length).toBe(before.values.length + 10 * metricIds.length);
+  });
+
+  it("lists the newest value revisions first, with who made them", async () => {
+    await t.db.insert(schema.reportingYears).values({ year: 2031 });
+    const actor = { id: editorId, email: "dash-editor@example.org", name: "Dana Editor", role: "editor" as const, via: "session" as const };
+    await saveValue(t.db, 2031, "peace_operations", { value: 12, version: 0, reason: "first figure" }, actor);
+    await saveValue(t.db, 2031, "peacekeepers_total", { value: 70000, qualifier: "over", version: 0 }, actor);
+    const edits = await listLatestEdits(t.db, 10);
+    expect(edits).toHaveLength(10);
+    expect(edits[0]).toMatchObject({ year: 2031, metricKey: "peacekeepers_total", label: "Total peacekeepers", value: 70000, qualifier: "over", changedBy: "Dana Editor" });
+    expect(edits[1]).toMatchObject({ year: 2031, metricKey: "peace_operations", value: 12, reason: "first figure" });
+    const ids = edits.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
+
+  it("compares 2022 with 2023 in four queries", async () => {
+    const c = counting(t);
+    const { missingYears, comparison } = await readComparison(c.db, 2022, 2023);
+    expect(c.count()).toBe(4);
+    expect(missingYears).toEqual([]);
+    const total = comparison!.rows.find((r) => r.metricKey === "peacekeepers_total");
+    expect(total).toMatchObject({ from: 74892, to: 76000, delta: 1108, deltaPct: 1.5, qualifierChanged: true, status: "changed" });
+    const countries = comparison!.rows.find((r) => r.metricKey === "contributing_countries");
+    expect(countries).toMatchObject({ from: 120, to: 120, delta: 0, deltaPct: 0, status: "unchanged" });
+    const women = comparison!.rows.find((r) => r.metricKey === "peacekeepers_women");
+    expect(women).toMatchObject({ from: null, to: 6000, delta: null, deltaPct: null, status: "added" });
+    expect(comparison!.rows).toHaveLength(50);
+    // 2022 has no quotes: every 2023 quote is new.
+    const quoteCount = (await t.db.select().from(schema.quotes)).filter((q) => q.year === 2023 && !q.deletedAt).length;
+    expect(comparison!.quotes.added).toHaveLength(quoteCount);
+    expect(comparison!.quotes.removed).toEqual([]);
+  });
+
+  it("names the years that do not exist instead of comparing them", async () => {
+    expect(await readComparison(t.db, 1999, 2023)).toEqual({ missingYears: [1999], comparison: null });
+    expect(await readComparison(t.db, 1998, 1999)).toEqual({ missingYears: [1998, 1999], comparison: null });
+  });
+
+  it("shows a changed quote word by word", async () => {
+    const [q] = await t.db.select().from(schema.quotes).where(eqYear(2023)).limit(1);
+    await t.db.insert(schema.reportingYears).values({ year: 2032 });
+    await t.db.insert(schema.quotes).values({ year: 2032, speaker: q!.speaker, title: q!.title, sectionKey: q!.sectionKey, text: `${q!.text} Indeed.` });
+    const { comparison } = await readComparison(t.db, 2023, 2032);
+    const change = comparison!.quotes.changed.find((c) => c.speaker === q!.speaker);
+    expect(change?.diff.filter((d) => d.added).map((d) => d.value.trim())).toEqual(["Indeed."]);
+  });
+});
+
+const eqYear = (year: number) => eq(schema.quotes.year, year);

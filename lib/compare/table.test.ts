@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { compareValues, type CompareMetric } from "./compare";
+import { filterRows, sortRows } from "./table";
+
+const m = (key: string, section = "a"): CompareMetric => ({ key, label: key, section, unit: "count", direction: "up" });
+const rows = compareValues(
+  [m("same"), m("grew", "b"), m("fell"), m("new", "b"), m("gone"), m("none"), m("worded")],
+  [
+    { metricKey: "same", value: 10, qualifier: null },
+    { metricKey: "grew", value: 100, qualifier: null },
+    { metricKey: "fell", value: 100, qualifier: null },
+    { metricKey: "gone", value: 5, qualifier: null },
+    { metricKey: "worded", value: 7, qualifier: "over" },
+  ],
+  [
+    { metricKey: "same", value: 10, qualifier: null },
+    { metricKey: "grew", value: 120, qualifier: null },
+    { metricKey: "fell", value: 70, qualifier: null },
+    { metricKey: "new", value: 1, qualifier: null },
+    { metricKey: "worded", value: 7, qualifier: null },
+  ],
+);
+const keys = (rs: { metricKey: string }[]) => rs.map((r) => r.metricKey);
+
+describe("filterRows", () => {
+  it("keeps changed values and changed wording under 'changed'", () => {
+    expect(keys(filterRows(rows, "changed", 25))).toEqual(["grew", "fell", "worded"]);
+  });
+
+  it("keeps rows lacking a value in either year under 'missing'", () => {
+    expect(keys(filterRows(rows, "missing", 25))).toEqual(["new", "gone", "none"]);
+  });
+
+  it("keeps changes at or above the threshold, in either direction", () => {
+    expect(keys(filterRows(rows, "large", 25))).toEqual(["fell"]);
+    expect(keys(filterRows(rows, "large", 20))).toEqual(["grew", "fell"]);
+    expect(filterRows(rows, "all", 25)).toHaveLength(rows.length);
+  });
+});
+
+describe("sortRows", () => {
+  it("sorts by change with blanks last in both directions", () => {
+    expect(keys(sortRows(rows, "deltaPct", "desc"))).toEqual(["grew", "same", "worded", "fell", "new", "gone", "none"]);
+    expect(keys(sortRows(rows, "deltaPct", "asc"))).toEqual(["fell", "same", "worded", "grew", "new", "gone", "none"]);
+  });
+
+  it("sorts sections in the report's order, keeping the metric order inside", () => {
+    expect(keys(sortRows(rows, "section", "asc", ["b", "a"]))).toEqual(["grew", "new", "same", "fell", "gone", "none", "worded"]);
+    expect(keys(sortRows(rows, "label", "asc"))).toEqual(["fell", "gone", "grew", "new", "none", "same", "worded"]);
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import {
+  alignSeries,
+  buildKpis,
+  defaultDashboardYear,
+  deltaTone,
+  describeSeries,
+  hasConsecutiveValues,
+  yearRanges,
+  previousWithValue,
+  sectionCompleteness,
+  yearsWithData,
+  type KpiMetric,
+  type YearPoint,
+} from "./series";
+
+const p = (year: number, value: number | null, qualifier: YearPoint["qualifier"] = null): YearPoint => ({ year, value, qualifier });
+
+describe("defaultDashboardYear", () => {
+  it("skips a newer year that holds only a few early figures", () => {
+    const years = [
+      { year: 2024, valueCount: 2 },
+      { year: 2023, valueCount: 50 },
+      { year: 2022, valueCount: 6 },
+    ];
+    expect(defaultDashboardYear(years)).toBe(2023);
+  });
+
+  it("takes the newest year once it is at least half as full as the fullest", () => {
+    expect(defaultDashboardYear([{ year: 2023, valueCount: 50 }, { year: 2024, valueCount: 25 }])).toBe(2024);
+    expect(defaultDashboardYear([{ year: 2023, valueCount: 50 }, { year: 2024, valueCount: 24 }])).toBe(2023);
+  });
+
+  it("is null when no year has a value", () => {
+    expect(defaultDashboardYear([])).toBeNull();
+    expect(defaultDashboardYear([{ year: 2030, valueCount: 0 }])).toBeNull();
+  });
+});
+
+describe("previousWithValue", () => {
+  const points = [p(2018, 70), p(2020, 64), p(2021, null), p(2023, 74)];
+
+  it("skips years without a value instead of comparing with zero", () => {
+    expect(previousWithValue(points, 2023)).toEqual(p(2020, 64));
+  });
+
+  it("looks only at earlier years, in any input order", () => {
+    expect(previousWithValue([...points].reverse(), 2020)).toEqual(p(2018, 70));
+    expect(previousWithValue(points, 2018)).toBeNull();
+  });
+});
+
+describe("alignSeries", () => {
+  it("puts null (a gap), not 0, in years without a value, ascending", () => {
+    expect(alignSeries([2020, 2018, 2019], [p(2018, 5), p(2020, 0), p(2019, null)])).toEqual([
+      { year: 2018, value: 5 },
+      { year: 2019, value: null },
+      { year: 2020, value: 0 },
+    ]);
+  });
+
+  it("knows when a line can join two neighbouring years", () => {
+    expect(hasConsecutiveValues([p(2022, 1), p(2023, 2)])).toBe(true);
+    expect(hasConsecutiveValues([p(2020, 1), p(2021, null), p(2022, 2)])).toBe(false);
+    expect(hasConsecutiveValues([p(2023, 40)])).toBe(false);
+  });
+
+  it("lists the years with data", () => {
+    expect(yearsWithData([p(2022, 1), p(2019, null), p(2018, 3), p(2022, 2)])).toEqual([2018, 2022]);
+  });
+});
+
+describe("deltaTone", () => {
+  it("colours by the metric's direction, arrows by the figure", () => {
+    expect(deltaTone("up", 5)).toEqual({ deltaType: "increase", tone: "good" });
+    expect(deltaTone("up", -5)).toEqual({ deltaType: "decrease", tone: "bad" });
+    expect(deltaTone("down", -5)).toEqual({ deltaType: "decrease", tone: "good" });
+    expect(deltaTone("down", 5)).toEqual({ deltaType: "increase", tone: "bad" });
+    expect(deltaTone("neutral", 5)).toEqual({ deltaType: "increase", tone: "neutral" });
+  });
+
+  it("shows no change as unchanged and neutral", () => {
+    expect(deltaTone("up", 0)).toEqual({ deltaType: "unchanged", tone: "neutral" });
+    expect(deltaTone("down", null)).toEqual({ deltaType: "unchanged", tone: "neutral" });
+  });
+});
+
+describe("buildKpis", () => {
+  const metrics: KpiMetric[] = [
+    { key: "peacekeepers_total", label: "Total peacekeepers", section: "peacekeeping", unit: "count", direction: "neutral" },
+    { key: "pda_countries", label: "PDA countries", section: "conflict_prevention", unit: "count", direction: "up" },
+    { key: "absent", label: "Absent", section: "peacekeeping", unit: "count", direction: "up" },
+  ];
+  const values = [
+    { metricKey: "peacekeepers_total", ...p(2022, 74892) },
+    { metricKey: "peacekeepers_total", ...p(2023, 76000, "over") },
+    { metricKey: "pda_countries", ...p(2018, 70) },
+    { metricKey: "pda_countries", ...p(2020, 64) },
+    { metricKey: "pda_countries", ...p(2023, 74) },
+  ];
+
+  it("compares with the previous year that has a value, with the comparison's rounding", () => {
+    const [total, pda, absent] = buildKpis(metrics, values, 2023);
+    expect(total).toMatchObject({ current: p(2023, 76000, "over"), previous: p(2022, 74892), change: { delta: 1108, deltaPct: 1.5, qualifierChanged: true } });
+    expect(pda).toMatchObject({ previous: p(2020, 64), change: { delta: 10, deltaPct: 15.6 } });
+    expect(pda!.trend.map((t) => t.year)).toEqual([2018, 2020, 2023]);
+    expect(absent).toMatchObject({ current: null, previous: null, change: null, trend: [] });
+  });
+
+  it("has no change for the first year with a value", () => {
+    const [, pda] = buildKpis(metrics, values, 2018);
+    expect(pda).toMatchObject({ current: p(2018, 70), previous: null, change: null });
+  });
+
+  it("counts per section what is filled and names what is missing", () => {
+    const kpis = buildKpis(metrics, values, 2022);
+    expect(sectionCompleteness([{ key: "peacekeeping" }, { key: "conflict_prevention" }, { key: "empty" }], kpis)).toEqual([
+      { section: "peacekeeping", filled: 1, total: 2, missing: [{ key: "absent", label: "Absent" }] },
+      { section: "conflict_prevention", filled: 0, total: 1, missing: [{ key: "pda_countries", label: "PDA countries" }] },
+    ]);
+  });
+});
+
+describe("describeSeries", () => {
+  it("names every value with its year and the gaps as ranges", () => {
+    const points = [2018, 2019, 2020, 2021, 2022, 2023, 2024].map((year) => ({
+      year,
+      text: year === 2022 ? "74,892" : year === 2023 ? "over 76,000" : null,
+    }));
+    expect(describeSeries("Total peacekeepers", points)).toBe("Total peacekeepers: 74,892 in 2022, over 76,000 in 2023; no value in 2018–2021, 2024.");
+  });
+
+  it("says so when there is nothing to show", () => {
+    expect(describeSeries("X", [{ year: 2020, text: null }])).toBe("X: no values yet.");
+    expect(yearRanges([2020, 2018, 2019, 2024])).toBe("2018–2020, 2024");
+  });
+});
