@@ -6,12 +6,15 @@
 import { BULK_YEAR, MAIN_YEAR, type DatasetFacts } from "./dataset";
 
 export type Context = DatasetFacts & {
-  /** Keys of the year's (non-archived) metrics: the rows of the 400-row import. */
-  metricKeys: string[];
+  /** The year's (non-archived) metrics: the rows of the 400-row import. */
+  importMetrics: Bounded[];
+  /** The archived metrics of the large import (counts without bounds). */
   bulkKeys: string[];
   /** The version the next save must send; updated from each save's answer. */
   saveVersion: number;
 };
+
+export type Bounded = { key: string; min: number | null; max: number | null };
 
 export type Entry = {
   name: string | ((c: Context) => string);
@@ -50,10 +53,22 @@ const yearsSql = `
   select y.year, y.status, y.locked_at, c.n from reporting_years y
   left join (select year, count(*) n from metric_values where value is not null group by year) c on c.year = y.year order by y.year desc;`;
 
+/**
+ * A whole number within the metric's bounds (a percentage stays ≤ 100) that differs from the
+ * previous iteration's, so every row of every import is a real change.
+ */
+function valueFor(m: Bounded, n: number, i: number): number {
+  const lo = Math.ceil(m.min ?? 0);
+  const span = m.max === null ? 1_000_000 : Math.floor(m.max) - lo + 1;
+  return lo + ((i * 7 + n) % span);
+}
+
+const unbounded = (keys: string[]): Bounded[] => keys.map((key) => ({ key, min: null, max: null }));
+
 /** One upsert of all rows and their revisions, as an import writes them. */
-const importSql = (year: number, keys: string[], i: number) => `
+const importSql = (year: number, rows: Bounded[], i: number) => `
   begin;
-  with input as (select * from jsonb_to_recordset('${JSON.stringify(keys.map((k, n) => ({ k, value: i * 10 + n })))}'::jsonb) as x(k text, value double precision)),
+  with input as (select * from jsonb_to_recordset('${JSON.stringify(rows.map((m, n) => ({ k: m.key, value: valueFor(m, n, i) })))}'::jsonb) as x(k text, value double precision)),
   written as (
     insert into metric_values (metric_id, year, value, version, updated_at)
     select m.id, ${year}, input.value, 1, now() from input join metrics m on m.key = input.k
@@ -63,9 +78,9 @@ const importSql = (year: number, keys: string[], i: number) => `
   select id, metric_id, ${year}, value, version, updated_at, 'benchmark floor' from written;
   commit;`;
 
-const csv = (keys: string[], i: number) => ({
+const csv = (rows: Bounded[], i: number) => ({
   type: "text/csv",
-  data: "metric_key,value\r\n" + keys.map((k, n) => `${k},${i * 10 + n + 1}`).join("\r\n") + "\r\n",
+  data: "metric_key,value\r\n" + rows.map((m, n) => `${m.key},${valueFor(m, n, i + 1)}`).join("\r\n") + "\r\n",
 });
 
 export const ENTRIES: Entry[] = [
@@ -130,12 +145,12 @@ export const ENTRIES: Entry[] = [
     target: { p95Ms: 50 },
   },
   {
-    name: (c) => `import, ${c.metricKeys.length.toLocaleString("en-US")} rows (CSV)`,
+    name: (c) => `import, ${c.importMetrics.length.toLocaleString("en-US")} rows (CSV)`,
     method: "POST",
     path: () => `/api/v1/years/${IMPORT_YEAR}/import`,
     auth: "token",
-    body: (c, i) => csv(c.metricKeys, i),
-    floor: (c, i) => importSql(FLOOR_YEAR, c.metricKeys, i),
+    body: (c, i) => csv(c.importMetrics, i),
+    floor: (c, i) => importSql(FLOOR_YEAR, c.importMetrics, i),
   },
   {
     name: "year export (XLSX)",
@@ -184,8 +199,8 @@ export const ENTRIES: Entry[] = [
     method: "POST",
     path: () => `/api/v1/years/${BULK_YEAR}/import`,
     auth: "token",
-    body: (c, i) => csv(c.bulkKeys, i),
-    floor: (c, i) => importSql(BULK_YEAR, c.bulkKeys, i + 1_000_000),
+    body: (c, i) => csv(unbounded(c.bulkKeys), i),
+    floor: (c, i) => importSql(BULK_YEAR, unbounded(c.bulkKeys), i + 1_000),
     phase: "bulk",
     target: { p95Ms: 3_000 },
   },

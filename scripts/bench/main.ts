@@ -101,7 +101,7 @@ async function measureRequests(callers: { session: Caller; token: Caller }, e: E
   for (let i = 0; i < WARM_UP + n; i++) {
     const r = await timed(callers[e.auth], e.method, e.path(c), e.body?.(c, i));
     if (r.status === 404 || r.status === 405) return { sample, note: "not available yet" };
-    if (r.status < 200 || r.status >= 300) return { sample, note: `failed: ${r.status} ${r.text.slice(0, 160).replace(/\s+/g, " ")}` };
+    if (r.status < 200 || r.status >= 300) return { sample, note: `failed: ${r.status} ${r.text.slice(0, 100).replace(/\s+/g, " ").replace(/\|/g, "/")}` };
     e.after?.(c, r.text);
     if (i >= WARM_UP) sample.push(r.ms);
   }
@@ -119,7 +119,11 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
     const q = sqlOf(opened);
     const c: Context = {
       ...facts,
-      metricKeys: (await q(`select key from metrics where not archived order by id`)).map((r) => String(r.key)),
+      importMetrics: (await q(`select key, min, max from metrics where not archived order by id`)).map((r) => ({
+        key: String(r.key),
+        min: r.min === null ? null : Number(r.min),
+        max: r.max === null ? null : Number(r.max),
+      })),
       bulkKeys: [],
       saveVersion: Number((await q(`select v.version from metric_values v join metrics m on m.id = v.metric_id where m.key = '${facts.saveKey}' and v.year = ${MAIN_YEAR}`))[0]?.version),
     };
