@@ -14,7 +14,7 @@ export type Context = DatasetFacts & {
   saveVersion: number;
 };
 
-export type Bounded = { key: string; min: number | null; max: number | null };
+export type Bounded = { key: string; unit: string; min: number | null; max: number | null };
 
 export type Entry = {
   name: string | ((c: Context) => string);
@@ -59,11 +59,13 @@ const yearsSql = `
  */
 function valueFor(m: Bounded, n: number, i: number): number {
   const lo = Math.ceil(m.min ?? 0);
-  const span = m.max === null ? 1_000_000 : Math.floor(m.max) - lo + 1;
+  // A percentage is at most 100 even when the metric sets no bound of its own.
+  const hi = m.max ?? (m.unit === "percent" ? 100 : null);
+  const span = hi === null ? 1_000_000 : Math.floor(hi) - lo + 1;
   return lo + ((i * 7 + n) % span);
 }
 
-const unbounded = (keys: string[]): Bounded[] => keys.map((key) => ({ key, min: null, max: null }));
+const unbounded = (keys: string[]): Bounded[] => keys.map((key) => ({ key, unit: "count", min: null, max: null }));
 
 /** One upsert of all rows and their revisions, as an import writes them. */
 const importSql = (year: number, rows: Bounded[], i: number) => `

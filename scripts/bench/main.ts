@@ -119,8 +119,9 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
     const q = sqlOf(opened);
     const c: Context = {
       ...facts,
-      importMetrics: (await q(`select key, min, max from metrics where not archived order by id`)).map((r) => ({
+      importMetrics: (await q(`select key, unit, min, max from metrics where not archived order by id`)).map((r) => ({
         key: String(r.key),
+        unit: String(r.unit),
         min: r.min === null ? null : Number(r.min),
         max: r.max === null ? null : Number(r.max),
       })),
