@@ -1,0 +1,287 @@
+/**
+ * `npm run bench [-- --quick] [-- --engine pglite|postgres]`: builds a large dataset in a fresh
+ * database, starts the production build on it, and measures p50/p95 of pages and API calls
+ * beside their SQL floor, the first-load JavaScript of each page and the embedded database's
+ * cold start. Prints one table and writes docs/benchmarks.md. Numbers, never pass/fail in tests:
+ * see docs/decisions/007-measuring-performance.md.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Client } from "pg";
+import { openPglite, openPostgres, type OpenedDatabase } from "@/db/connect";
+import { createApiToken, createUser } from "@/db/commands/users";
+import { firstLoadJs, type PageBundle } from "./bundle";
+import { addBulkMetrics, buildDataset, FULL, MAIN_YEAR, QUICK, sqlOf, type Scale } from "./dataset";
+import { ENTRIES, type Context, type Entry } from "./entries";
+import { percentile, signIn, timed, withToken, type Caller } from "./http";
+import { machine, markdownTable, ms, textTable, writeBenchmark } from "./report";
+import { ensureBuild, startServer, waitHealthy } from "./server";
+
+type Engine = "pglite" | "postgres";
+type Row = { engine: Engine; name: string; n: number; p50: number; p95: number; floorP50: number; floorP95: number; note: string; target?: Entry["target"] };
+
+const PORT = 3310;
+const EDITOR = { email: "bench-editor@example.org", name: "Bench Editor", password: "benchmark harbour carries seven kites" };
+const WARM_UP = 2;
+
+const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, engine: { type: "string" } }, strict: true });
+const scale: Scale = args.quick ? QUICK : FULL;
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const engines: Engine[] = args.engine ? [parseEngine(args.engine)] : databaseUrl ? ["pglite", "postgres"] : ["pglite"];
+
+function parseEngine(s: string): Engine {
+  if (s !== "pglite" && s !== "postgres") throw new Error(`--engine must be pglite or postgres, not ${s}`);
+  if (s === "postgres" && !databaseUrl) throw new Error("--engine postgres needs DATABASE_URL (a server where the benchmark may create a database)");
+  return s;
+}
+
+const label = (e: Entry, c: Context) => (typeof e.name === "function" ? e.name(c) : e.name);
+
+type FreshDatabase = { serverEnv: Record<string, string>; open: () => Promise<OpenedDatabase>; remove: () => Promise<void> };
+
+/** A fresh database of the engine, and how to reopen it and remove it. */
+async function freshDatabase(engine: Engine): Promise<FreshDatabase> {
+  if (engine === "pglite") {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-bench-"));
+    return {
+      serverEnv: { DATA_DIR: dataDir },
+      open: () => openPglite(path.join(dataDir, "pglite")),
+      remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `rd_perf_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(databaseUrl!);
+  url.pathname = `/${name}`;
+  return {
+    serverEnv: { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("base64url") },
+    open: () => openPostgres(url.toString(), { poolSize: 2, statementTimeoutMs: 600_000 }),
+    remove: async () => {
+      const c = new Client({ connectionString: databaseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Runs a multi-statement script: PGlite's exec, or pg's simple query protocol. */
+function scriptRunner(opened: OpenedDatabase) {
+  if (opened.pglite) {
+    const client = opened.pglite;
+    return async (text: string) => void (await client.exec(text));
+  }
+  const pool = opened.pool!;
+  return async (text: string) => void (await pool.query(text));
+}
+
+async function measureFloors(opened: OpenedDatabase, entries: Entry[], c: Context, n: number) {
+  const run = scriptRunner(opened);
+  const floors = new Map<Entry, number[]>();
+  for (const e of entries) {
+    const sample: number[] = [];
+    for (let i = 0; i < WARM_UP + n; i++) {
+      const started = performance.now();
+      await run(e.floor(c, i));
+      if (i >= WARM_UP) sample.push(performance.now() - started);
+    }
+    floors.set(e, sample);
+  }
+  return floors;
+}
+
+async function measureRequests(callers: { session: Caller; token: Caller }, e: Entry, c: Context, n: number) {
+  const sample: number[] = [];
+  for (let i = 0; i < WARM_UP + n; i++) {
+    const r = await timed(callers[e.auth], e.method, e.path(c), e.body?.(c, i));
+    if (r.status === 404 || r.status === 405) return { sample, note: "not available yet" };
+    if (r.status < 200 || r.status >= 300) return { sample, note: `failed: ${r.status} ${r.text.slice(0, 100).replace(/\s+/g, " ").replace(/\|/g, "/")}` };
+    e.after?.(c, r.text);
+    if (i >= WARM_UP) sample.push(r.ms);
+  }
+  return { sample, note: "" };
+}
+
+async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: string; facts: string; coldExisting?: number }> {
+  const db = await freshDatabase(engine);
+  try {
+    let opened = await db.open();
+    const facts = await buildDataset(opened, scale);
+    const version = String((await sqlOf(opened)(`select version() v`))[0]?.v ?? "?").split(" on ")[0]!;
+    const editor = await createUser(opened.db, { ...EDITOR, role: "editor" }, null, "benchmark");
+    const { token } = await createApiToken(opened.db, editor.id, "benchmark");
+    const q = sqlOf(opened);
+    const c: Context = {
+      ...facts,
+      importMetrics: (await q(`select key, unit, min, max from metrics where not archived order by id`)).map((r) => ({
+        key: String(r.key),
+        unit: String(r.unit),
+        min: r.min === null ? null : Number(r.min),
+        max: r.max === null ? null : Number(r.max),
+      })),
+      bulkKeys: [],
+      saveVersion: Number((await q(`select v.version from metric_values v join metrics m on m.id = v.metric_id where m.key = '${facts.saveKey}' and v.year = ${MAIN_YEAR}`))[0]?.version),
+    };
+    const factLine = `${facts.years} years × ${facts.metrics} metrics = ${facts.values.toLocaleString("en-US")} values, ${facts.revisions.toLocaleString("en-US")} revisions, ${facts.quotes.toLocaleString("en-US")} quotes; hot value ${facts.hotRevisions.toLocaleString("en-US")} revisions; generated in ${facts.seconds.toFixed(1)} s`;
+    console.log(`[${engine}] ${factLine}`);
+
+    const rows: Row[] = [];
+    const phase = async (entries: Entry[]) => {
+      // PGlite is one process per folder: floors first, then the server gets the database.
+      const floors = await measureFloors(opened, entries, c, scale.requests);
+      await opened.close();
+      const server = startServer(PORT, db.serverEnv);
+      try {
+        const ready = await waitHealthy(server);
+        const callers = { session: await signIn(server.url, EDITOR.email, EDITOR.password), token: withToken(server.url, token) };
+        for (const e of entries) {
+          const { sample, note } = await measureRequests(callers, e, c, scale.requests);
+          const floor = floors.get(e) ?? [];
+          rows.push({
+            engine,
+            name: label(e, c),
+            n: sample.length,
+            p50: percentile(sample, 50),
+            p95: percentile(sample, 95),
+            floorP50: percentile(floor, 50),
+            floorP95: percentile(floor, 95),
+            note,
+            target: e.target,
+          });
+          console.log(`[${engine}] ${label(e, c)}: ${note || `p50 ${ms(percentile(sample, 50))} ms, p95 ${ms(percentile(sample, 95))} ms`}`);
+        }
+        return ready;
+      } finally {
+        await server.stop();
+        opened = await db.open();
+      }
+    };
+    await phase(ENTRIES.filter((e) => !e.phase));
+    c.bulkKeys = await addBulkMetrics(opened, scale.bulkRows);
+    const coldExisting = await phase(ENTRIES.filter((e) => e.phase === "bulk"));
+    await opened.close();
+    return { rows, version, facts: factLine, coldExisting: engine === "pglite" ? coldExisting : undefined };
+  } finally {
+    await db.remove();
+  }
+}
+
+/** Time from process start to the first healthy answer, on a new DATA_DIR and on the same one again. */
+async function coldStart(): Promise<{ fresh: number; existing: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-cold-"));
+  try {
+    const once = async () => {
+      const server = startServer(PORT + 1, { DATA_DIR: dataDir });
+      try {
+        return await waitHealthy(server);
+      } finally {
+        await server.stop();
+      }
+    };
+    const fresh = await once();
+    return { fresh, existing: await once() };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function verdict(r: Row): string {
+  if (!r.target || r.note) return "";
+  const ratio = r.p95 / r.floorP95;
+  const ok = r.p95 <= r.target.p95Ms && (r.target.floorRatio === undefined || ratio <= r.target.floorRatio);
+  return ok ? "met" : "MISSED";
+}
+
+function targetText(t: Entry["target"]): string {
+  if (!t) return "";
+  return `p95 ≤ ${t.p95Ms.toLocaleString("en-US")} ms${t.floorRatio ? `, ≤ ${t.floorRatio}× floor` : ""}`;
+}
+
+async function main() {
+  ensureBuild();
+  const started = Date.now();
+  const bundles: PageBundle[] = firstLoadJs();
+  console.log("Cold start of the embedded database…");
+  const cold = await coldStart();
+  const results = [];
+  for (const engine of engines) results.push({ engine, ...(await benchEngine(engine)) });
+
+  const header = ["measurement", "engine", "n", "p50 ms", "p95 ms", "floor p50", "floor p95", "p95 / floor", "target", "result"];
+  const rows = results.flatMap((r) => r.rows).map((r) => [
+    r.name,
+    r.engine,
+    String(r.n),
+    r.note ? r.note : ms(r.p50),
+    r.note ? "" : ms(r.p95),
+    ms(r.floorP50),
+    ms(r.floorP95),
+    r.note ? "" : `${(r.p95 / r.floorP95).toFixed(1)}×`,
+    targetText(r.target),
+    verdict(r),
+  ]);
+  const budget = 250;
+  const bundleRows = bundles.map((b) => [b.route, String(b.files), b.gzipKb.toFixed(1), `≤ ${budget} KB`, b.gzipKb <= budget ? "met" : "MISSED"]);
+  const coldTarget = 5_000;
+  const coldRows = [
+    ["new DATA_DIR (create, migrate, seed)", ms(cold.fresh), `≤ ${coldTarget / 1000} s`, cold.fresh <= coldTarget ? "met" : "MISSED"],
+    ["existing DATA_DIR (small)", ms(cold.existing), `≤ ${coldTarget / 1000} s`, cold.existing <= coldTarget ? "met" : "MISSED"],
+    ...results
+      .filter((r) => r.coldExisting !== undefined)
+      .map((r) => [`existing DATA_DIR (benchmark dataset)`, ms(r.coldExisting!), `≤ ${coldTarget / 1000} s`, r.coldExisting! <= coldTarget ? "met" : "MISSED"]),
+  ];
+
+  console.log(`\n${textTable(header, rows)}\n\n${textTable(["page", "chunks", "first-load JS KB gz", "target", "result"], bundleRows)}\n\n${textTable(["cold start to /api/health 200", "ms", "target", "result"], coldRows)}`);
+
+  const versions: Record<string, string> = {};
+  for (const r of results) versions[r.engine === "pglite" ? "PGlite engine" : "PostgreSQL server"] = r.version;
+  const md = [
+    "# Benchmarks",
+    "",
+    "Written by `npm run bench` (scripts/bench). How and why: docs/decisions/007-measuring-performance.md.",
+    "",
+    `Run: ${new Date(started).toISOString()}, ${args.quick ? "**--quick** (small dataset, 10 requests each: a smoke run of the tools, not the numbers to judge)" : `full dataset, ${scale.requests} requests each after ${WARM_UP} warm-ups`}, ${((Date.now() - started) / 1000).toFixed(0)} s in all.`,
+    "",
+    machine(versions),
+    "",
+    ...results.map((r) => `Dataset on ${r.engine}: ${r.facts}.`),
+    "",
+    "Times are wall-clock per request, sequential, over loopback, body read in full. The floor is the same rows read (or written, in a transaction) with direct SQL through PGlite's or pg's own client; `p95 / floor` compares the p95s.",
+    "",
+    markdownTable(header, rows),
+    "",
+    "## First-load JavaScript",
+    "",
+    "From `.next` (Turbopack): the runtime chunks of `build-manifest.json` plus every chunk listed in the page's `page_client-reference-manifest.js`, gzipped.",
+    "",
+    markdownTable(["page", "chunks", "KB gzipped", "target", "result"], bundleRows),
+    "",
+    "## Cold start",
+    "",
+    "From spawning `next start` to the first 200 of `/api/health`.",
+    "",
+    markdownTable(["embedded database", "ms", "target", "result"], coldRows),
+    "",
+    "## Targets",
+    "",
+    "Dashboard and compare p95 ≤ 150 ms and ≤ 3× their SQL floor; save p95 ≤ 50 ms; 10,000-row import ≤ 3 s; a year's XLSX ≤ 500 ms; history page ≤ 100 ms; first-load JS ≤ 250 KB gzipped per page; cold start ≤ 5 s.",
+    "",
+  ].join("\n");
+  writeBenchmark(md);
+  console.log(`\nWritten to docs/benchmarks.md`);
+  const failed = results.flatMap((r) => r.rows).filter((r) => r.note.startsWith("failed"));
+  if (failed.length > 0) {
+    console.error(`${failed.length} measurement(s) failed: ${failed.map((r) => r.name).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exitCode = 1;
+});

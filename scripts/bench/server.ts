@@ -1,0 +1,74 @@
+/** Starts and stops the production build (`next start`) for the benchmark and the load test. */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export type Server = { url: string; child: ChildProcess; startedMs: number; log: () => string; stop: () => Promise<void> };
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+/** `next start` needs a build; the benchmark builds one only when .next has none. */
+export function ensureBuild(): void {
+  if (fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  console.log("No production build in .next: running `next build` first…");
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+/** Database settings: `{ DATABASE_URL }` for PostgreSQL, `{ DATA_DIR }` for PGlite. */
+export function startServer(port: number, env: Record<string, string>): Server {
+  let output = "";
+  const startedMs = performance.now();
+  // Its own process group, so stop() ends next and anything it spawned, and nothing else.
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    startedMs,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        return;
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }, 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Milliseconds from the spawn to the first `200` of /api/health. */
+export async function waitHealthy(server: Server, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`the server exited (code ${server.child.exitCode}):\n${server.log()}`);
+    try {
+      const r = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      await r.arrayBuffer();
+      if (r.status === 200) return performance.now() - server.startedMs;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the server did not become healthy within ${timeoutMs / 1000} s:\n${server.log()}`);
+}

@@ -1,0 +1,272 @@
+/**
+ * `npm run test:load [-- --seconds 60 --editors 50 --fresh]`: simultaneous editors against the
+ * production build on PostgreSQL (DATABASE_URL). Each reads the year page, the dashboard and the
+ * values API (session cookie, as a browser) and saves values (API token, as a script), a fifth of
+ * the saves deliberately from a stale version. Then it checks the database: no 5xx, every accepted
+ * save has exactly one revision (by value and version), the final versions count every accepted
+ * save, and every stale save got 409. Exits non-zero on any violation; appends to docs/benchmarks.md.
+ * Loopback only, bounded in time (--seconds) and in editors (at most 200).
+ */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { Client } from "pg";
+import { openPostgres } from "@/db/connect";
+import { runMigrations } from "@/db/migrate";
+import { seedDatabase } from "@/db/seed/seed";
+import { createApiToken, createUser } from "@/db/commands/users";
+import { percentile, signIn, withToken, type Caller } from "../bench/http";
+import { appendLoadResult, machine, markdownTable, ms, textTable } from "../bench/report";
+import { ensureBuild, startServer, waitHealthy } from "../bench/server";
+
+const PORT = 3320;
+const LOAD_YEAR = 2095;
+/** Values the editors fight over: few enough that honest conflicts happen too. */
+const POOL_SIZE = 20;
+const STALE_SHARE = 0.2;
+const REQUEST_TIMEOUT_MS = 30_000;
+const PASSWORD = "load test lantern crosses nine bridges";
+
+const { values: args } = parseArgs({
+  options: { seconds: { type: "string", default: "60" }, editors: { type: "string", default: "50" }, fresh: { type: "boolean", default: false } },
+  strict: true,
+});
+const seconds = Number(args.seconds);
+const editorCount = Number(args.editors);
+if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) throw new Error("--seconds must be a whole number from 1 to 3600");
+if (!Number.isInteger(editorCount) || editorCount < 1 || editorCount > 200) throw new Error("--editors must be a whole number from 1 to 200");
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
+  console.error("error: the load test needs DATABASE_URL=postgres://… (add --fresh to run in a new database on that server)");
+  process.exit(2);
+}
+
+type Kind = "year page" | "dashboard" | "values API" | "save" | "stale save";
+type Sample = { kind: Kind; status: number; ms: number };
+type Accepted = { key: string; version: number; value: number };
+
+type Editor = { index: number; session: Caller; token: Caller; seen: Map<string, number> };
+
+async function call(caller: Caller, method: string, path: string, json?: unknown) {
+  const started = performance.now();
+  try {
+    const r = await fetch(caller.base + path, {
+      method,
+      redirect: "manual",
+      headers: { ...caller.headers, ...(json === undefined ? {} : { "content-type": "application/json" }) },
+      body: json === undefined ? undefined : JSON.stringify(json),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const text = await r.text();
+    return { status: r.status, ms: performance.now() - started, text };
+  } catch (error) {
+    // A dropped connection or a timeout: status 0, counted as an error.
+    return { status: 0, ms: performance.now() - started, text: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function readVersions(editor: Editor, text: string, pool: Set<string>) {
+  const rows = (JSON.parse(text) as { metricKey: string; version: number }[] | { values: { metricKey: string; version: number }[] });
+  for (const row of Array.isArray(rows) ? rows : rows.values) if (pool.has(row.metricKey)) editor.seen.set(row.metricKey, row.version);
+}
+
+async function runEditor(editor: Editor, pool: string[], deadline: number, out: { samples: Sample[]; accepted: Accepted[]; staleNot409: string[]; unexpected: string[] }) {
+  const poolSet = new Set(pool);
+  let counter = 0;
+  const record = (kind: Kind, r: { status: number; ms: number; text: string }, expected: number[]) => {
+    out.samples.push({ kind, status: r.status, ms: r.ms });
+    if (!expected.includes(r.status)) out.unexpected.push(`${kind} → ${r.status} ${r.text.slice(0, 120).replace(/\s+/g, " ")}`);
+  };
+  const readValues = async () => {
+    const r = await call(editor.token, "GET", `/api/v1/years/${LOAD_YEAR}/values`);
+    record("values API", r, [200]);
+    if (r.status === 200) readVersions(editor, r.text, poolSet);
+  };
+  await readValues();
+  while (Date.now() < deadline) {
+    const roll = Math.random();
+    if (roll < 0.15) {
+      record("year page", await call(editor.session, "GET", `/years/${LOAD_YEAR}`), [200]);
+    } else if (roll < 0.25) {
+      record("dashboard", await call(editor.session, "GET", "/"), [200]);
+    } else if (roll < 0.45) {
+      await readValues();
+    } else {
+      const key = pool[Math.floor(Math.random() * pool.length)]!;
+      const seen = editor.seen.get(key) ?? 1;
+      // Unique per save, so the revision it wrote can be found by value and version.
+      const value = editor.index * 1_000_000 + ++counter;
+      if (Math.random() < STALE_SHARE) {
+        // Versions only grow and every pooled value has a row, so anything below what was seen is stale.
+        const r = await call(editor.token, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value, version: seen - 1, reason: "load test (stale)" });
+        record("stale save", r, [409]);
+        if (r.status !== 409) out.staleNot409.push(`${key}@${seen - 1} → ${r.status}`);
+      } else {
+        const r = await call(editor.token, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value, version: seen, reason: "load test" });
+        record("save", r, [200, 409]);
+        if (r.status === 200) {
+          const saved = JSON.parse(r.text) as { version: number; value: number };
+          out.accepted.push({ key, version: saved.version, value });
+          editor.seen.set(key, saved.version);
+        } else if (r.status === 409) {
+          // Someone else saved first: take their version, as the editor would after reviewing it.
+          const current = (JSON.parse(r.text) as { current?: { version?: number } }).current;
+          if (current?.version) editor.seen.set(key, current.version);
+          else await readValues();
+        }
+      }
+    }
+  }
+}
+
+async function main() {
+  ensureBuild();
+  let databaseUrl = adminUrl!;
+  let drop = async () => {};
+  if (args.fresh) {
+    const name = `rd_perf_load_${randomBytes(4).toString("hex")}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl!);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    drop = async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const db = new Client({ connectionString: databaseUrl });
+  let server: ReturnType<typeof startServer> | undefined;
+  try {
+    // People, tokens, the year and the contested values are set up through the data layer first.
+    const opened = await openPostgres(databaseUrl, { poolSize: 2 });
+    const runId = randomBytes(3).toString("hex");
+    const tokens: { email: string; token: string }[] = [];
+    try {
+      await runMigrations(opened);
+      await seedDatabase(opened.db);
+      for (let i = 0; i < editorCount; i++) {
+        const email = `load-${runId}-${i}@example.org`;
+        const user = await createUser(opened.db, { email, name: `Load Editor ${i}`, role: "editor", password: PASSWORD }, null, "load test");
+        tokens.push({ email, token: (await createApiToken(opened.db, user.id, "load test")).token });
+      }
+    } finally {
+      await opened.close();
+    }
+    await db.connect();
+    const year = (await db.query(`insert into reporting_years (year) values ($1) on conflict (year) do update set year = excluded.year returning status`, [LOAD_YEAR])).rows[0] as { status: string };
+    if (year.status !== "open") throw new Error(`${LOAD_YEAR} is locked in this database: use --fresh`);
+    const pool = (await db.query(`select key from metrics where not archived and unit = 'count' and min is null and max is null order by id limit $1`, [POOL_SIZE])).rows.map((r: { key: string }) => r.key);
+
+    server = startServer(PORT, { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url") });
+    await waitHealthy(server);
+    const base = server.url;
+    // Counts without bounds accept every whole number, so each save can carry a unique value.
+    // Every contested value gets a row, so "stale" is always below the current version.
+    const first = withToken(base, tokens[0]!.token);
+    for (const key of pool) {
+      const r = await call(first, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value: 0, reason: "load test set-up" });
+      if (r.status !== 200) throw new Error(`set-up save of ${key} failed: ${r.status} ${r.text}`);
+    }
+    const initial = new Map(
+      (
+        await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [LOAD_YEAR, pool])
+      ).rows.map((r: { key: string; version: number }) => [r.key, r.version]),
+    );
+    const maxRevision = Number((await db.query(`select coalesce(max(id), 0) n from value_revisions`)).rows[0].n);
+
+    const editors: Editor[] = [];
+    for (let i = 0; i < editorCount; i++) {
+      editors.push({ index: i, session: await signIn(base, tokens[i]!.email, PASSWORD), token: withToken(base, tokens[i]!.token), seen: new Map() });
+    }
+
+    console.log(`${editorCount} editors for ${seconds} s on ${base} (PostgreSQL, ${pool.length} contested values in ${LOAD_YEAR})…`);
+    const out = { samples: [] as Sample[], accepted: [] as Accepted[], staleNot409: [] as string[], unexpected: [] as string[] };
+    const started = performance.now();
+    const deadline = Date.now() + seconds * 1000;
+    await Promise.all(editors.map((e) => runEditor(e, pool, deadline, out)));
+    const elapsed = (performance.now() - started) / 1000;
+    await server.stop();
+    server = undefined;
+
+    // Verification against the database.
+    const violations: string[] = [];
+    const fiveXx = out.samples.filter((s) => s.status >= 500).length;
+    if (fiveXx > 0) violations.push(`${fiveXx} responses were 5xx`);
+    const dropped = out.samples.filter((s) => s.status === 0).length;
+    if (dropped > 0) violations.push(`${dropped} requests got no answer (connection error or ${REQUEST_TIMEOUT_MS / 1000} s timeout)`);
+    if (out.unexpected.length > 0) violations.push(`${out.unexpected.length} unexpected statuses, e.g. ${out.unexpected.slice(0, 3).join("; ")}`);
+    if (out.staleNot409.length > 0) violations.push(`${out.staleNot409.length} stale saves did not get 409, e.g. ${out.staleNot409.slice(0, 3).join("; ")}`);
+    const revisions = (
+      await db.query(
+        `select m.key, r.version, r.value from value_revisions r join metrics m on m.id = r.metric_id where r.id > $1 and r.year = $2`,
+        [maxRevision, LOAD_YEAR],
+      )
+    ).rows as { key: string; version: number; value: number }[];
+    const byKeyVersion = new Map<string, { value: number }[]>();
+    for (const r of revisions) {
+      const k = `${r.key}@${r.version}`;
+      byKeyVersion.set(k, [...(byKeyVersion.get(k) ?? []), r]);
+    }
+    let missing = 0;
+    for (const a of out.accepted) {
+      const found = byKeyVersion.get(`${a.key}@${a.version}`) ?? [];
+      if (found.length !== 1 || found[0]!.value !== a.value) missing++;
+    }
+    if (missing > 0) violations.push(`${missing} accepted saves do not have exactly one revision with their value and version`);
+    if (revisions.length !== out.accepted.length) violations.push(`${revisions.length} revisions were written for ${out.accepted.length} accepted saves`);
+    const final = new Map(
+      (
+        await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [LOAD_YEAR, pool])
+      ).rows.map((r: { key: string; version: number }) => [r.key, r.version]),
+    );
+    for (const key of pool) {
+      const expected = (initial.get(key) ?? 0) + out.accepted.filter((a) => a.key === key).length;
+      if (final.get(key) !== expected) violations.push(`${key}: final version ${final.get(key)}, expected ${expected} (initial + accepted saves)`);
+    }
+
+    const kinds: Kind[] = ["year page", "dashboard", "values API", "save", "stale save"];
+    const line = (name: string, s: Sample[]) => {
+      const t = s.map((x) => x.ms);
+      return [name, String(s.length), ms(percentile(t, 50)), ms(percentile(t, 95)), ms(percentile(t, 99)), String(s.filter((x) => x.status >= 500 || x.status === 0).length)];
+    };
+    const header = ["requests", "n", "p50 ms", "p95 ms", "p99 ms", "errors"];
+    const rows = [line("all", out.samples), ...kinds.map((k) => line(k, out.samples.filter((s) => s.kind === k)))];
+    const saves = out.samples.filter((s) => s.kind === "save");
+    const summary = [
+      `${out.samples.length.toLocaleString("en-US")} requests in ${elapsed.toFixed(1)} s: ${(out.samples.length / elapsed).toFixed(1)} requests/s`,
+      `saves: ${out.accepted.length} accepted, ${saves.filter((s) => s.status === 409).length} honest conflicts (409), ${out.samples.filter((s) => s.kind === "stale save" && s.status === 409).length} of ${out.samples.filter((s) => s.kind === "stale save").length} deliberately stale saves refused with 409`,
+      violations.length === 0 ? "verification: no 5xx; every accepted save has exactly one revision; final versions = initial + accepted saves; every stale save got 409" : `VIOLATIONS:\n- ${violations.join("\n- ")}`,
+    ];
+    console.log(`\n${textTable(header, rows)}\n\n${summary.join("\n")}`);
+
+    const serverVersion = String((await db.query(`select version() v`)).rows[0].v).split(" on ")[0]!;
+    appendLoadResult(
+      [
+        `## Load test, ${new Date().toISOString()}`,
+        "",
+        `\`npm run test:load -- --seconds ${seconds} --editors ${editorCount}${args.fresh ? " --fresh" : ""}\`: ${editorCount} editors, no think time, ${pool.length} contested values, ${Math.round(STALE_SHARE * 100)}% of saves deliberately stale. Result: **${violations.length === 0 ? "passed" : "FAILED"}**.`,
+        "",
+        machine({ "PostgreSQL server": serverVersion }),
+        "",
+        markdownTable(header, rows),
+        "",
+        ...summary.map((s) => `- ${s.replace(/\n/g, " ")}`),
+      ].join("\n"),
+    );
+    console.log("\nAppended to docs/benchmarks.md");
+    if (violations.length > 0) process.exitCode = 1;
+  } finally {
+    if (server) await server.stop();
+    await db.end().catch(() => undefined);
+    await drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exitCode = 1;
+});
