@@ -1,4 +1,3 @@
-import { ProgressBar } from "@/components/ui/tremor";
 import type { SectionCompleteness } from "@/lib/dashboard/series";
 
 /** Per section: how many metrics have a value in the year, and which are still missing. */
@@ -15,7 +14,9 @@ export function Completeness({ rows, titles, year }: { rows: SectionCompleteness
                 {r.filled} of {r.total}
               </span>
             </div>
-            <ProgressBar value={pct} color={pct === 100 ? "emerald" : "blue"} className="mt-1.5" aria-hidden="true" />
+            <div className="mt-1.5 h-2 rounded-full bg-gray-200" aria-hidden="true">
+              <div className={`h-2 rounded-full ${pct === 100 ? "bg-emerald-500" : "bg-blue-600"}`} style={{ width: `${pct}%` }} />
+            </div>
             {r.missing.length > 0 ? (
               <details className="mt-1 text-sm">
                 <summary className="cursor-pointer text-gray-700">

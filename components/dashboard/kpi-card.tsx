@@ -1,6 +1,6 @@
-import { BadgeDelta, Card, Metric, SparkAreaChart, Text } from "@/components/ui/tremor";
 import Link from "next/link";
-import { deltaTone, type Kpi, type Tone } from "@/lib/dashboard/series";
+import { Sparkline } from "./sparkline";
+import { deltaTone, type DeltaBadgeType, type Kpi, type Tone } from "@/lib/dashboard/series";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 
 // Literal class strings (Tailwind only sees those): the badge's colour follows the metric's direction.
@@ -10,6 +10,7 @@ const TONE_CLASSES: Record<Tone, string> = {
   neutral: "bg-gray-100 text-gray-800 ring-gray-500/20",
 };
 const TONE_WORDS: Record<Tone, string> = { good: ", an improvement", bad: ", a setback", neutral: "" };
+const ARROWS: Record<DeltaBadgeType, string> = { increase: "▲", decrease: "▼", unchanged: "▶" };
 
 /** One metric of the chosen year: the figure as printed, its change since the last year with a value, its trend. */
 export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
@@ -20,20 +21,24 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
     : null;
 
   return (
-    <Card className="flex flex-col gap-2 p-4" data-metric={metric.key}>
-      <Text className="min-h-[2.5rem] text-gray-700">{metric.label}</Text>
+    <div className="card flex flex-col gap-2 p-4" data-metric={metric.key}>
+      <p className="min-h-[2.5rem] text-sm text-gray-700">{metric.label}</p>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         {current ? (
-          <Metric className="tabular-nums">{formatValue(current.value, metric.unit, current.qualifier)}</Metric>
+          <p className="text-3xl font-semibold tabular-nums text-gray-900">{formatValue(current.value, metric.unit, current.qualifier)}</p>
         ) : (
           <p className="text-lg font-medium text-gray-600">No value for {year}</p>
         )}
         {change && tone && previous ? (
-          <BadgeDelta deltaType={tone.deltaType} className={TONE_CLASSES[tone.tone]} size="xs" data-tone={tone.tone}>
+          <span
+            className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[tone.tone]}`}
+            data-tone={tone.tone}
+          >
+            <span aria-hidden="true">{ARROWS[tone.deltaType]}</span>
             <span className="sr-only">Change since {previous.year}: </span>
             {changeText}
             <span className="sr-only">{TONE_WORDS[tone.tone]}</span>
-          </BadgeDelta>
+          </span>
         ) : null}
       </div>
       <p className="text-xs text-gray-600">
@@ -45,9 +50,7 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
       </p>
       {trend.length >= 2 ? (
         <div className="mt-auto">
-          <div aria-hidden="true">
-            <SparkAreaChart data={trend.map((t) => ({ year: String(t.year), value: t.value }))} index="year" categories={["value"]} colors={["blue"]} autoMinValue className="h-10 w-full" />
-          </div>
+          <Sparkline values={trend.map((t) => t.value)} className="h-10 w-full" />
           <p className="sr-only">
             Trend: {trend.map((t) => `${formatValue(t.value, metric.unit, t.qualifier)} in ${t.year}`).join(", ")}.
           </p>
@@ -65,6 +68,6 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
           History<span className="sr-only"> of {metric.label} in {year}</span>
         </Link>
       ) : null}
-    </Card>
+    </div>
   );
 }
