@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { canRunPostgresCluster, createCluster, health, killGroup, startApp, waitFor } from "./support/processes";
 
@@ -69,6 +70,49 @@ test.describe("faults", () => {
       // Still no users: the app sends people to set-up, which renders.
       expect(login.status()).toBe(307);
       expect((await request.get(`${app.url}/setup`)).status()).toBe(200);
+    } finally {
+      await app.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test("a server killed with SIGKILL in the middle of a 10,000-row import leaves all rows or none", async ({ request }) => {
+    const ROWS = 10_000;
+    const YEAR = 1990; // the year scripts/bench/dataset.ts addBulkMetrics fills with zeros
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-import-kill-"));
+    const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/faults/prepare-import.ts", String(ROWS)], {
+      encoding: "utf8",
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+      timeout: 120_000,
+    });
+    expect(prepared.status, prepared.stderr).toBe(0);
+    const token = prepared.stdout.trim().split("\n").at(-1)!;
+    const auth = { Authorization: `Bearer ${token}` };
+    const csv = ["metric_key,value,note", ...Array.from({ length: ROWS }, (_, i) => `bulk_m${String(i + 1).padStart(5, "0")},${i + 1},imported`)].join("\n");
+
+    let app = startApp(3194, { DATA_DIR: dataDir });
+    try {
+      await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
+      const importing = request
+        .post(`${app.url}/api/v1/years/${YEAR}/import?filename=big.csv`, { headers: { ...auth, "Content-Type": "text/csv" }, data: csv, timeout: 60_000 })
+        .catch(() => null);
+      // The import runs for about a second here: kill it while its transaction is open.
+      await new Promise((r) => setTimeout(r, 400));
+      await killGroup(app.process, "SIGKILL");
+      await importing;
+
+      app = startApp(3194, { DATA_DIR: dataDir });
+      await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "restart after SIGKILL");
+      const body = (await (await request.get(`${app.url}/api/v1/years/${YEAR}/values`, { headers: auth })).json()) as {
+        values: { metricKey: string; value: number | null; note: string | null }[];
+      };
+      const bulk = body.values.filter((v) => v.metricKey.startsWith("bulk_m"));
+      expect(bulk).toHaveLength(ROWS);
+      const imported = bulk.filter((v) => v.note === "imported").length;
+      test.info().annotations.push({ type: "outcome", description: imported === ROWS ? "the import had committed" : "the import was rolled back" });
+      expect([0, ROWS], `${imported} of ${ROWS} rows survived`).toContain(imported);
+      if (imported === ROWS) expect(bulk.every((v) => v.value === Number(v.metricKey.slice(6)))).toBe(true);
+      else expect(bulk.every((v) => v.value === 0)).toBe(true);
     } finally {
       await app.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
