@@ -3,7 +3,6 @@ import { z } from "zod";
 import { type Unit } from "@/lib/domain";
 import {
   type MetricRules,
-  requiredValueNumberSchema,
   valueNumberSchema,
   valueSaveSchema,
   zodFieldErrors,
@@ -121,25 +120,6 @@ describe("valueNumberSchema: the metric's own min and max", () => {
     [rules("percent", null, 50), 101, "Value must be between 0 and 100"],
   ])("%j with %j → %j", (r, input, expected) => {
     expect(check(r, input)).toBe(expected);
-  });
-});
-
-describe("requiredValueNumberSchema", () => {
-  const schema = requiredValueNumberSchema(rules("count"));
-
-  it("accepts numbers and strings", () => {
-    expect(schema.parse("76,000")).toBe(76_000);
-    expect(schema.parse(257_800)).toBe(257_800);
-  });
-
-  it.each([null, "", "  ", undefined])("requires a value (%j)", (input) => {
-    const result = schema.safeParse(input);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("Value is required");
-  });
-
-  it("applies the same rules", () => {
-    expect(schema.safeParse(-1).error?.issues[0]?.message).toBe("Value must be 0 or more");
   });
 });
 

@@ -87,21 +87,6 @@ export function valueNumberSchema(rules: MetricRules) {
   });
 }
 
-/** Value that must be present (e.g. a metric that may not be left empty). */
-export function requiredValueNumberSchema(rules: MetricRules) {
-  const label = rules.label ?? "Value";
-  return rawValue<string | number>((raw) => typeof raw === "string" || typeof raw === "number", label).transform(
-    (raw, ctx): number => {
-      const checked: Checked = isBlank(raw)
-        ? { ok: false, message: `${label} is required` }
-        : checkValue(raw, rules, label);
-      if (checked.ok) return checked.value;
-      ctx.addIssue({ code: "custom", message: checked.message });
-      return z.NEVER;
-    },
-  );
-}
-
 /** Trimmed free text; "" means "no text", stored as null rather than an empty string. */
 function optionalText(label: string, max: number) {
   return z
