@@ -10,7 +10,8 @@ const TONE_CLASSES: Record<Tone, string> = {
   neutral: "bg-gray-100 text-gray-800 ring-gray-500/20",
 };
 const TONE_WORDS: Record<Tone, string> = { good: ", an improvement", bad: ", a setback", neutral: "" };
-const ARROWS: Record<DeltaBadgeType, string> = { increase: "▲", decrease: "▼", unchanged: "▶" };
+// Drawn, not typed: a glyph would become part of the badge's text for screen readers and tests.
+const ARROW_POINTS: Record<DeltaBadgeType, string> = { increase: "5,1 9,8 1,8", decrease: "1,2 9,2 5,9", unchanged: "2,1 9,5 2,9" };
 
 /** One metric of the chosen year: the figure as printed, its change since the last year with a value, its trend. */
 export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
@@ -34,7 +35,9 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
             className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[tone.tone]}`}
             data-tone={tone.tone}
           >
-            <span aria-hidden="true">{ARROWS[tone.deltaType]}</span>
+            <svg viewBox="0 0 10 10" className="h-2.5 w-2.5 fill-current" aria-hidden="true" focusable="false">
+              <polygon points={ARROW_POINTS[tone.deltaType]} />
+            </svg>
             <span className="sr-only">Change since {previous.year}: </span>
             {changeText}
             <span className="sr-only">{TONE_WORDS[tone.tone]}</span>
