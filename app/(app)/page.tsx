@@ -49,20 +49,31 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   // Charts span the years that hold any value at all; a metric's missing years stay gaps.
   const chartYears = yearsWithData(values);
+  // Grouped once: a lookup per chart, not a scan of every value per metric.
+  const metricByKey = new Map(metrics.map((m) => [m.key, m]));
+  const pointsByMetric = new Map<string, typeof values>();
+  for (const v of values) {
+    const list = pointsByMetric.get(v.metricKey);
+    if (list) list.push(v);
+    else pointsByMetric.set(v.metricKey, [v]);
+  }
   const seriesOf = (key: string): (ChartSeries & { key: string }) | null => {
-    const metric = metrics.find((m) => m.key === key);
+    const metric = metricByKey.get(key);
     if (!metric) return null;
-    const points = values.filter((v) => v.metricKey === key);
-    const aligned = alignSeries(chartYears, points);
+    const points = pointsByMetric.get(key) ?? [];
+    const qualifierOf = new Map(points.map((p) => [p.year, p.qualifier]));
     return {
       key,
       label: metric.label,
       unit: metric.unit,
-      points: aligned.map((a) => ({ ...a, qualifier: points.find((p) => p.year === a.year)?.qualifier ?? null })),
+      points: alignSeries(chartYears, points).map((a) => ({ ...a, qualifier: qualifierOf.get(a.year) ?? null })),
     };
   };
   const present = <T,>(x: T | null): x is T => x !== null;
-  const chartOptions = metrics.map((m) => seriesOf(m.key)).filter(present);
+  // Only the chosen metric's series goes to the browser; the others are a list of names.
+  const chartOptions = metrics.map((m) => ({ key: m.key, label: m.label }));
+  const askedMetric = first(params.metric);
+  const chosenSeries = seriesOf(askedMetric && metricByKey.has(askedMetric) ? askedMetric : metricByKey.has(DEFAULT_CHART_METRIC) ? DEFAULT_CHART_METRIC : (metrics[0]?.key ?? ""));
   const women = WOMEN_METRICS.map(seriesOf).filter(present);
   const pbf = PBF_METRICS.map(seriesOf).filter(present);
 
@@ -135,7 +146,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="charts-heading" className="text-lg font-semibold">
           Over the years
         </h2>
-        {chartOptions.length > 0 ? <MetricChart options={chartOptions} initialKey={first(params.metric) ?? DEFAULT_CHART_METRIC} /> : null}
+        {chosenSeries ? <MetricChart options={chartOptions} chosen={chosenSeries} /> : null}
         <div className="grid gap-4 xl:grid-cols-2">
           {women.length > 0 ? (
             <ChartFigure title="Women's participation (per cent)" series={women} colors={["violet", "blue", "emerald", "amber"]} />
