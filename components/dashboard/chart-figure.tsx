@@ -1,10 +1,17 @@
 "use client";
 
-import { BarChart, LineChart } from "@tremor/react";
+import dynamic from "next/dynamic";
 import { useId, useState } from "react";
 import type { Qualifier, Unit } from "@/lib/domain";
 import { describeSeries, hasConsecutiveValues } from "@/lib/dashboard/series";
 import { formatValue } from "@/lib/numbers/format";
+
+// Charts sit below the KPI cards and have text equivalents: their library (recharts, the largest
+// part of the dashboard's JavaScript) loads after the page rather than with it.
+const ChartDrawing = dynamic(() => import("./chart-drawing"), {
+  ssr: false,
+  loading: () => <div className="mt-4 h-64 animate-pulse rounded bg-gray-100" />,
+});
 
 export type ChartSeries = {
   label: string;
@@ -132,7 +139,7 @@ export function ChartFigure({ title, series, colors, initialKind, children }: Pr
       ) : (
         <>
           <div aria-hidden="true">
-            {kind === "line" ? <LineChart {...chartProps} connectNulls={false} /> : <BarChart {...chartProps} />}
+            <ChartDrawing kind={kind} {...chartProps} connectNulls={false} />
           </div>
           {series.length > 1 ? (
             <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-700" aria-hidden="true">
