@@ -3,7 +3,7 @@
  * database, starts the production build on it, and measures p50/p95 of pages and API calls
  * beside their SQL floor, the first-load JavaScript of each page and the embedded database's
  * cold start. Prints one table and writes docs/benchmarks.md. Numbers, never pass/fail in tests:
- * see docs/decisions/007-measuring-performance.md.
+ * see docs/decisions/008-measuring-performance.md.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -243,7 +243,7 @@ async function main() {
   const md = [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (scripts/bench). How and why: docs/decisions/007-measuring-performance.md.",
+    "Written by `npm run bench` (scripts/bench). How and why: docs/decisions/008-measuring-performance.md.",
     "",
     `Run: ${new Date(started).toISOString()}, ${args.quick ? "**--quick** (small dataset, 10 requests each: a smoke run of the tools, not the numbers to judge)" : `full dataset, ${scale.requests} requests each after ${WARM_UP} warm-ups`}, ${((Date.now() - started) / 1000).toFixed(0)} s in all.`,
     "",
