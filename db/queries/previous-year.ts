@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, isNull, lt, max } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, max } from "drizzle-orm";
 import type { Qualifier } from "@/lib/domain";
-import { metricValues, metrics, quotes, sections } from "../schema";
+import { metricValues, metrics, quotes } from "../schema";
 import type { Executor } from "../client";
-import type { QuoteView } from "./years";
+import { listYearQuotes, type QuoteView } from "./years";
 
 export type PreviousValue = { metricKey: string; year: number; value: number; qualifier: Qualifier };
 
@@ -33,19 +33,5 @@ export async function findPreviousYearQuotes(db: Executor, year: number): Promis
     .from(quotes)
     .where(and(lt(quotes.year, year), isNull(quotes.deletedAt)));
   if (nearest?.year == null) return null;
-  const rows = await db
-    .select({
-      id: quotes.id,
-      speaker: quotes.speaker,
-      title: quotes.title,
-      section: quotes.sectionKey,
-      text: quotes.text,
-      version: quotes.version,
-      updatedAt: quotes.updatedAt,
-    })
-    .from(quotes)
-    .innerJoin(sections, eq(sections.key, quotes.sectionKey))
-    .where(and(eq(quotes.year, nearest.year), isNull(quotes.deletedAt)))
-    .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id));
-  return { year: nearest.year, quotes: rows };
+  return { year: nearest.year, quotes: await listYearQuotes(db, nearest.year) };
 }
