@@ -91,6 +91,13 @@ describe("formatPlain gives the exact number for inputs and tables", () => {
     expect(formatPlain(value, unit)).toBe(expected);
   });
 
+  it("groups thousands exactly as Intl's en-US format does", () => {
+    const intl = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    for (const value of [1, 12, 123, 999, 1000, 9999, 10_000, 99_999, 100_000, 123_456, 1_234_567, 12_345_678_901, 999_999_999_999_999]) {
+      expect(formatPlain(value, "count")).toBe(intl.format(value));
+    }
+  });
+
   it("round-trips through parseHumanNumber", () => {
     for (const value of [0, 7, 76_000, 257_800, 43.5, 191_304_222, 0.1 + 0.2, 1e15, 12.345, -5]) {
       expect(parseHumanNumber(formatPlain(value, "count"))).toEqual({ ok: true, value });

@@ -11,7 +11,22 @@ import { type Qualifier, type Unit } from "@/lib/domain";
 // The report's typographic minus: a hyphen looks like a dash next to figures.
 const MINUS = "\u2212";
 const EM_DASH = "—";
-const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/**
+ * en-US thousands separators for a string of digits. Done by hand because Intl.NumberFormat
+ * cost a dashboard of 400 figures about 10 ms per request; the output is the same.
+ */
+function grouped(digits: string): string {
+  // toFixed and toString answer in exponent form from 1e21 on, far above MAX_ABS_VALUE.
+  if (digits.includes("e")) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
+/** A non-negative integer below 1e21 (every figure the report can hold), grouped: "76,000". */
+const groupInteger = (n: number) => grouped(n.toFixed(0));
 
 type Scale = readonly [size: number, suffix: string];
 // Largest first. Counts and areas are worded ("4.9 million"); money is abbreviated
@@ -49,7 +64,7 @@ const UNIT_LABELS: Record<Unit, string> = {
 function fixed(abs: number, digits: number, keepZeros = false): string {
   const [int = "0", frac = ""] = abs.toFixed(digits).split(".");
   const shownFrac = keepZeros ? frac : frac.replace(/0+$/, "");
-  return INTEGER.format(Number(int)) + (shownFrac ? `.${shownFrac}` : "");
+  return grouped(int) + (shownFrac ? `.${shownFrac}` : "");
 }
 
 /**
@@ -68,7 +83,7 @@ function compacted(abs: number, scales: readonly Scale[]): string | null {
     [size, suffix] = larger;
     tenths = Math.round(abs / (size / 10));
   }
-  const whole = INTEGER.format(Math.floor(tenths / 10));
+  const whole = groupInteger(Math.floor(tenths / 10));
   const tenth = tenths % 10;
   return `${tenth === 0 ? whole : `${whole}.${tenth}`}${suffix}`;
 }
@@ -117,7 +132,7 @@ export function formatPlain(value: number | null, _unit: Unit): string {
   if (digits.includes("e")) digits = abs.toFixed(20).replace(/\.?0+$/, "");
   const [int = "0", frac] = digits.split(".");
   const sign = value < 0 && abs !== 0 ? "-" : "";
-  return `${sign}${INTEGER.format(Number(int))}${frac ? `.${frac}` : ""}`;
+  return `${sign}${grouped(int)}${frac ? `.${frac}` : ""}`;
 }
 
 /** Signed change between two years: "+1,108", "−2,000", "+7 pts", "+$29.3M", "0". */
