@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { loadDashboardData } from "@/db/queries/dashboard";
+import type { ValuePoint } from "@/db/queries/value-points";
 import { ChartFigure, type ChartSeries } from "@/components/dashboard/chart-figure";
 import { Completeness } from "@/components/dashboard/completeness";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { KpiCard } from "@/components/dashboard/kpi-card";
 import { LatestEdits } from "@/components/dashboard/latest-edits";
 import { MetricChart } from "@/components/dashboard/metric-chart";
-import { alignSeries, buildKpis, defaultDashboardYear, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
+import { alignSeries, buildKpis, defaultDashboardYear, groupKpis, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
 import { yearParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -16,6 +17,9 @@ export const metadata: Metadata = { title: "Dashboard" };
 const WOMEN_METRICS = ["women_mediation_teams_pct", "women_mission_leadership_pct", "women_individual_police_pct", "women_military_observers_pct"];
 const PBF_METRICS = ["pbf_approved_budget_usd", "pbf_donor_commitments_usd"];
 const DEFAULT_CHART_METRIC = "peacekeepers_total";
+// With every section shown, each shows its first figures in catalogue order and links to the
+// rest: the report has at most 12 a section, and a page of hundreds of cards is no overview.
+const CARDS_PER_SECTION = 12;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -51,7 +55,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const chartYears = yearsWithData(values);
   // Grouped once: a lookup per chart, not a scan of every value per metric.
   const metricByKey = new Map(metrics.map((m) => [m.key, m]));
-  const pointsByMetric = new Map<string, typeof values>();
+  const pointsByMetric = new Map<string, ValuePoint[]>();
   for (const v of values) {
     const list = pointsByMetric.get(v.metricKey);
     if (list) list.push(v);
@@ -105,22 +109,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="kpis-heading" className="sr-only">
           Key figures
         </h2>
-        {shownSections.map((s) => {
-          const cards = kpis.filter((k) => k.metric.section === s.key);
-          if (cards.length === 0) return null;
-          return (
-            <section key={s.key} aria-labelledby={`kpi-${s.key}`}>
-              <h3 id={`kpi-${s.key}`} className="text-lg font-semibold">
-                {s.title}
-              </h3>
-              <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-                {cards.map((k) => (
-                  <KpiCard key={k.metric.key} kpi={k} year={year} />
-                ))}
-              </div>
-            </section>
-          );
-        })}
+        {groupKpis(shownSections, kpis, { perSection: CARDS_PER_SECTION, oneSection: sectionKey !== null }).map((g) => (
+          <section key={g.section} aria-labelledby={`kpi-${g.section}`}>
+            <h3 id={`kpi-${g.section}`} className="text-lg font-semibold">
+              {titles.get(g.section)}
+            </h3>
+            <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+              {g.shown.map((k) => (
+                <KpiCard key={k.metric.key} kpi={k} year={year} />
+              ))}
+            </div>
+            {g.shown.length < g.total ? (
+              <p className="mt-3 text-sm">
+                <Link href={`/?year=${year}&section=${g.section}`} className="link font-medium">
+                  All {g.total} figures of {titles.get(g.section)}
+                </Link>
+                <span className="text-gray-600"> ({g.total - g.shown.length} more)</span>
+              </p>
+            ) : null}
+          </section>
+        ))}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">

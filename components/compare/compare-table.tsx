@@ -123,12 +123,12 @@ export function CompareTable({ rows, from, to, sections }: Props) {
             ) : (
               shown.map((r) => (
                 <tr key={r.metricKey} data-metric={r.metricKey} data-status={r.status}>
-                  <td className="hidden px-3 py-2 text-gray-700 md:table-cell">{titles.get(r.section) ?? r.section}</td>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/years/${to}/history/${r.metricKey}`} className="text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
+                  <td className="cell-section">{titles.get(r.section) ?? r.section}</td>
+                  <th scope="row" className="cell-head">
+                    <Link href={`/years/${to}/history/${r.metricKey}`} className="link">
                       {r.label}
                     </Link>
-                    <span className="block text-xs font-normal text-gray-600 md:hidden">{titles.get(r.section) ?? r.section}</span>
+                    <span className="cell-section-narrow">{titles.get(r.section) ?? r.section}</span>
                     {r.qualifierChanged ? (
                       <span className="ml-2 mt-0.5 inline-block whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
                         <span className="sr-only">wording changed: </span>
@@ -136,10 +136,10 @@ export function CompareTable({ rows, from, to, sections }: Props) {
                       </span>
                     ) : null}
                   </th>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.from === null ? <Missing /> : formatValue(r.from, r.unit, r.fromQualifier)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.to === null ? <Missing /> : formatValue(r.to, r.unit, r.toQualifier)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.delta === null ? "" : formatDelta(r.delta, r.unit)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.deltaPct === null ? "" : formatPercentChange(r.deltaPct)}</td>
+                  <td className="cell-num">{r.from === null ? <Missing /> : formatValue(r.from, r.unit, r.fromQualifier)}</td>
+                  <td className="cell-num">{r.to === null ? <Missing /> : formatValue(r.to, r.unit, r.toQualifier)}</td>
+                  <td className="cell-num">{r.delta === null ? "" : formatDelta(r.delta, r.unit)}</td>
+                  <td className="cell-num">{r.deltaPct === null ? "" : formatPercentChange(r.deltaPct)}</td>
                 </tr>
               ))
             )}

@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { Sparkline } from "./sparkline";
-import { deltaTone, type DeltaBadgeType, type Kpi, type Tone } from "@/lib/dashboard/series";
+import { deltaTone, describeTrend, type DeltaBadgeType, type Kpi, type Tone } from "@/lib/dashboard/series";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 
 // Literal class strings (Tailwind only sees those): the badge's colour follows the metric's direction.
-const TONE_CLASSES: Record<Tone, string> = {
-  good: "bg-emerald-100 text-emerald-800 ring-emerald-600/20",
-  bad: "bg-rose-100 text-rose-800 ring-rose-600/20",
-  neutral: "bg-gray-100 text-gray-800 ring-gray-500/20",
-};
+const TONE_CLASSES: Record<Tone, string> = { good: "tone-good", bad: "tone-bad", neutral: "tone-neutral" };
 const TONE_WORDS: Record<Tone, string> = { good: ", an improvement", bad: ", a setback", neutral: "" };
 // Drawn, not typed: a glyph would become part of the badge's text for screen readers and tests.
 const ARROW_POINTS: Record<DeltaBadgeType, string> = { increase: "5,1 9,8 1,8", decrease: "1,2 9,2 5,9", unchanged: "2,1 9,5 2,9" };
@@ -22,17 +18,17 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
     : null;
 
   return (
-    <div className="card flex flex-col gap-2 p-4" data-metric={metric.key}>
-      <p className="min-h-[2.5rem] text-sm text-gray-700">{metric.label}</p>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+    <div className="kpi-card" data-metric={metric.key}>
+      <p className="kpi-label">{metric.label}</p>
+      <div className="kpi-row">
         {current ? (
-          <p className="text-3xl font-semibold tabular-nums text-gray-900">{formatValue(current.value, metric.unit, current.qualifier)}</p>
+          <p className="kpi-figure">{formatValue(current.value, metric.unit, current.qualifier)}</p>
         ) : (
           <p className="text-lg font-medium text-gray-600">No value for {year}</p>
         )}
         {change && tone && previous ? (
           <span
-            className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[tone.tone]}`}
+            className={`kpi-badge ${TONE_CLASSES[tone.tone]}`}
             data-tone={tone.tone}
           >
             <svg viewBox="0 0 10 10" className="h-2.5 w-2.5 fill-current" aria-hidden="true" focusable="false">
@@ -55,9 +51,9 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
         <div className="mt-auto">
           <Sparkline values={trend.map((t) => t.value)} className="h-10 w-full" />
           <p className="sr-only">
-            Trend: {trend.map((t) => `${formatValue(t.value, metric.unit, t.qualifier)} in ${t.year}`).join(", ")}.
+            Trend {describeTrend(trend.map((t) => ({ year: t.year, value: t.value, text: formatValue(t.value, metric.unit, t.qualifier) })))}.
           </p>
-          <p className="mt-1 flex justify-between text-xs text-gray-600" aria-hidden="true">
+          <p className="kpi-years" aria-hidden="true">
             <span>{trend[0]!.year}</span>
             <span>{trend[trend.length - 1]!.year}</span>
           </p>
@@ -67,7 +63,7 @@ export function KpiCard({ kpi, year }: { kpi: Kpi; year: number }) {
         <p className="mt-auto text-xs text-gray-600">{trend.length === 0 ? "No values yet" : trend[0]!.year === year ? null : `Only ${trend[0]!.year} has a value`}</p>
       )}
       {current ? (
-        <Link href={`/years/${year}/history/${metric.key}`} className="text-xs text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
+        <Link href={`/years/${year}/history/${metric.key}`} className="text-xs link">
           History<span className="sr-only"> of {metric.label} in {year}</span>
         </Link>
       ) : null}

@@ -16,7 +16,7 @@ export function LatestEdits({ edits }: { edits: LatestEdit[] }) {
     <ol className="divide-y divide-gray-100">
       {edits.map((e) => (
         <li key={e.id} className="py-2 text-sm">
-          <Link href={`/years/${e.year}/history/${e.metricKey}`} className="font-medium text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700">
+          <Link href={`/years/${e.year}/history/${e.metricKey}`} className="font-medium link">
             {e.label}, {e.year}
           </Link>
           <p className="text-gray-800">

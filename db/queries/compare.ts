@@ -4,7 +4,7 @@ import { compareQuotes, compareValues, type CompareRow, type QuoteComparison, ty
 import { quotes, reportingYears, sections } from "../schema";
 import type { Executor } from "../client";
 import { listMetrics } from "./catalog";
-import { listValuesOfYears } from "./dashboard";
+import { listValuesOfYears } from "./value-points";
 
 export type YearComparison = { from: number; to: number; rows: CompareRow[]; quotes: QuoteComparison };
 

@@ -7,7 +7,8 @@ import { saveValue } from "@/db/commands/values";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import type { Executor } from "../client";
 import { readComparison } from "./compare";
-import { listAllValues, listLatestEdits, loadDashboardData } from "./dashboard";
+import { listLatestEdits, loadDashboardData } from "./dashboard";
+import { listAllValues, listAllValuesCached, valuesFingerprint } from "./value-points";
 
 /** A second Drizzle handle on the same connection that counts the statements it sends. */
 function counting(t: TestDatabase): { db: Executor; count: () => number; reset: () => void } {
@@ -42,22 +43,55 @@ describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
     expect(values.every((v) => v.value !== null)).toBe(true);
   });
 
-  it("loads the whole dashboard in five queries, however many years and values there are", async () => {
+  it("loads the dashboard in six queries, and in five while no value has changed", async () => {
     const c = counting(t);
     const before = await loadDashboardData(c.db);
-    expect(c.count()).toBe(5);
+    expect(c.count()).toBe(6);
     expect(before.metrics).toHaveLength(50);
     expect(before.years.map((y) => y.year)).toEqual([2024, 2023, 2022, 2021, 2020, 2019, 2018]);
+    expect(before.years.find((y) => y.year === 2023)?.valueCount).toBe(50);
 
-    // Ten more years with a value for every metric: still five queries.
+    c.reset();
+    const again = await loadDashboardData(c.db);
+    expect(c.count()).toBe(5);
+    expect(again.values).toBe(before.values);
+
+    // Ten more years with a value for every metric: read afresh, still six queries.
     const metricIds = (await t.db.select({ id: schema.metrics.id }).from(schema.metrics)).map((m) => m.id);
     const extra = Array.from({ length: 10 }, (_, i) => 2040 + i);
     await t.db.insert(schema.reportingYears).values(extra.map((year) => ({ year })));
     await t.db.insert(schema.metricValues).values(extra.flatMap((year) => metricIds.map((metricId) => ({ metricId, year, value: year }))));
     c.reset();
     const after = await loadDashboardData(c.db);
-    expect(c.count()).toBe(5);
+    expect(c.count()).toBe(6);
     expect(after.values.length).toBe(before.values.length + 10 * metricIds.length);
+    expect(after.years.find((y) => y.year === 2045)?.valueCount).toBe(metricIds.length);
+  });
+
+  it("reads the values again after every kind of change to them", async () => {
+    const c = counting(t);
+    const actor = { id: editorId, email: "dash-editor@example.org", name: "Dana Editor", role: "editor" as const, via: "session" as const };
+    await t.db.insert(schema.reportingYears).values({ year: 2033 });
+    const valueIn2033 = async () => (await listAllValuesCached(c.db)).find((v) => v.year === 2033 && v.metricKey === "peace_operations")?.value ?? null;
+    const fingerprints = [await valuesFingerprint(t.db)];
+
+    expect(await valueIn2033()).toBeNull();
+    const first = await saveValue(t.db, 2033, "peace_operations", { value: 11, version: 0 }, actor);
+    expect(await valueIn2033()).toBe(11);
+    fingerprints.push(await valuesFingerprint(t.db));
+    await saveValue(t.db, 2033, "peace_operations", { value: 12, version: first.version }, actor);
+    expect(await valueIn2033()).toBe(12);
+    fingerprints.push(await valuesFingerprint(t.db));
+    await saveValue(t.db, 2033, "peace_operations", { value: null, version: first.version + 1 }, actor);
+    expect(await valueIn2033()).toBeNull();
+    fingerprints.push(await valuesFingerprint(t.db));
+    expect(new Set(fingerprints).size).toBe(4);
+
+    // Unchanged: the same array, without reading the values.
+    const cached = await listAllValuesCached(c.db);
+    c.reset();
+    expect(await listAllValuesCached(c.db)).toBe(cached);
+    expect(c.count()).toBe(1);
   });
 
   it("lists the newest value revisions first, with who made them", async () => {

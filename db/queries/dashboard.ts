@@ -1,32 +1,11 @@
 import "server-only";
-import { desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Qualifier } from "@/lib/domain";
-import { metricValues, metrics, users, valueRevisions } from "../schema";
+import { metrics, reportingYears, users, valueRevisions } from "../schema";
 import type { Executor } from "../client";
 import { listMetrics, listSections, type Metric, type Section } from "./catalog";
-import { listYears, type ReportingYear } from "./years";
-
-export type ValuePoint = { metricKey: string; year: number; value: number | null; qualifier: Qualifier };
-
-/** Every value of every year in one query: the trends, the KPIs and the charts all read from it. */
-export async function listAllValues(db: Executor): Promise<ValuePoint[]> {
-  return db
-    .select({ metricKey: metrics.key, year: metricValues.year, value: metricValues.value, qualifier: metricValues.qualifier })
-    .from(metricValues)
-    .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
-    .where(isNotNull(metricValues.value))
-    .orderBy(metricValues.year, metrics.key);
-}
-
-/** The values of a few years at once (the comparison's two), one query. */
-export async function listValuesOfYears(db: Executor, years: number[]): Promise<ValuePoint[]> {
-  if (years.length === 0) return [];
-  return db
-    .select({ metricKey: metrics.key, year: metricValues.year, value: metricValues.value, qualifier: metricValues.qualifier })
-    .from(metricValues)
-    .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
-    .where(inArray(metricValues.year, years));
-}
+import { listAllValuesCached, type ValuePoint } from "./value-points";
+import type { ReportingYear } from "./years";
 
 export type LatestEdit = {
   id: number;
@@ -68,22 +47,36 @@ export type DashboardData = {
   years: ReportingYear[];
   sections: Section[];
   metrics: Metric[];
-  values: ValuePoint[];
+  values: readonly ValuePoint[];
   latestEdits: LatestEdit[];
 };
 
 /**
- * Everything the dashboard shows, in five queries however many years and metrics there are.
- * Archived metrics are kept only where they hold a value, as on the year page.
+ * Everything the dashboard shows, in five small queries however many years and metrics there
+ * are, plus one that reads every value when they have changed since the last call (see
+ * listAllValuesCached). Each year's count of values comes from those values rather than from
+ * another pass over the table. Archived metrics are kept only where they hold a value, as on
+ * the year page.
  */
 export async function loadDashboardData(db: Executor): Promise<DashboardData> {
-  const [years, sections, allMetrics, values, latestEdits] = await Promise.all([
-    listYears(db),
+  const [yearRows, sections, allMetrics, values, latestEdits] = await Promise.all([
+    db.select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt }).from(reportingYears).orderBy(desc(reportingYears.year)),
     listSections(db),
     listMetrics(db),
-    listAllValues(db),
+    listAllValuesCached(db),
     listLatestEdits(db, 10),
   ]);
-  const withValue = new Set(values.map((v) => v.metricKey));
-  return { years, sections, metrics: allMetrics.filter((m) => !m.archived || withValue.has(m.key)), values, latestEdits };
+  const perYear = new Map<number, number>();
+  const withValue = new Set<string>();
+  for (const v of values) {
+    perYear.set(v.year, (perYear.get(v.year) ?? 0) + 1);
+    withValue.add(v.metricKey);
+  }
+  return {
+    years: yearRows.map((y) => ({ ...y, valueCount: perYear.get(y.year) ?? 0 })),
+    sections,
+    metrics: allMetrics.filter((m) => !m.archived || withValue.has(m.key)),
+    values,
+    latestEdits,
+  };
 }

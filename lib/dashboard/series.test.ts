@@ -5,6 +5,8 @@ import {
   defaultDashboardYear,
   deltaTone,
   describeSeries,
+  describeTrend,
+  groupKpis,
   hasConsecutiveValues,
   yearRanges,
   previousWithValue,
@@ -133,5 +135,50 @@ describe("describeSeries", () => {
   it("says so when there is nothing to show", () => {
     expect(describeSeries("X", [{ year: 2020, text: null }])).toBe("X: no values yet.");
     expect(yearRanges([2020, 2018, 2019, 2024])).toBe("2018–2020, 2024");
+  });
+});
+
+describe("describeTrend", () => {
+  const point = (year: number, value: number) => ({ year, value, text: value.toLocaleString("en-US") });
+
+  it("names the ends, and the extremes only when they lie between", () => {
+    expect(describeTrend([point(2020, 10), point(2021, 50), point(2022, 5), point(2023, 20)])).toBe(
+      "from 10 in 2020 to 20 in 2023; highest 50 in 2021; lowest 5 in 2022",
+    );
+    expect(describeTrend([point(2020, 10), point(2021, 15), point(2022, 20)])).toBe("from 10 in 2020 to 20 in 2022");
+  });
+
+  it("says which years in the span have no value, and sorts the points by year", () => {
+    expect(describeTrend([point(2024, 3), point(2018, 1), point(2019, 2)])).toBe("from 1 in 2018 to 3 in 2024; no value in 2020–2023");
+  });
+
+  it("words a lone value and an empty series", () => {
+    expect(describeTrend([point(2023, 7)])).toBe("with only 7 in 2023");
+    expect(describeTrend([])).toBe("with no values yet");
+  });
+});
+
+describe("groupKpis", () => {
+  const kpi = (key: string, section: string) => ({
+    metric: { key, label: key, section, unit: "count" as const, direction: "up" as const },
+    current: null,
+    previous: null,
+    change: null,
+    trend: [],
+  });
+  const kpis = [...Array.from({ length: 5 }, (_, i) => kpi(`a${i}`, "a")), kpi("b0", "b")];
+  const sections = [{ key: "b" }, { key: "a" }, { key: "empty" }];
+
+  it("caps each section when all are shown, keeping catalogue order and the section order given", () => {
+    const groups = groupKpis(sections, kpis, { perSection: 3, oneSection: false });
+    expect(groups.map((g) => [g.section, g.shown.map((k) => k.metric.key), g.total])).toEqual([
+      ["b", ["b0"], 1],
+      ["a", ["a0", "a1", "a2"], 5],
+    ]);
+  });
+
+  it("shows every card of a single chosen section", () => {
+    const [group] = groupKpis([{ key: "a" }], kpis, { perSection: 3, oneSection: true });
+    expect(group?.shown).toHaveLength(5);
   });
 });

@@ -23,7 +23,7 @@ export function defaultDashboardYear(years: YearCount[]): number | null {
 }
 
 /** The newest year before `year` in which the metric has a value (gaps are skipped, not zero). */
-export function previousWithValue(points: YearPoint[], year: number): YearPoint | null {
+export function previousWithValue(points: readonly YearPoint[], year: number): YearPoint | null {
   let best: YearPoint | null = null;
   for (const p of points) {
     if (p.year < year && p.value !== null && (!best || p.year > best.year)) best = p;
@@ -35,7 +35,7 @@ export function previousWithValue(points: YearPoint[], year: number): YearPoint 
  * One entry per year in `years` (sorted ascending), null where the metric has no value, so
  * charts draw a gap rather than a fall to zero.
  */
-export function alignSeries(years: number[], points: YearPoint[]): { year: number; value: number | null }[] {
+export function alignSeries(years: readonly number[], points: readonly YearPoint[]): { year: number; value: number | null }[] {
   const byYear = new Map(points.filter((p) => p.value !== null).map((p) => [p.year, p.value]));
   return [...years].sort((a, b) => a - b).map((year) => ({ year, value: byYear.get(year) ?? null }));
 }
@@ -47,7 +47,7 @@ export function hasConsecutiveValues(points: { year: number; value: number | nul
 }
 
 /** The years, ascending, in which at least one of the series has a value. */
-export function yearsWithData(points: YearPoint[]): number[] {
+export function yearsWithData(points: readonly YearPoint[]): number[] {
   return [...new Set(points.filter((p) => p.value !== null).map((p) => p.year))].sort((a, b) => a - b);
 }
 
@@ -79,7 +79,7 @@ export type Kpi = {
 };
 
 /** One KPI per metric for `year`, from every value of every year (one list, grouped here). */
-export function buildKpis(metrics: KpiMetric[], values: (YearPoint & { metricKey: string })[], year: number): Kpi[] {
+export function buildKpis(metrics: readonly KpiMetric[], values: readonly (YearPoint & { metricKey: string })[], year: number): Kpi[] {
   const byMetric = new Map<string, YearPoint[]>();
   for (const v of values) {
     const list = byMetric.get(v.metricKey);
@@ -105,6 +105,22 @@ export function buildKpis(metrics: KpiMetric[], values: (YearPoint & { metricKey
       .sort((a, b) => a.year - b.year);
     return { metric, current: found, previous, change, trend };
   });
+}
+
+export type KpiGroup = { section: string; shown: Kpi[]; total: number };
+
+/**
+ * The KPI cards per section, in the order given, sections without a metric left out. With
+ * every section on one page each shows at most `perSection` cards (catalogue order) and the
+ * page links to the rest; a single chosen section shows all of its cards.
+ */
+export function groupKpis(sections: readonly { key: string }[], kpis: readonly Kpi[], opts: { perSection: number; oneSection: boolean }): KpiGroup[] {
+  return sections
+    .map((s) => {
+      const all = kpis.filter((k) => k.metric.section === s.key);
+      return { section: s.key, shown: opts.oneSection ? all : all.slice(0, opts.perSection), total: all.length };
+    })
+    .filter((g) => g.total > 0);
 }
 
 export type SectionCompleteness = {
@@ -148,4 +164,32 @@ export function describeSeries(label: string, points: { year: number; text: stri
   const missing = points.filter((p) => p.text === null).map((p) => p.year);
   const values = shown.map((p) => `${p.text} in ${p.year}`).join(", ");
   return `${label}: ${values}${missing.length ? `; no value in ${yearRanges(missing)}` : ""}.`;
+}
+
+/**
+ * A trend line in one clause for screen readers ("Trend from …"): where it starts and ends,
+ * its highest and lowest points when they lie between, and the years without a value.
+ * Reading out every year of every card would take minutes on a page of a hundred figures.
+ */
+export function describeTrend(points: { year: number; value: number; text: string }[]): string {
+  if (points.length === 0) return "with no values yet";
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  if (sorted.length === 1) return `with only ${first.text} in ${first.year}`;
+  let high = first;
+  let low = first;
+  for (const p of sorted) {
+    if (p.value > high.value) high = p;
+    if (p.value < low.value) low = p;
+  }
+  const parts = [`from ${first.text} in ${first.year} to ${last.text} in ${last.year}`];
+  const inside = (p: { year: number }) => p.year !== first.year && p.year !== last.year;
+  if (inside(high) && high.value > Math.max(first.value, last.value)) parts.push(`highest ${high.text} in ${high.year}`);
+  if (inside(low) && low.value < Math.min(first.value, last.value)) parts.push(`lowest ${low.text} in ${low.year}`);
+  const have = new Set(sorted.map((p) => p.year));
+  const missing: number[] = [];
+  for (let y = first.year + 1; y < last.year; y++) if (!have.has(y)) missing.push(y);
+  if (missing.length > 0) parts.push(`no value in ${yearRanges(missing)}`);
+  return parts.join("; ");
 }

@@ -1,0 +1,71 @@
+import "server-only";
+import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Qualifier } from "@/lib/domain";
+import { metricValues, metrics } from "../schema";
+import type { Executor } from "../client";
+
+export type ValuePoint = { metricKey: string; year: number; value: number | null; qualifier: Qualifier };
+
+/** Every value of every year in one query: the trends, the KPIs and the charts all read from it. */
+export async function listAllValues(db: Executor): Promise<ValuePoint[]> {
+  return db
+    .select({ metricKey: metrics.key, year: metricValues.year, value: metricValues.value, qualifier: metricValues.qualifier })
+    .from(metricValues)
+    .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
+    .where(isNotNull(metricValues.value))
+    .orderBy(metricValues.year, metrics.key);
+}
+
+/** The values of a few years at once (the comparison's two), one query. */
+export async function listValuesOfYears(db: Executor, years: number[]): Promise<ValuePoint[]> {
+  if (years.length === 0) return [];
+  return db
+    .select({ metricKey: metrics.key, year: metricValues.year, value: metricValues.value, qualifier: metricValues.qualifier })
+    .from(metricValues)
+    .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
+    .where(inArray(metricValues.year, years));
+}
+
+/**
+ * Every value of every year, read again only when a value has changed.
+ *
+ * The dashboard needs all of them (its trend lines), which at 25 years × 400 metrics is
+ * 10,000 rows a request; most requests follow no change at all. The cache key is read from
+ * the database on every call, so several server processes on one PostgreSQL stay correct:
+ * no process has to be told about another's writes.
+ *
+ * Why the fingerprint changes on every change: value rows are never deleted, a new row adds
+ * one to the count, and every update of a row raises its version (the optimistic-locking
+ * column), so the sum of versions only grows. max(updated_at) guards against two different
+ * databases reaching the same count and sum.
+ */
+export async function valuesFingerprint(db: Executor): Promise<string> {
+  const [row] = await db
+    .select({
+      rows: count(),
+      versions: sql<string>`coalesce(sum(${metricValues.version}), 0)::text`,
+      newest: sql<string | null>`max(${metricValues.updatedAt})::text`,
+    })
+    .from(metricValues);
+  return `${row?.rows}/${row?.versions}/${row?.newest}`;
+}
+
+type Entry = { fingerprint: string; values: readonly ValuePoint[] };
+
+// One entry per database handle: tests open many databases in one process.
+const cache = new WeakMap<object, Entry>();
+
+/**
+ * listAllValues, served from memory while the fingerprint is unchanged. The fingerprint is
+ * read before the values, so the values are at least as new as their key: a write landing
+ * in between leaves newer values under an older key, which the next call simply reloads.
+ */
+export async function listAllValuesCached(db: Executor): Promise<readonly ValuePoint[]> {
+  const fingerprint = await valuesFingerprint(db);
+  const hit = cache.get(db);
+  if (hit?.fingerprint === fingerprint) return hit.values;
+  // Frozen: every request shares this array.
+  const values = Object.freeze(await listAllValues(db));
+  cache.set(db, { fingerprint, values });
+  return values;
+}
