@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import type * as schema from "./schema";
 import { openPglite, openPostgres, type OpenedDatabase } from "./connect";
 import { runMigrations } from "./migrate";
+import { BUILD_TEMPLATE } from "./pglite-template";
 import { seedDatabase } from "./seed/seed";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,7 +40,7 @@ async function open(): Promise<OpenedDatabase> {
     opened = await openPostgres(env.databaseUrl, { poolSize: env.poolSize, statementTimeoutMs: env.statementTimeoutMs });
   } else {
     fs.mkdirSync(env.dataDir, { recursive: true });
-    opened = await openPglite(`${env.dataDir}/pglite`);
+    opened = await openPglite(`${env.dataDir}/pglite`, { template: BUILD_TEMPLATE });
   }
   try {
     await runMigrations(opened);

@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+import { readTemplate } from "./pglite-template";
 import * as schema from "./schema";
 
 export type OpenedDatabase = {
@@ -17,10 +20,18 @@ export type OpenedDatabase = {
 
 const casing = "snake_case" as const;
 
-/** `dataDir` undefined = in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<OpenedDatabase> {
-  const client = new PGlite(dataDir);
-  await client.waitReady;
+/**
+ * `dataDir` undefined = in memory (tests). A folder without a database is first created
+ * from `template` when one is readable (db/pglite-template.ts), else by initdb.
+ */
+export async function openPglite(dataDir?: string, opts: { template?: string } = {}): Promise<OpenedDatabase> {
+  let client: PGlite;
+  if (dataDir === undefined) {
+    const template = readTemplate(opts.template);
+    client = await PGlite.create(template ? { loadDataDir: template } : {});
+  } else {
+    client = await openFolder(dataDir, opts.template);
+  }
   const db = drizzlePglite(client, { schema, casing }) as unknown as OpenedDatabase["db"];
   return {
     kind: "pglite",
@@ -31,6 +42,34 @@ export async function openPglite(dataDir?: string): Promise<OpenedDatabase> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Opens the folder's database, creating it first when there is none. A marker file beside
+ * the folder exists while a database is being made: a process killed meanwhile leaves the
+ * marker, and the next start makes the database again instead of opening half of one.
+ */
+async function openFolder(dataDir: string, templateFile: string | undefined): Promise<PGlite> {
+  const marker = `${dataDir}.creating`;
+  if (fs.existsSync(marker)) fs.rmSync(dataDir, { recursive: true, force: true });
+  else if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) return PGlite.create(dataDir);
+  else if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+    throw new Error(`${dataDir} holds files but no database (no PG_VERSION): move it away to start a new embedded database`);
+  }
+  fs.writeFileSync(marker, "");
+  const template = readTemplate(templateFile);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
+  } catch (error) {
+    if (!template) throw error;
+    // A damaged or foreign template costs only time: initdb as if there were none.
+    console.warn(`[db] the PGlite template could not be loaded (${error instanceof Error ? error.message : String(error)}); running initdb instead`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    client = await PGlite.create(dataDir);
+  }
+  fs.rmSync(marker);
+  return client;
 }
 
 export async function openPostgres(

@@ -42,7 +42,7 @@ const tallies: Tally[] = [];
 }
 
 if (!process.env.SKIP_E2E) {
-  const buildCode = process.env.SKIP_BUILD ? 0 : run("npx", ["next", "build"]);
+  const buildCode = process.env.SKIP_BUILD ? 0 : run("npm", ["run", "build"]);
   if (buildCode !== 0) {
     tallies.push({ suite: "e2e (build failed)", passed: 0, failed: 1, skipped: 0, ok: false });
   } else {

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { Client } from "pg";
 import { openPglite, openPostgres, type OpenedDatabase } from "@/db/connect";
 import { createApiToken, createUser } from "@/db/commands/users";
+import { BUILD_TEMPLATE } from "@/db/pglite-template";
 import { firstLoadJs, type PageBundle } from "./bundle";
 import { addBulkMetrics, buildDataset, FULL, MAIN_YEAR, QUICK, sqlOf, type Scale } from "./dataset";
 import { ENTRIES, type Context, type Entry } from "./entries";
@@ -48,7 +49,7 @@ async function freshDatabase(engine: Engine): Promise<FreshDatabase> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-bench-"));
     return {
       serverEnv: { DATA_DIR: dataDir },
-      open: () => openPglite(path.join(dataDir, "pglite")),
+      open: () => openPglite(path.join(dataDir, "pglite"), { template: BUILD_TEMPLATE }),
       remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
   }

@@ -2,17 +2,19 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { BUILD_TEMPLATE } from "@/db/pglite-template";
 
 export type Server = { url: string; child: ChildProcess; startedMs: number; log: () => string; stop: () => Promise<void> };
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
-/** `next start` needs a build; the benchmark builds one only when .next has none. */
+/** `next start` needs a build (and its PGlite template): the benchmark builds only when .next lacks one. */
 export function ensureBuild(): void {
-  if (fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
-  console.log("No production build in .next: running `next build` first…");
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit" });
-  if (r.status !== 0) throw new Error("next build failed");
+  const built = fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
+  if (built && fs.existsSync(path.join(process.cwd(), BUILD_TEMPLATE))) return;
+  console.log("No complete production build in .next: running `npm run build` first…");
+  const r = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("npm run build failed");
 }
 
 /** Database settings: `{ DATABASE_URL }` for PostgreSQL, `{ DATA_DIR }` for PGlite. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import { inject } from "vitest";
 import { openPglite, openPostgres, type OpenedDatabase } from "@/db/connect";
 import { runMigrations } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed/seed";
@@ -17,7 +18,7 @@ export async function createTestDatabase(kind: "pglite" | "postgres", opts: { se
   let opened: OpenedDatabase;
   let drop = async () => {};
   if (kind === "pglite") {
-    opened = await openPglite();
+    opened = await openPglite(undefined, { template: inject("pgliteTemplate") });
   } else {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");

@@ -1,0 +1,12 @@
+/**
+ * Part of `npm run build`: saves an initialised PGlite cluster next to the build, so that a
+ * new embedded database starts from it instead of running initdb (db/pglite-template.ts).
+ */
+import { BUILD_TEMPLATE, writeTemplate } from "@/db/pglite-template";
+
+writeTemplate(BUILD_TEMPLATE)
+  .then((bytes) => console.log(`PGlite template: ${BUILD_TEMPLATE} (${(bytes / 1e6).toFixed(1)} MB)`))
+  .catch((error: unknown) => {
+    console.error(`error: could not write the PGlite template: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
