@@ -6,9 +6,10 @@ import type { ValuePoint } from "@/db/queries/value-points";
 import { ChartFigure, type ChartSeries } from "@/components/dashboard/chart-figure";
 import { Completeness } from "@/components/dashboard/completeness";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
-import { KpiCard } from "@/components/dashboard/kpi-card";
+import { KpiGrid } from "@/components/dashboard/kpi-grid";
 import { LatestEdits } from "@/components/dashboard/latest-edits";
 import { MetricChart } from "@/components/dashboard/metric-chart";
+import { kpiView } from "@/lib/dashboard/kpi-view";
 import { alignSeries, buildKpis, defaultDashboardYear, groupKpis, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
 import { yearParam } from "@/lib/validation/params";
 
@@ -114,11 +115,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <h3 id={`kpi-${g.section}`} className="text-lg font-semibold">
               {titles.get(g.section)}
             </h3>
-            <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-              {g.shown.map((k) => (
-                <KpiCard key={k.metric.key} kpi={k} year={year} />
-              ))}
-            </div>
+            <KpiGrid cards={g.shown.map((k) => kpiView(k, year))} year={year} />
             {g.shown.length < g.total ? (
               <p className="mt-3 text-sm">
                 <Link href={`/?year=${year}&section=${g.section}`} className="link font-medium">

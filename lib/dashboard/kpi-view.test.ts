@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { buildKpis } from "./series";
+import { kpiView, sparklinePoints } from "./kpi-view";
+
+const metric = (key: string, unit: "count" | "percent" | "usd", direction: "up" | "down" | "neutral") => ({ key, label: key, section: "s", unit, direction });
+
+describe("kpiView", () => {
+  it("prints the figure, the change since the last year with a value, and a coloured badge", () => {
+    const [kpi] = buildKpis(
+      [metric("peacekeepers", "count", "up")],
+      [
+        { metricKey: "peacekeepers", year: 2021, value: 74_892, qualifier: null },
+        { metricKey: "peacekeepers", year: 2023, value: 76_000, qualifier: "over" },
+      ],
+      2023,
+    );
+    const view = kpiView(kpi!, 2023);
+    expect(view).toMatchObject({
+      figure: "over 76,000",
+      badge: { tone: "good", arrow: "increase", text: "+1,108 (+1.5%)", since: 2021 },
+      previous: "2021: 74,892 · wording changed",
+      lone: null,
+    });
+    expect(view.trend).toMatchObject({ firstYear: 2021, lastYear: 2023, text: "from 74,892 in 2021 to over 76,000 in 2023; no value in 2022" });
+  });
+
+  it("says what is missing when the year or the history has no value", () => {
+    const [empty, lone, onlyThisYear] = buildKpis(
+      [metric("a", "usd", "up"), metric("b", "percent", "down"), metric("c", "count", "neutral")],
+      [
+        { metricKey: "b", year: 2021, value: 43, qualifier: null },
+        { metricKey: "c", year: 2023, value: 5, qualifier: null },
+      ],
+      2023,
+    );
+    expect(kpiView(empty!, 2023)).toMatchObject({ figure: null, badge: null, trend: null, lone: "No values yet" });
+    expect(kpiView(lone!, 2023)).toMatchObject({ figure: null, badge: null, trend: null, lone: "Only 2021 has a value" });
+    expect(kpiView(onlyThisYear!, 2023)).toMatchObject({ figure: "5", previous: "No earlier year to compare with", trend: null, lone: null });
+  });
+});
+
+describe("sparklinePoints", () => {
+  it("spans the height between the lowest and highest value, with the shape's edges outside the view", () => {
+    expect(sparklinePoints([0, 50, 100])).toEqual({ width: 8, points: "-2,34 -2,30 0,30 4,16 8,2 10,2 10,34" });
+  });
+
+  it("draws a flat series at mid-height", () => {
+    expect(sparklinePoints([7, 7])).toEqual({ width: 4, points: "-2,34 -2,16 0,16 4,16 6,16 6,34" });
+  });
+});
