@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CompareRow } from "@/lib/compare/compare";
-import { DEFAULT_LARGE_CHANGE_PCT, filterRows, sortRows, type CompareFilter, type SortDir, type SortKey } from "@/lib/compare/table";
+import { DEFAULT_LARGE_CHANGE_PCT, filterRows, rowsStatus, sortRows, type CompareFilter, type SortDir, type SortKey } from "@/lib/compare/table";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 
 type Props = { rows: CompareRow[]; from: number; to: number; sections: { key: string; title: string }[] };
@@ -16,12 +16,21 @@ const FILTER_LABELS: Record<CompareFilter, string> = {
 };
 
 const qualifierWord = (q: CompareRow["fromQualifier"]) => q ?? "exact";
+// Rows drawn before "Show all": a catalogue of hundreds of figures would otherwise make the
+// page heavy to serve and to scroll, while filters and sorting already work on every row.
+const FIRST_ROWS = 100;
 
 /** Every metric of two years, sortable by any column and filtered by what a reviewer looks for. */
 export function CompareTable({ rows, from, to, sections }: Props) {
   const [filter, setFilter] = useState<CompareFilter>("all");
   const [threshold, setThreshold] = useState(String(DEFAULT_LARGE_CHANGE_PCT));
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "section", dir: "asc" });
+  const [showAll, setShowAll] = useState(false);
+  // The "Show all" button goes away when pressed: focus moves to the first row it revealed.
+  const firstRevealed = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (showAll) firstRevealed.current?.focus();
+  }, [showAll]);
   const id = useId();
   const titles = useMemo(() => new Map(sections.map((s) => [s.key, s.title])), [sections]);
   const thresholdNumber = Number(threshold);
@@ -36,6 +45,7 @@ export function CompareTable({ rows, from, to, sections }: Props) {
       ),
     [rows, filter, thresholdValid, thresholdNumber, sort, sections],
   );
+  const drawn = showAll ? shown : shown.slice(0, FIRST_ROWS);
 
   const header = (key: SortKey, label: string, numeric = false, className = "") => {
     const active = sort.key === key;
@@ -94,7 +104,7 @@ export function CompareTable({ rows, from, to, sections }: Props) {
         </label>
       </div>
       <p role="status" className="text-sm text-gray-700">
-        Showing {shown.length} of {rows.length} figures
+        {rowsStatus(drawn.length, shown.length, rows.length)}
       </p>
       {/* Focusable so keyboard users can scroll the table sideways on a narrow screen. */}
       <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures of ${from} and ${to}`}>
@@ -121,11 +131,11 @@ export function CompareTable({ rows, from, to, sections }: Props) {
                 </td>
               </tr>
             ) : (
-              shown.map((r) => (
+              drawn.map((r, i) => (
                 <tr key={r.metricKey} data-metric={r.metricKey} data-status={r.status}>
                   <td className="cell-section">{titles.get(r.section) ?? r.section}</td>
                   <th scope="row" className="cell-head">
-                    <Link href={`/years/${to}/history/${r.metricKey}`} className="link">
+                    <Link href={`/years/${to}/history/${r.metricKey}`} className="link" ref={i === FIRST_ROWS ? firstRevealed : undefined}>
                       {r.label}
                     </Link>
                     <span className="cell-section-narrow">{titles.get(r.section) ?? r.section}</span>
@@ -146,6 +156,11 @@ export function CompareTable({ rows, from, to, sections }: Props) {
           </tbody>
         </table>
       </div>
+      {drawn.length < shown.length ? (
+        <button type="button" onClick={() => setShowAll(true)} className="btn-secondary">
+          Show all {shown.length} figures
+        </button>
+      ) : null}
     </div>
   );
 }

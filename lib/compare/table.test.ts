@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareValues, type CompareMetric } from "./compare";
-import { filterRows, sortRows } from "./table";
+import { filterRows, rowsStatus, sortRows } from "./table";
 
 const m = (key: string, section = "a"): CompareMetric => ({ key, label: key, section, unit: "count", direction: "up" });
 const rows = compareValues(
@@ -47,5 +47,14 @@ describe("sortRows", () => {
   it("sorts sections in the report's order, keeping the metric order inside", () => {
     expect(keys(sortRows(rows, "section", "asc", ["b", "a"]))).toEqual(["grew", "new", "same", "fell", "gone", "none", "worded"]);
     expect(keys(sortRows(rows, "label", "asc"))).toEqual(["fell", "gone", "grew", "new", "none", "same", "worded"]);
+  });
+});
+
+describe("rowsStatus", () => {
+  it("counts the drawn rows against the matching ones and all of them", () => {
+    expect(rowsStatus(50, 50, 50)).toBe("Showing 50 of 50 figures");
+    expect(rowsStatus(5, 5, 50)).toBe("Showing 5 of 50 figures");
+    expect(rowsStatus(100, 400, 400)).toBe("Showing the first 100 of 400 figures");
+    expect(rowsStatus(100, 180, 400)).toBe("Showing the first 100 of 180 matching figures (400 in all)");
   });
 });

@@ -55,3 +55,10 @@ export function sortRows<R extends Pick<CompareRow, SortKey | "section">>(rows: 
     })
     .map((x) => x.row);
 }
+
+/** What the table's status line says: how many rows are drawn, of how many match, of how many in all. */
+export function rowsStatus(drawn: number, matching: number, total: number): string {
+  if (drawn === matching) return `Showing ${matching} of ${total} figures`;
+  if (matching === total) return `Showing the first ${drawn} of ${total} figures`;
+  return `Showing the first ${drawn} of ${matching} matching figures (${total} in all)`;
+}

@@ -87,6 +87,15 @@ const csv = (rows: Bounded[], i: number) => ({
 
 export const ENTRIES: Entry[] = [
   {
+    // What every signed-in page costs before it reads anything: the session check, the layout,
+    // React's render. A page whose floor is a few milliseconds cannot be within 3× of it.
+    name: "baseline: signed-in page without data (/account)",
+    method: "GET",
+    path: () => "/account",
+    auth: "session",
+    floor: () => `select id, role, session_version, active from users where email = 'bench-editor@example.org';`,
+  },
+  {
     name: "dashboard /",
     method: "GET",
     path: () => "/",
