@@ -8,6 +8,7 @@ import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
 import { ValueEditor, type EditableValue, type PreviousFigure } from "@/components/years/value-editor";
 import { formatWhen } from "@/components/years/when";
+import { SectionNav } from "@/components/years/section-nav";
 import { YearFigures } from "@/components/years/year-figures";
 import { LockYearButton, UnlockYearButton } from "@/components/years/year-lock-controls";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
@@ -15,14 +16,15 @@ import { YearTransferMenu } from "@/components/years/year-transfer-menu";
 import { currentActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
+import { sectionPages } from "@/lib/years/section-pages";
 
-type Props = { params: Promise<{ year: string }> };
+type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).year} figures` };
 }
 
-export default async function YearPage({ params }: Props) {
+export default async function YearPage({ params, searchParams }: Props) {
   const parsed = yearParam.safeParse((await params).year);
   if (!parsed.success) notFound();
   const year = parsed.data;
@@ -43,6 +45,10 @@ export default async function YearPage({ params }: Props) {
   const previousQuotes = editable ? await findPreviousYearQuotes(db, year) : null;
   const filled = values.filter((v) => v.value !== null).length;
   const previousByKey = new Map(previousValues.map((p) => [p.metricKey, p]));
+  const askedSection = (await searchParams).section;
+  const pages = sectionPages(sections, values, typeof askedSection === "string" ? askedSection : undefined);
+  const shownSections = pages.mode === "one" ? sections.filter((s) => s.key === pages.section) : sections;
+  const shownValues = pages.mode === "one" ? values.filter((v) => v.section === pages.section) : values;
 
   return (
     <div className="space-y-8">
@@ -68,10 +74,11 @@ export default async function YearPage({ params }: Props) {
           {can(actor.role, "years:unlock") ? " until you unlock the year." : "; an admin can unlock the year."}
         </p>
       ) : null}
+      {pages.mode === "one" ? <SectionNav year={year} sections={pages.sections} current={pages.section} /> : null}
       {editable ? (
-        <ValueEditor year={year} sections={sections} rows={editableRows(values, metrics)} previous={previousFigures(previousValues)} />
+        <ValueEditor year={year} sections={shownSections} rows={editableRows(shownValues, metrics)} previous={previousFigures(previousValues, shownValues)} />
       ) : (
-        <YearFigures year={year} sections={sections} values={values} previous={previousByKey} />
+        <YearFigures year={year} sections={shownSections} values={shownValues} previous={previousByKey} />
       )}
       <section aria-labelledby="quotes-heading">
         <h2 id="quotes-heading" className="text-lg font-semibold">
@@ -106,6 +113,8 @@ function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metric
   }));
 }
 
-function previousFigures(rows: Awaited<ReturnType<typeof listPreviousValues>>): Record<string, PreviousFigure> {
-  return Object.fromEntries(rows.map((p) => [p.metricKey, { year: p.year, value: p.value, qualifier: p.qualifier }]));
+/** The previous figures of the rows shown (the browser gets no more than the page uses). */
+function previousFigures(rows: Awaited<ReturnType<typeof listPreviousValues>>, shown: { metricKey: string }[]): Record<string, PreviousFigure> {
+  const keys = new Set(shown.map((v) => v.metricKey));
+  return Object.fromEntries(rows.filter((p) => keys.has(p.metricKey)).map((p) => [p.metricKey, { year: p.year, value: p.value, qualifier: p.qualifier }]));
 }
