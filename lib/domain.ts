@@ -23,6 +23,12 @@ export type YearStatus = (typeof YEAR_STATUSES)[number];
 export const MIN_YEAR = 1945;
 export const MAX_YEAR = 2100;
 
+/**
+ * Past this many figures in a year, pages show part of them at a time: the year page one
+ * section, the dashboard a few cards per section. The report has about 50.
+ */
+export const FIGURES_ON_ONE_PAGE = 120;
+
 /** Largest magnitude accepted for any figure (issue: every number finite and ≤ 1e15). */
 export const MAX_ABS_VALUE = 1e15;
 

@@ -11,6 +11,7 @@ import { LatestEdits } from "@/components/dashboard/latest-edits";
 import { MetricChart } from "@/components/dashboard/metric-chart";
 import { kpiView } from "@/lib/dashboard/kpi-view";
 import { alignSeries, buildKpis, defaultDashboardYear, groupKpis, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
+import { FIGURES_ON_ONE_PAGE } from "@/lib/domain";
 import { yearParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -18,9 +19,9 @@ export const metadata: Metadata = { title: "Dashboard" };
 const WOMEN_METRICS = ["women_mediation_teams_pct", "women_mission_leadership_pct", "women_individual_police_pct", "women_military_observers_pct"];
 const PBF_METRICS = ["pbf_approved_budget_usd", "pbf_donor_commitments_usd"];
 const DEFAULT_CHART_METRIC = "peacekeepers_total";
-// With every section shown, each shows its first figures in catalogue order and links to the
-// rest: the report has at most 12 a section, and a page of hundreds of cards is no overview.
-const CARDS_PER_SECTION = 12;
+// A catalogue too large for one page (FIGURES_ON_ONE_PAGE) shows, with every section, each
+// section's first cards in catalogue order and links to the rest: hundreds of cards is no overview.
+const CARDS_PER_SECTION = 8;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -110,7 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="kpis-heading" className="sr-only">
           Key figures
         </h2>
-        {groupKpis(shownSections, kpis, { perSection: CARDS_PER_SECTION, oneSection: sectionKey !== null }).map((g) => (
+        {groupKpis(shownSections, kpis, { perSection: metrics.length > FIGURES_ON_ONE_PAGE ? CARDS_PER_SECTION : Infinity, oneSection: sectionKey !== null }).map((g) => (
           <section key={g.section} aria-labelledby={`kpi-${g.section}`}>
             <h3 id={`kpi-${g.section}`} className="text-lg font-semibold">
               {titles.get(g.section)}

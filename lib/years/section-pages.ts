@@ -4,11 +4,11 @@
  * page hundreds of forms long and slow to serve, so past `limit` figures the page shows one
  * section, with a list of all of them to move between.
  */
+import { FIGURES_ON_ONE_PAGE } from "@/lib/domain";
+
 export type SectionSummary = { key: string; title: string; filled: number; total: number };
 
 export type SectionPages = { mode: "all" } | { mode: "one"; section: string; sections: SectionSummary[] };
-
-export const FIGURES_ON_ONE_PAGE = 120;
 
 export function sectionPages(
   sections: readonly { key: string; title: string }[],
