@@ -140,6 +140,8 @@ test.describe("bad input through the API", () => {
       { name: "over 1 MB in bytes, not in characters", send: putRaw("peace_operations", JSON.stringify({ value: 13, note: "é".repeat(600_000) })), status: 413 },
       { name: "malformed JSON to a quote", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: raw("{"), headers: JSON_TYPE }), status: 400 },
       { name: "malformed JSON to a quote delete", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw("{"), headers: JSON_TYPE }), status: 400 },
+      { name: "text/plain to a quote delete", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw('{"version": 1}'), headers: { "Content-Type": "text/plain" } }), status: 415 },
+      { name: "over 1 MB to a quote delete", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw(JSON.stringify({ version: 1, reason: "r".repeat(1_100_000) })), headers: JSON_TYPE }), status: 413 },
       { name: "empty body to open a year", send: (api) => api.post("/api/v1/years", { headers: JSON_TYPE }), status: 400 },
     ]);
   });

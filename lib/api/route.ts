@@ -17,6 +17,8 @@ type Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   query?: Q;
   /** JSON body schema; omit for handlers that read the body themselves (CSV import). */
   body?: B;
+  /** An empty body reads as `{}` (a DELETE may carry a version to check, or nothing). */
+  bodyOptional?: boolean;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -36,7 +38,7 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
       if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
       const params = parseOr400(spec.params, await context.params, "path");
       const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
-      const body = spec.body ? await spec.body.parseAsync(await readJson(req)) : undefined;
+      const body = spec.body ? await spec.body.parseAsync(await readJson(req, spec.bodyOptional ?? false)) : undefined;
       const result = await handler({ actor, db: await getDb(), params, query, body, req } as Ctx<
         z.output<P>,
         z.output<Q>,
@@ -88,7 +90,7 @@ function assertSameOrigin(req: NextRequest) {
   throw new AppError("forbidden", "Cross-origin write refused: send the request from Report Desk itself or use an API token");
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
+async function readJson(req: NextRequest, optional: boolean): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
@@ -99,7 +101,10 @@ async function readJson(req: NextRequest): Promise<unknown> {
   if (Number(req.headers.get("content-length")) > MAX_JSON_BYTES) throw tooLarge();
   const text = await req.text();
   if (Buffer.byteLength(text, "utf8") > MAX_JSON_BYTES) throw tooLarge();
-  if (!text.trim()) throw new AppError("bad_request", "The request body is empty: send a JSON object");
+  if (!text.trim()) {
+    if (optional) return {};
+    throw new AppError("bad_request", "The request body is empty: send a JSON object");
+  }
   try {
     return JSON.parse(text);
   } catch {
