@@ -12,6 +12,7 @@ export type AuditAction =
   | "user_reactivated"
   | "user_password_reset"
   | "password_changed"
+  | "password_change_failed"
   | "token_created"
   | "token_revoked"
   | "year_opened"

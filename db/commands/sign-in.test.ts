@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { listAudit } from "@/tests/support/audit";
 import { createUser } from "./users";
-import { signInWithPassword, THROTTLE } from "./sign-in";
+import { signInAttempts } from "../schema";
+import { ATTEMPTS_KEPT_MS, signInWithPassword, THROTTLE } from "./sign-in";
 
 const PASSWORD = "copper kettle walks at dawn";
 
@@ -45,6 +46,18 @@ describe.each(engines)("sign-in and throttling on %s", (engine) => {
     // A window after the last failure, the right password works again.
     const after = await signInWithPassword(t.db, { email: "victim@example.org", password: PASSWORD, ip: "198.51.100.1" }, new Date(lastFailure + THROTTLE.window + 1_000));
     expect(after.ok).toBe(true);
+  });
+
+  it("keeps a day of attempts and prunes older ones at the next sign-in", async () => {
+    const now = new Date("2026-03-10T12:00:00Z");
+    await t.db.insert(signInAttempts).values([
+      { email: "old@example.org", ip: "198.51.100.1", success: false, at: new Date(now.getTime() - ATTEMPTS_KEPT_MS - 1_000) },
+      { email: "recent@example.org", ip: "198.51.100.1", success: false, at: new Date(now.getTime() - ATTEMPTS_KEPT_MS + 60_000) },
+    ]);
+    await signInWithPassword(t.db, { email: "editor@example.org", password: PASSWORD, ip: "198.51.100.2" }, now);
+    const left = (await t.db.select({ email: signInAttempts.email }).from(signInAttempts)).map((a) => a.email);
+    expect(left).not.toContain("old@example.org");
+    expect(left).toEqual(expect.arrayContaining(["recent@example.org", "editor@example.org"]));
   });
 
   it("does not lock when the failures are spread over more than the window", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, lte } from "drizzle-orm";
+import { and, desc, eq, gt, lt, lte } from "drizzle-orm";
 import type { Role } from "@/lib/domain";
 import { verifyPassword } from "@/lib/auth/password-hash";
+import { AppError } from "@/lib/errors";
 import { signInAttempts } from "../schema";
 import type { Database } from "../client";
 import { findUserForSignIn } from "../queries/users";
@@ -9,6 +10,8 @@ import { recordAudit } from "./audit";
 
 /** After this many failures within the window, the email (or address) is refused for the window. */
 export const THROTTLE = { window: 15 * 60 * 1000, maxPerEmail: 10, maxPerIp: 100 } as const;
+/** How long sign-in attempts are kept for the throttle. */
+export const ATTEMPTS_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export type SignInResult =
   | { ok: true; user: { id: number; email: string; name: string; role: Role; sessionVersion: number } }
@@ -48,6 +51,9 @@ export async function signInWithPassword(
 
   const success = Boolean(user && user.active && passwordOk);
   await db.transaction(async (tx) => {
+    // The throttle looks back two windows; a day of attempts is plenty, and the audit log keeps
+    // every sign-in for good. Pruned here so the table cannot grow without bound.
+    await tx.delete(signInAttempts).where(lt(signInAttempts.at, new Date(now.getTime() - ATTEMPTS_KEPT_MS)));
     await tx.insert(signInAttempts).values({ email, ip: input.ip, success, at: now });
     await recordAudit(tx, {
       action: success ? "sign_in" : "sign_in_failed",
@@ -59,6 +65,31 @@ export async function signInWithPassword(
   });
   if (!success || !user) return { ok: false, reason: "invalid", message: INVALID };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * The current password asked for by /account is a password check like the sign-in form's:
+ * refused while the email is locked out, and a wrong one counts towards that lock-out and is
+ * audited. Without this, an open session would allow unlimited guesses at the password.
+ */
+export async function checkOwnPassword(
+  db: Database,
+  input: { userId: number; email: string; passwordHash: string; password: string; ip: string },
+  now: Date = new Date(),
+): Promise<void> {
+  const until = await lockedUntil(db, signInAttempts.email, input.email, THROTTLE.maxPerEmail, now);
+  if (until !== null && until > now.getTime()) {
+    const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
+    throw new AppError("too_many_requests", `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+      currentPassword: "Too many wrong passwords: try again later",
+    });
+  }
+  if (await verifyPassword(input.passwordHash, input.password)) return;
+  await db.transaction(async (tx) => {
+    await tx.insert(signInAttempts).values({ email: input.email, ip: input.ip, success: false, at: now });
+    await recordAudit(tx, { action: "password_change_failed", actorId: input.userId, actorEmail: input.email, ip: input.ip });
+  });
+  throw new AppError("validation", "The current password is not right", { currentPassword: "This is not your current password" });
 }
 
 /**

@@ -7,6 +7,7 @@ import { changeOwnPasswordSchema, updateUserSchema } from "@/lib/validation/user
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { listAudit } from "@/tests/support/audit";
 import { findSessionUser, listApiTokens } from "../queries/users";
+import { signInWithPassword, THROTTLE } from "./sign-in";
 import { changeOwnPassword, createApiToken, createUser, updateUser } from "./users";
 
 const PASSWORD = "lantern orchard ninety rivers";
@@ -108,6 +109,23 @@ describe.each(engines)("administering people on %s", (engine) => {
     expect((await listAudit(t.db))[0]).toMatchObject({ action: "password_changed", actorId: user.id });
     const same = await changeOwnPasswordSchema.safeParseAsync({ currentPassword: NEW_PASSWORD, newPassword: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(same.error?.issues.map((i) => i.path[0])).toContain("newPassword");
+  });
+
+  it("wrong current passwords are audited and lock the account like failed sign-ins", async () => {
+    const user = await make("guessed@example.org");
+    for (let i = 0; i < THROTTLE.maxPerEmail; i++) {
+      await expect(changeOwnPassword(t.db, user.id, `guess number ${i}`, NEW_PASSWORD, "192.0.2.7")).rejects.toMatchObject({ code: "validation" });
+    }
+    // Locked now, even with the right password, and the sign-in form says the same.
+    await expect(changeOwnPassword(t.db, user.id, PASSWORD, NEW_PASSWORD, "192.0.2.7")).rejects.toMatchObject({
+      code: "too_many_requests",
+      fields: { currentPassword: expect.any(String) },
+    });
+    expect(await signInWithPassword(t.db, { email: "guessed@example.org", password: PASSWORD, ip: "192.0.2.8" })).toMatchObject({ ok: false, reason: "throttled" });
+    const failed = (await listAudit(t.db)).filter((a) => a.action === "password_change_failed" && a.actorId === user.id);
+    expect(failed).toHaveLength(THROTTLE.maxPerEmail);
+    const [row] = await t.db.select().from(schema.users).where(eq(schema.users.id, user.id));
+    expect(await verifyPassword(row!.passwordHash, PASSWORD)).toBe(true);
   });
 
   it("records a token's last use at most once a minute", async () => {

@@ -3,11 +3,12 @@ import { and, count, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/domain";
 import type { UpdateUserInput } from "@/lib/validation/user";
-import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/auth/password-hash";
 import { generateToken } from "@/lib/auth/tokens";
 import { apiTokens, users } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
+import { checkOwnPassword } from "./sign-in";
 
 export type NewUser = { email: string; name: string; role: Role; password: string };
 type Actor = { id: number; email: string } | null;
@@ -139,9 +140,7 @@ export async function updateUser(db: Database, userId: number, changes: UpdateUs
 export async function changeOwnPassword(db: Database, userId: number, currentPassword: string, newPassword: string, ip?: string | null) {
   const [user] = await db.select({ passwordHash: users.passwordHash, email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
   if (!user?.active) throw new AppError("not_found", "No active user has that id");
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("validation", "The current password is not right", { currentPassword: "This is not your current password" });
-  }
+  await checkOwnPassword(db, { userId, email: user.email, passwordHash: user.passwordHash, password: currentPassword, ip: ip ?? "unknown" });
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     const [row] = await tx

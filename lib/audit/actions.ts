@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS = {
   user_reactivated: "Person reactivated",
   user_password_reset: "Password reset by an admin",
   password_changed: "Own password changed",
+  password_change_failed: "Own password change refused (wrong current password)",
   token_created: "API token created",
   token_revoked: "API token revoked",
   year_opened: "Year opened",
