@@ -46,11 +46,13 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["first-run"],
-      testIgnore: [/first-run\.setup\.ts/, /faults\.spec\.ts/],
+      testIgnore: [/first-run\.setup\.ts/, /faults\.spec\.ts/, /large-catalogue\.spec\.ts/],
       use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } },
     },
     // Starts and kills its own servers and databases; independent of the shared one.
     { name: "faults", testMatch: /faults\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // Its own server on a database with more figures than the shared one may hold.
+    { name: "large-catalogue", testMatch: /large-catalogue\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } },
   ],
   webServer: {
     command: "npx next start -H 127.0.0.1",

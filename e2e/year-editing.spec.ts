@@ -225,6 +225,8 @@ test.describe("editing a year's values", () => {
   });
 
   test("screenshots of the year page at 1400 and 390 px", async ({ browser }) => {
+    // Two widths, each with an accessibility scan of a page of 50 forms: ~20 s on an idle 2-core machine.
+    test.slow();
     for (const width of [1400, 390]) {
       const page = await pageAs(browser, "editor", { width, height: 900 });
       await page.goto(`/years/${YEAR}`);

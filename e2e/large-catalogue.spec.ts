@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { expect, test, type Page } from "@playwright/test";
+import { health, startApp, waitFor, type AppServer } from "./support/processes";
+
+/**
+ * Past 120 figures pages show part of them at a time (decision 010). This needs a catalogue
+ * the shared e2e database must not have, so the spec runs its own server on its own database.
+ */
+const EXTRA = 150; // + the report's 50 = 200 figures, about 29 a section
+const EDITOR = { email: "catalogue-editor@example.org", password: "copper lantern drifts past nine" };
+
+test.describe("a catalogue of 200 figures", () => {
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
+  let app: AppServer;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-large-"));
+    const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/e2e/prepare-large-catalogue.ts", String(EXTRA), EDITOR.email, EDITOR.password], {
+      encoding: "utf8",
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+      timeout: 120_000,
+    });
+    expect(prepared.status, prepared.stderr).toBe(0);
+    app = startApp(3195, { DATA_DIR: dataDir });
+    await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
+  });
+
+  // This server is not the shared one Playwright's baseURL points at.
+  const signInHere = async (page: Page) => {
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("Email").fill(EDITOR.email);
+    await page.getByLabel("Password").fill(EDITOR.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  };
+
+  test.afterAll(async () => {
+    await app?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("the dashboard shows 8 cards a section and links to the rest", async ({ page }) => {
+    await signInHere(page);
+    await page.goto(`${app.url}/?year=2023`);
+    const section = page.getByRole("region", { name: "Our peacekeeping work" });
+    await expect(section.locator("[data-metric]")).toHaveCount(8);
+    const link = section.getByRole("link", { name: /^All \d+ figures of Our peacekeeping work$/ });
+    const total = Number((await link.textContent())!.match(/All (\d+)/)![1]);
+    expect(total).toBeGreaterThan(8);
+    await link.click();
+    await expect(page).toHaveURL(/section=peacekeeping/);
+    await expect(page.locator("[data-metric]")).toHaveCount(total);
+  });
+
+  test("the year page shows one section at a time, and a value saved there stays", async ({ page }) => {
+    await signInHere(page);
+    await page.goto(`${app.url}/years/2023`);
+    const sections = page.getByRole("navigation", { name: /Sections/ });
+    await expect(sections.getByRole("link", { name: /Our peacekeeping work/ })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("heading", { level: 2, name: "Rule of law and security institutions" })).toHaveCount(0);
+
+    await sections.getByRole("link", { name: /Rule of law and security institutions/ }).click();
+    await expect(page).toHaveURL(/section=rule_of_law/);
+    await expect(page.getByRole("heading", { level: 2, name: "Rule of law and security institutions" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Our peacekeeping work" })).toHaveCount(0);
+
+    const row = page.getByRole("form", { name: /^Extra figure \d+$/ }).first();
+    const label = (await row.getAttribute("aria-label"))!;
+    await row.getByLabel(`Value: ${label}`, { exact: true }).fill("4,321");
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect(row.getByTestId("save-status")).toContainText("Saved ✓");
+    await page.reload();
+    await expect(page.getByLabel(`Value: ${label}`, { exact: true })).toHaveValue("4,321");
+  });
+
+  test("the comparison draws 100 rows until asked for all, then moves focus to the first new one", async ({ page }) => {
+    await signInHere(page);
+    await page.goto(`${app.url}/compare?from=2022&to=2023`);
+    await expect(page.getByText("Showing the first 100 of 200 figures")).toBeVisible();
+    await expect(page.locator("tbody tr[data-metric]")).toHaveCount(100);
+    await page.getByRole("button", { name: "Show all 200 figures" }).click();
+    await expect(page.locator("tbody tr[data-metric]")).toHaveCount(200);
+    await expect(page.getByText("Showing 200 of 200 figures")).toBeVisible();
+    await expect(page.locator("tbody tr[data-metric]").nth(100).getByRole("link")).toBeFocused();
+  });
+});
