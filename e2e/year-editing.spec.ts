@@ -224,6 +224,44 @@ test.describe("editing a year's values", () => {
     await page.context().close();
   });
 
+  test("leaving the page with a figure typed but not saved asks first", async ({ browser, playwright, baseURL }) => {
+    const page = await pageAs(browser, "editor");
+    const api = await apiAs(playwright, baseURL!, "editor");
+    const before = await apiValue(api, YEAR, "peace_operations");
+    await page.goto(`/years/${YEAR}`);
+    const input = page.getByLabel("Value: Peace operations", { exact: true });
+    await input.fill("987");
+
+    // Stay: the typed figure is still there.
+    const asked: string[] = [];
+    page.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await expect.poll(() => asked).toEqual(["One figure has changes that are not saved. Leave this page and lose them?"]);
+    await expect(page).toHaveURL(new RegExp(`/years/${YEAR}$`));
+    await expect(input).toHaveValue("987");
+
+    // Leave: nothing was saved.
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    expect(await apiValue(api, YEAR, "peace_operations")).toEqual(before);
+
+    // Nothing typed: no question.
+    await page.goto(`/years/${YEAR}`);
+    page.on("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole("link", { name: "Compare" }).click();
+    await expect(page).toHaveURL(/\/compare/);
+    expect(asked).toHaveLength(1);
+    await page.context().close();
+    await api.dispose();
+  });
+
   test("screenshots of the year page at 1400 and 390 px", async ({ browser }) => {
     // Two widths, each with an accessibility scan of a page of 50 forms: ~20 s on an idle 2-core machine.
     test.slow();

@@ -12,6 +12,7 @@ import { valueNumberSchema, valueSaveSchema, type MetricRules } from "@/lib/vali
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { ConflictDialog } from "./conflict-dialog";
 import { HistoryDrawer } from "./history-drawer";
+import { UnsavedChangesGuard, useUnsavedChanges } from "./unsaved-changes";
 
 export type EditableValue = SavedValue & { label: string; section: string; unit: Unit; min: number | null; max: number | null };
 export type PreviousFigure = { year: number; value: number; qualifier: Qualifier };
@@ -30,34 +31,36 @@ const GRID = "lg:grid lg:grid-cols-[minmax(10rem,1.2fr)_8.5rem_9rem_6.5rem_minma
 /** Every metric of an open year as an inline form per row, by section. */
 export function ValueEditor({ year, sections, rows, previous }: Props) {
   return (
-    <div className="space-y-8">
-      {sections.map((section) => {
-        const sectionRows = rows.filter((r) => r.section === section.key);
-        if (sectionRows.length === 0) return null;
-        return (
-          <section key={section.key} aria-labelledby={`section-${section.key}`}>
-            <h2 id={`section-${section.key}`} className="text-lg font-semibold">
-              {section.title}
-            </h2>
-            <div className="card mt-3 divide-y divide-gray-100">
-              <div className={`hidden bg-gray-50 px-3 py-2 text-xs font-medium uppercase tracking-wide text-gray-600 ${GRID}`} aria-hidden="true">
-                <span>Metric</span>
-                <span>Previous · change</span>
-                <span>Value</span>
-                <span>Qualifier</span>
-                <span>Source</span>
-                <span>Note</span>
-                <span>Reason for the change</span>
-                <span className="sr-only">Actions</span>
+    <UnsavedChangesGuard>
+      <div className="space-y-8">
+        {sections.map((section) => {
+          const sectionRows = rows.filter((r) => r.section === section.key);
+          if (sectionRows.length === 0) return null;
+          return (
+            <section key={section.key} aria-labelledby={`section-${section.key}`}>
+              <h2 id={`section-${section.key}`} className="text-lg font-semibold">
+                {section.title}
+              </h2>
+              <div className="card mt-3 divide-y divide-gray-100">
+                <div className={`hidden bg-gray-50 px-3 py-2 text-xs font-medium uppercase tracking-wide text-gray-600 ${GRID}`} aria-hidden="true">
+                  <span>Metric</span>
+                  <span>Previous · change</span>
+                  <span>Value</span>
+                  <span>Qualifier</span>
+                  <span>Source</span>
+                  <span>Note</span>
+                  <span>Reason for the change</span>
+                  <span className="sr-only">Actions</span>
+                </div>
+                {sectionRows.map((row) => (
+                  <ValueRow key={row.metricKey} year={year} row={row} previous={previous[row.metricKey] ?? null} />
+                ))}
               </div>
-              {sectionRows.map((row) => (
-                <ValueRow key={row.metricKey} year={year} row={row} previous={previous[row.metricKey] ?? null} />
-              ))}
-            </div>
-          </section>
-        );
-      })}
-    </div>
+            </section>
+          );
+        })}
+      </div>
+    </UnsavedChangesGuard>
   );
 }
 
@@ -85,8 +88,9 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
     control,
     reset,
     setError,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(schema), defaultValues: toForm(row, row.unit) });
+  useUnsavedChanges(row.metricKey, isDirty);
 
   const typed = useWatch({ control, name: "value" });
   const typedQualifier = useWatch({ control, name: "qualifier" });
