@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { loadDashboardData } from "@/db/queries/dashboard";
-import type { ValuePoint } from "@/db/queries/value-points";
 import { ChartFigure, type ChartSeries } from "@/components/dashboard/chart-figure";
 import { Completeness } from "@/components/dashboard/completeness";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
@@ -10,7 +9,7 @@ import { KpiGrid } from "@/components/dashboard/kpi-grid";
 import { LatestEdits } from "@/components/dashboard/latest-edits";
 import { MetricChart } from "@/components/dashboard/metric-chart";
 import { kpiView } from "@/lib/dashboard/kpi-view";
-import { alignSeries, buildKpis, defaultDashboardYear, groupKpis, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
+import { alignSeries, buildKpis, defaultDashboardYear, groupKpis, pointsByMetric, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
 import { FIGURES_ON_ONE_PAGE } from "@/lib/domain";
 import { yearParam } from "@/lib/validation/params";
 
@@ -55,18 +54,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   // Charts span the years that hold any value at all; a metric's missing years stay gaps.
   const chartYears = yearsWithData(values);
-  // Grouped once: a lookup per chart, not a scan of every value per metric.
   const metricByKey = new Map(metrics.map((m) => [m.key, m]));
-  const pointsByMetric = new Map<string, ValuePoint[]>();
-  for (const v of values) {
-    const list = pointsByMetric.get(v.metricKey);
-    if (list) list.push(v);
-    else pointsByMetric.set(v.metricKey, [v]);
-  }
+  const byMetric = pointsByMetric(values);
   const seriesOf = (key: string): (ChartSeries & { key: string }) | null => {
     const metric = metricByKey.get(key);
     if (!metric) return null;
-    const points = pointsByMetric.get(key) ?? [];
+    const points = byMetric.get(key) ?? [];
     const qualifierOf = new Map(points.map((p) => [p.year, p.qualifier]));
     return {
       key,

@@ -79,13 +79,29 @@ export type Kpi = {
 };
 
 /** One KPI per metric for `year`, from every value of every year (one list, grouped here). */
-export function buildKpis(metrics: readonly KpiMetric[], values: readonly (YearPoint & { metricKey: string })[], year: number): Kpi[] {
-  const byMetric = new Map<string, YearPoint[]>();
-  for (const v of values) {
-    const list = byMetric.get(v.metricKey);
-    if (list) list.push(v);
-    else byMetric.set(v.metricKey, [v]);
+type KeyedPoint = YearPoint & { metricKey: string };
+
+// Keyed by the list itself: the dashboard's list is one shared array per change of the values
+// (db/queries/value-points.ts), so this grouping runs once per change, not once per request.
+const groupedLists = new WeakMap<readonly KeyedPoint[], Map<string, KeyedPoint[]>>();
+
+/** Each metric's points, in the list's order. The result is shared: do not change it. */
+export function pointsByMetric<P extends KeyedPoint>(values: readonly P[]): ReadonlyMap<string, readonly P[]> {
+  let byMetric = groupedLists.get(values);
+  if (!byMetric) {
+    byMetric = new Map();
+    for (const v of values) {
+      const list = byMetric.get(v.metricKey);
+      if (list) list.push(v);
+      else byMetric.set(v.metricKey, [v]);
+    }
+    groupedLists.set(values, byMetric);
   }
+  return byMetric as Map<string, P[]>;
+}
+
+export function buildKpis(metrics: readonly KpiMetric[], values: readonly KeyedPoint[], year: number): Kpi[] {
+  const byMetric = pointsByMetric(values);
   return metrics.map((metric) => {
     const points = byMetric.get(metric.key) ?? [];
     const found = points.find((p) => p.year === year && p.value !== null) ?? null;
@@ -100,7 +116,7 @@ export function buildKpis(metrics: readonly KpiMetric[], values: readonly (YearP
       if (row) change = { delta: row.delta, deltaPct: row.deltaPct, qualifierChanged: row.qualifierChanged };
     }
     const trend = points
-      .filter((p): p is YearPoint & { value: number } => p.value !== null)
+      .filter((p): p is KeyedPoint & { value: number } => p.value !== null)
       .map((p) => ({ year: p.year, value: p.value, qualifier: p.qualifier }))
       .sort((a, b) => a.year - b.year);
     return { metric, current: found, previous, change, trend };
