@@ -24,6 +24,36 @@ test.describe("values API with tokens", () => {
     await api.dispose();
   });
 
+  test("the history lists every revision, past any page size, or one page when asked", async ({ playwright, baseURL }) => {
+    const token = await tokenFor(playwright, baseURL!, "editor");
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+    expect([201, 409]).toContain((await api.post("/api/v1/years", { data: { year: 2030 } })).status());
+    const path = "/api/v1/years/2030/values/council_field_missions";
+    const start = (await (await api.get("/api/v1/years/2030/values")).json()).values.find((v: { metricKey: string }) => v.metricKey === "council_field_missions");
+    let version: number = start.version;
+    // More saves than a default page (100): "every revision" means every one.
+    for (let i = 1; i <= 120; i++) {
+      const saved = await api.put(path, { data: { value: i, version } });
+      expect(saved.status()).toBe(200);
+      version = (await saved.json()).version;
+    }
+    const all = await api.get(`${path}/history`);
+    expect(all.status()).toBe(200);
+    const body = await all.json();
+    expect(body.revisions).toHaveLength(version);
+    expect(body.revisions.slice(0, 2).map((r: { value: number }) => r.value)).toEqual([120, 119]);
+    expect(body.nextBefore).toBeNull();
+
+    const page = await (await api.get(`${path}/history?limit=50`)).json();
+    expect(page.revisions).toHaveLength(50);
+    expect(page.revisions[0]).toEqual(body.revisions[0]);
+    const next = await (await api.get(`${path}/history?limit=50&before=${page.nextBefore}`)).json();
+    expect(next.revisions[0]).toEqual(body.revisions[50]);
+    expect((await api.get(`${path}/history?limit=0`)).status()).toBe(400);
+    expect((await api.get("/api/v1/years/2030/values/no_such_metric/history")).status()).toBe(404);
+    await api.dispose();
+  });
+
   test("a viewer's token may read but not write", async ({ playwright, baseURL }) => {
     const token = await tokenFor(playwright, baseURL!, "viewer");
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });

@@ -15,25 +15,21 @@ export type Revision = {
   reason: string | null;
 };
 
+export type RevisionPage = { revisions: Revision[]; nextBefore: number | null };
+
 export const HISTORY_PAGE_MAX = 500;
 
-/**
- * A value's revisions, newest first, a page at a time (keyset on the revision id, so deep
- * pages cost the same as the first). `nextBefore` is null on the last page.
- */
-export async function listValueHistory(
-  db: Executor,
-  year: number,
-  metricKey: string,
-  opts: { limit?: number; before?: number } = {},
-): Promise<{ revisions: Revision[]; nextBefore: number | null } | null> {
+async function findValueId(db: Executor, year: number, metricKey: string): Promise<number | null> {
   const [target] = await db
     .select({ valueId: metricValues.id })
     .from(metricValues)
     .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
     .where(and(eq(metrics.key, metricKey), eq(metricValues.year, year)));
-  if (!target) return null;
-  const limit = Math.min(Math.max(opts.limit ?? 100, 1), HISTORY_PAGE_MAX);
+  return target?.valueId ?? null;
+}
+
+/** Keyset on the revision id, so a deep page costs what the first one does. */
+async function readPage(db: Executor, valueId: number, limit: number, before: number | undefined): Promise<RevisionPage> {
   const rows = await db
     .select({
       id: valueRevisions.id,
@@ -48,7 +44,7 @@ export async function listValueHistory(
     })
     .from(valueRevisions)
     .leftJoin(users, eq(users.id, valueRevisions.changedBy))
-    .where(and(eq(valueRevisions.valueId, target.valueId), opts.before ? lt(valueRevisions.id, opts.before) : undefined))
+    .where(and(eq(valueRevisions.valueId, valueId), before ? lt(valueRevisions.id, before) : undefined))
     .orderBy(desc(valueRevisions.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -56,4 +52,46 @@ export async function listValueHistory(
     revisions: page.map((r) => ({ ...r, changedAt: r.changedAt.toISOString() })),
     nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
   };
+}
+
+/**
+ * A value's revisions, newest first, one page (at most HISTORY_PAGE_MAX) at a time.
+ * `nextBefore` is null on the last page; null instead of a page when there is no such value.
+ */
+export async function listValueHistory(
+  db: Executor,
+  year: number,
+  metricKey: string,
+  opts: { limit?: number; before?: number } = {},
+): Promise<RevisionPage | null> {
+  const valueId = await findValueId(db, year, metricKey);
+  if (valueId === null) return null;
+  return readPage(db, valueId, Math.min(Math.max(opts.limit ?? 100, 1), HISTORY_PAGE_MAX), opts.before);
+}
+
+/**
+ * Every revision of a value, newest first, as pages of at most `batch` rows: the API's
+ * contract is "every revision", and reading them in bounded pages keeps a value with
+ * hundreds of thousands of revisions from becoming one unbounded query and one huge array.
+ * The first page is read before this returns, so a missing value is null (a 404), never a
+ * failure halfway through an answer. Revisions added while the pages are read are newer than
+ * the first page and so are not included: the answer is the history as it was when it began.
+ */
+export async function readEveryRevision(
+  db: Executor,
+  year: number,
+  metricKey: string,
+  batch = HISTORY_PAGE_MAX,
+): Promise<AsyncGenerator<Revision[]> | null> {
+  const valueId = await findValueId(db, year, metricKey);
+  if (valueId === null) return null;
+  const first = await readPage(db, valueId, batch, undefined);
+  return (async function* pages() {
+    let page = first;
+    yield page.revisions;
+    while (page.nextBefore !== null) {
+      page = await readPage(db, valueId, batch, page.nextBefore);
+      yield page.revisions;
+    }
+  })();
 }

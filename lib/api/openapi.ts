@@ -97,7 +97,8 @@ export const operations: Operation[] = [
   {
     method: "get",
     path: "/api/v1/years/{year}/values/{metricKey}/history",
-    summary: "Every revision of a value, newest first, a page at a time (`before` = `nextBefore` of the previous page)",
+    summary:
+      "Every revision of a value, newest first. With `limit` (at most 500) or `before`, one page of them instead; `before` = `nextBefore` of the previous page, which is null on the last page and always null without `limit` and `before`.",
     permission: "read",
     params: yearMetric,
     query: historyQuery.shape,
