@@ -21,7 +21,7 @@ export type Entry = {
   method: "GET" | "PUT" | "POST";
   path: (c: Context) => string;
   /** Pages use the session cookie, as a browser does; the API uses a token, as a script does. */
-  auth: "session" | "token";
+  auth: "session" | "token" | "none";
   body?: (c: Context, i: number) => { type: string; data: string };
   /** Reads what the next request needs from this one's answer (the save's new version). */
   after?: (c: Context, text: string) => void;
@@ -92,6 +92,21 @@ const csv = (rows: Bounded[], i: number) => ({
 });
 
 export const ENTRIES: Entry[] = [
+  {
+    // What the framework costs with no session and (nearly) no data: the floor of every answer.
+    name: "baseline: API route, no session, one trivial query (/api/health)",
+    method: "GET",
+    path: () => "/api/health",
+    auth: "none",
+    floor: () => `select 1;`,
+  },
+  {
+    name: "baseline: page, no session, one count (/login)",
+    method: "GET",
+    path: () => "/login",
+    auth: "none",
+    floor: () => `select count(*) from users;`,
+  },
   {
     // What every signed-in page costs before it reads anything: the session check, the layout,
     // React's render. A page whose floor is a few milliseconds cannot be within 3× of it.

@@ -97,7 +97,7 @@ async function measureFloors(opened: OpenedDatabase, entries: Entry[], c: Contex
   return floors;
 }
 
-async function measureRequests(callers: { session: Caller; token: Caller }, e: Entry, c: Context, n: number) {
+async function measureRequests(callers: Record<Entry["auth"], Caller>, e: Entry, c: Context, n: number) {
   const sample: number[] = [];
   for (let i = 0; i < WARM_UP + n; i++) {
     const r = await timed(callers[e.auth], e.method, e.path(c), e.body?.(c, i));
@@ -140,7 +140,7 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
       const server = startServer(PORT, db.serverEnv);
       try {
         const ready = await waitHealthy(server);
-        const callers = { session: await signIn(server.url, EDITOR.email, EDITOR.password), token: withToken(server.url, token) };
+        const callers = { session: await signIn(server.url, EDITOR.email, EDITOR.password), token: withToken(server.url, token), none: { base: server.url, headers: {} } };
         for (const e of entries) {
           const { sample, note } = await measureRequests(callers, e, c, scale.requests);
           const floor = floors.get(e) ?? [];
