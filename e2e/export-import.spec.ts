@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { ensurePeople, PEOPLE, tokenFor } from "./api";
+import { zipOf } from "@/tests/support/zip";
 import { signIn } from "./support";
 
 // This spec writes only in 2050–2059.
@@ -92,6 +93,13 @@ test.describe("export, import and snapshots", () => {
     const zipGarbage = await post(Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200, 7)]), { "Content-Type": "application/octet-stream" });
     expect(zipGarbage.status()).toBe(422);
     expect((await rowsOf(zipGarbage))[0]?.message).toMatch(/not a readable \.xlsx/);
+
+    // 60 MB of XML in a 60 KB upload: refused before exceljs unpacks it in memory.
+    const bomb = await post(zipOf([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(60 * 1024 * 1024, " ") }], 10), {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+    expect(bomb.status()).toBe(422);
+    expect((await rowsOf(bomb))[0]?.message).toMatch(/unpacks to more than 50 MB/);
 
     const noKeyColumn = await post("Value,note\n5,x\n");
     expect(await rowsOf(noKeyColumn)).toEqual([{ row: 1, column: "metric_key", message: "missing required column “metric_key”" }]);

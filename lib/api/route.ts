@@ -5,6 +5,7 @@ import { getDb, type Database } from "@/db/client";
 import { authorize, resolveActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { readCapped } from "./read-capped";
 import { toErrorResponse } from "./respond";
 
 const MAX_JSON_BYTES = 1_000_000;
@@ -95,12 +96,8 @@ async function readJson(req: NextRequest, optional: boolean): Promise<unknown> {
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
   }
-  // The declared length refuses a large body before it is read; the byte count (not characters:
-  // "é" is two bytes) catches bodies sent without one.
   const tooLarge = () => new AppError("payload_too_large", "The JSON body is larger than 1 MB");
-  if (Number(req.headers.get("content-length")) > MAX_JSON_BYTES) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(await readCapped(req, MAX_JSON_BYTES, tooLarge));
   if (!text.trim()) {
     if (optional) return {};
     throw new AppError("bad_request", "The request body is empty: send a JSON object");

@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import type { Unit } from "@/lib/domain";
 import { neutraliseCell } from "@/lib/csv/formula";
 import { formatPlainNumber } from "@/lib/csv/rfc4180";
+import { unpackedSize } from "./zip-size";
 import { EXPORT_COLUMNS, parseValuesTable, type ParseValuesResult } from "@/lib/csv/values-csv";
 import type { ExportMeta, ExportValue, ExportYear } from "./model";
 
@@ -202,12 +203,24 @@ export class UnreadableWorkbookError extends Error {}
  * The first sheet of an uploaded workbook, checked with the CSV's rules. Rows keep their
  * spreadsheet numbers; rows with nothing to import (section headings, spacers) are skipped.
  */
-export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: number }): Promise<ParseValuesResult> {
+export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: number; maxUnpackedBytes?: number }): Promise<ParseValuesResult> {
+  const unreadable = () => new UnreadableWorkbookError("The file is not a readable .xlsx workbook");
+  if (opts?.maxUnpackedBytes !== undefined) {
+    let size: number | null;
+    try {
+      size = unpackedSize(data, opts.maxUnpackedBytes);
+    } catch {
+      throw unreadable();
+    }
+    if (size === null) {
+      throw new UnreadableWorkbookError(`The workbook unpacks to more than ${opts.maxUnpackedBytes / 1024 / 1024} MB: split it into smaller files`);
+    }
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableWorkbookError("The file is not a readable .xlsx workbook");
+    throw unreadable();
   }
   const ws = wb.worksheets[0];
   if (!ws) return { ok: false, errors: [{ row: 1, column: "", message: "the workbook has no sheets" }], rows: [] };

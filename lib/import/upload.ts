@@ -1,8 +1,9 @@
 import "server-only";
 import { parseValuesCsv, type ParseValuesResult } from "@/lib/csv/values-csv";
+import { readCapped } from "@/lib/api/read-capped";
 import { AppError } from "@/lib/errors";
 import { parseValuesWorkbook, UnreadableWorkbookError } from "@/lib/export/xlsx";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/validation/transfer";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "@/lib/validation/transfer";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ACCEPTED_TYPES = new Set(["", "text/csv", "text/plain", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel", "application/octet-stream", XLSX_TYPE]);
@@ -26,14 +27,12 @@ export async function readUploadedValues(req: Request): Promise<ParseValuesResul
   if (!ACCEPTED_TYPES.has(type)) {
     throw new AppError("unsupported_media_type", "Send the file as text/csv (or an .xlsx workbook)");
   }
-  const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > IMPORT_MAX_BYTES) throw tooLarge();
-  const bytes = await readCapped(req);
+  const bytes = await readCapped(req, IMPORT_MAX_BYTES, tooLarge);
 
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (type === XLSX_TYPE || isZip) {
     try {
-      return await parseValuesWorkbook(bytes, { maxRows: IMPORT_MAX_ROWS });
+      return await parseValuesWorkbook(bytes, { maxRows: IMPORT_MAX_ROWS, maxUnpackedBytes: IMPORT_MAX_UNPACKED_BYTES });
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) throw rowErrors([{ row: 1, column: "", message: error.message }]);
       throw error;
@@ -48,28 +47,4 @@ export async function readUploadedValues(req: Request): Promise<ParseValuesResul
   if (text.includes("\u0000")) throw rowErrors([{ row: 1, column: "", message: "the file is binary, not CSV text" }]);
   // The row limit is checked right after splitting records, before any row is validated.
   return parseValuesCsv(text, { maxRows: IMPORT_MAX_ROWS });
-}
-
-async function readCapped(req: Request): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > IMPORT_MAX_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }

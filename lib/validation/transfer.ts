@@ -13,6 +13,8 @@ export const allYearsExportQuery = z.object({
 
 /** Upload limits, checked before a file is parsed (and in the browser before it is sent). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** What an uploaded .xlsx may unpack to: a 10,000-row sheet is about 4 MB of XML. */
+export const IMPORT_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
 
 export const importQuery = z.object({
