@@ -209,6 +209,24 @@ describe.each(engines)("saveValue on %s", (engine) => {
       expect(await current("elections_supported")).toMatchObject({ value: winner.value, version: 2 });
     });
 
+    it("saves without a version are last-write-wins: 20 at once all land in turn, first value or not", async () => {
+      for (const [key, first] of [["electoral_needs_assessments", null], ["un_police_officers", 5]] as const) {
+        if (first !== null) await saveValue(t.db, YEAR, key, { value: first }, editor);
+        const start = (await current(key))?.version ?? 0;
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) => saveValue(t.db, YEAR, key, { value: 2_000 + i, note: `writer ${i}` }, editor)),
+        );
+        expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+        const versions = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof saveValue>>>).value.version);
+        expect(versions.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => start + i + 1));
+        const last = await current(key);
+        expect(last).toMatchObject({ version: start + 20 });
+        // The stored row is exactly the last writer's, note included: no mixture of two saves.
+        expect(last!.note).toBe(`writer ${last!.value! - 2_000}`);
+        expect((await revisions(key)).filter((r) => r.version > start)).toHaveLength(20);
+      }
+    });
+
     it("40 simultaneous saves to 40 different metrics all land, with 40 revisions", async () => {
       await openYear(t.db, 2044, editor);
       const keys = (await t.db.select({ key: metrics.key }).from(metrics).orderBy(metrics.id)).map((m) => m.key).slice(0, 40);

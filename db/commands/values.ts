@@ -24,13 +24,14 @@ type SaveOptions = { ip?: string | null; audit?: boolean };
 /**
  * Saves one value of one year. The input is parsed here with the metric's own schema (the one
  * the form uses); `version` is what the writer last read, and a stale one is refused with 409
- * and the current row. The change and its revision are one transaction.
+ * and the current row; without one the save lands on whatever is there (last write wins).
+ * The change, its revision and its audit row are one transaction.
  */
 export async function saveValue(db: Database, year: number, metricKey: string, raw: unknown, actor: Actor, opts: SaveOptions = {}) {
   return db.transaction((tx) => saveValueIn(tx, year, metricKey, raw, actor, opts));
 }
 
-/** The same inside a caller's transaction (imports save many values all-or-nothing). */
+/** The same inside a transaction the caller holds (the lock tests keep one open mid-save). */
 export async function saveValueIn(tx: Executor, year: number, metricKey: string, raw: unknown, actor: Actor, opts: SaveOptions = {}): Promise<SavedValue> {
   await assertYearOpen(tx, year);
   const [metric] = await tx
@@ -40,41 +41,54 @@ export async function saveValueIn(tx: Executor, year: number, metricKey: string,
   if (!metric) throw new AppError("not_found", `There is no metric with the key “${metricKey}”`);
   const input = valueSaveSchema({ unit: metric.unit, min: metric.min, max: metric.max }).parse(raw);
 
-  const [current] = await tx
-    .select()
-    .from(metricValues)
-    .where(and(eq(metricValues.metricId, metric.id), eq(metricValues.year, year)));
+  // Without a version the writer asked for last-write-wins: the row is locked as it is read,
+  // so simultaneous saves take turns instead of refusing each other.
+  const lastWriteWins = input.version === undefined;
+  const readCurrent = async () => {
+    const q = tx.select().from(metricValues).where(and(eq(metricValues.metricId, metric.id), eq(metricValues.year, year)));
+    return (await (lastWriteWins ? q.for("update") : q))[0];
+  };
+  let current = await readCurrent();
   if (!current && metric.archived) {
     throw new AppError("validation", `The metric “${metricKey}” is archived: it takes no values in new years`, { metricKey: "This metric is archived" });
   }
-  if (input.version !== undefined && input.version !== (current?.version ?? 0)) {
+  if (!lastWriteWins && input.version !== (current?.version ?? 0)) {
     throw await conflict(tx, metricKey, current?.id);
   }
 
-  // Omitted fields keep what is there; null clears them.
-  const next = {
-    value: input.value,
-    qualifier: input.value === null ? null : input.qualifier === undefined ? (current?.qualifier ?? null) : input.qualifier,
-    note: input.note === undefined ? (current?.note ?? null) : input.note,
-    source: input.source === undefined ? (current?.source ?? null) : input.source,
-    updatedBy: actor.id,
-    updatedAt: new Date(),
-  };
-  let row: typeof metricValues.$inferSelect | undefined;
-  if (current) {
-    // The version in the WHERE makes the check and the write one atomic step: of two saves
-    // from the same version, the second finds no row to update and is refused.
-    [row] = await tx
-      .update(metricValues)
-      .set({ ...next, version: current.version + 1 })
-      .where(and(eq(metricValues.id, current.id), eq(metricValues.version, current.version)))
-      .returning();
-  } else {
-    [row] = await tx
+  const write = async (base: typeof current) => {
+    // Omitted fields keep what is there; null clears them.
+    const next = {
+      value: input.value,
+      qualifier: input.value === null ? null : input.qualifier === undefined ? (base?.qualifier ?? null) : input.qualifier,
+      note: input.note === undefined ? (base?.note ?? null) : input.note,
+      source: input.source === undefined ? (base?.source ?? null) : input.source,
+      updatedBy: actor.id,
+      updatedAt: new Date(),
+    };
+    if (base) {
+      // The version in the WHERE makes the check and the write one atomic step: of two saves
+      // from the same version, the second finds no row to update and is refused.
+      const [updated] = await tx
+        .update(metricValues)
+        .set({ ...next, version: base.version + 1 })
+        .where(and(eq(metricValues.id, base.id), eq(metricValues.version, base.version)))
+        .returning();
+      return updated;
+    }
+    const [inserted] = await tx
       .insert(metricValues)
       .values({ ...next, metricId: metric.id, year, version: 1 })
       .onConflictDoNothing()
       .returning();
+    return inserted;
+  };
+  let row = await write(current);
+  if (!row && lastWriteWins && !current) {
+    // Someone else's first value landed between the read and the insert: it is committed now
+    // (the insert waited for it), so this save goes on top of it.
+    current = await readCurrent();
+    if (current) row = await write(current);
   }
   if (!row) throw await conflict(tx, metricKey, undefined, metric.id, year);
 
