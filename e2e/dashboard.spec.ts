@@ -111,6 +111,11 @@ test.describe("dashboard", () => {
     await expect(table.getByRole("row", { name: /^2023/ })).toContainText("over 76,000");
     await expect(table.getByRole("row", { name: /^2021/ })).toContainText("No value");
 
+    // The figures are grouped by their section, in the report's order.
+    const groups = chart.getByLabel("Figure").locator("optgroup");
+    await expect(groups).toHaveCount(7);
+    await expect(groups.first()).toHaveAttribute("label", "Our peacekeeping work");
+    await expect(chart.locator('optgroup[label="Peacebuilding support"] option').first()).toHaveText("Peacebuilding Fund approved budget");
     await chart.getByLabel("Figure").selectOption({ label: "Peacebuilding Fund approved budget" });
     await expect(page.getByRole("figure", { name: "Peacebuilding Fund approved budget over the years" }).getByRole("row", { name: /^2019/ })).toContainText("$191.3M");
     await expect(page).toHaveURL(/[?&]metric=pbf_approved_budget_usd/);

@@ -69,8 +69,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     };
   };
   const present = <T,>(x: T | null): x is T => x !== null;
-  // Only the chosen metric's series goes to the browser; the others are a list of names.
-  const chartOptions = metrics.map((m) => ({ key: m.key, label: m.label }));
+  // Only the chosen metric's series goes to the browser; the others are names, by section.
+  const figureGroups = sections
+    .map((s) => ({ title: s.title, options: metrics.filter((m) => m.section === s.key).map((m) => ({ key: m.key, label: m.label })) }))
+    .filter((g) => g.options.length > 0);
   const askedMetric = first(params.metric);
   const chosenSeries = seriesOf(askedMetric && metricByKey.has(askedMetric) ? askedMetric : metricByKey.has(DEFAULT_CHART_METRIC) ? DEFAULT_CHART_METRIC : (metrics[0]?.key ?? ""));
   const women = WOMEN_METRICS.map(seriesOf).filter(present);
@@ -145,7 +147,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="charts-heading" className="text-lg font-semibold">
           Over the years
         </h2>
-        {chosenSeries ? <MetricChart options={chartOptions} chosen={chosenSeries} /> : null}
+        {chosenSeries ? <MetricChart groups={figureGroups} chosen={chosenSeries} /> : null}
         <div className="grid gap-4 xl:grid-cols-2">
           {women.length > 0 ? (
             <ChartFigure title="Women's participation (per cent)" series={women} colors={["violet", "blue", "emerald", "amber"]} />

@@ -9,7 +9,9 @@ import { ChartFigure, type ChartSeries } from "./chart-figure";
  * (?metric=) and the server sends that one series: with hundreds of metrics, shipping every
  * series to the browser made the dashboard heavy to load.
  */
-export function MetricChart({ options, chosen }: { options: { key: string; label: string }[]; chosen: ChartSeries & { key: string } }) {
+export type FigureGroup = { title: string; options: { key: string; label: string }[] };
+
+export function MetricChart({ groups, chosen }: { groups: FigureGroup[]; chosen: ChartSeries & { key: string } }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -31,10 +33,14 @@ export function MetricChart({ options, chosen }: { options: { key: string; label
           aria-busy={pending}
           className="max-w-[16rem] rounded-md border-gray-300 py-1.5 text-sm shadow-sm focus:border-blue-600 focus:ring-blue-600"
         >
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.label}
-            </option>
+          {groups.map((g) => (
+            <optgroup key={g.title} label={g.title}>
+              {g.options.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
