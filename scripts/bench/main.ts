@@ -22,7 +22,18 @@ import { machine, markdownTable, ms, textTable, writeBenchmark } from "./report"
 import { ensureBuild, startServer, waitHealthy } from "./server";
 
 type Engine = "pglite" | "postgres";
-type Row = { engine: Engine; name: string; n: number; p50: number; p95: number; floorP50: number; floorP95: number; note: string; target?: Entry["target"] };
+type Row = {
+  engine: Engine;
+  name: string;
+  n: number;
+  p50: number;
+  p95: number;
+  floorP50: number;
+  floorP95: number;
+  note: string;
+  target?: Entry["target"];
+  baselineKey?: Entry["baselineKey"];
+};
 
 const PORT = 3310;
 const EDITOR = { email: "bench-editor@example.org", name: "Bench Editor", password: "benchmark harbour carries seven kites" };
@@ -154,6 +165,7 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
             floorP95: percentile(floor, 95),
             note,
             target: e.target,
+            baselineKey: e.baselineKey,
           });
           console.log(`[${engine}] ${label(e, c)}: ${note || `p50 ${ms(percentile(sample, 50))} ms, p95 ${ms(percentile(sample, 95))} ms`}`);
         }
@@ -192,11 +204,15 @@ async function coldStart(): Promise<{ fresh: number; existing: number }> {
   }
 }
 
-function verdict(r: Row): string {
+function verdict(r: Row, all: Row[]): string {
   if (!r.target || r.note) return "";
   const ratio = r.p95 / r.floorP95;
-  const ok = r.p95 <= r.target.p95Ms && (r.target.floorRatio === undefined || ratio <= r.target.floorRatio);
-  return ok ? "met" : "MISSED";
+  const ratioMet = r.target.floorRatio === undefined || ratio <= r.target.floorRatio;
+  if (r.p95 <= r.target.p95Ms && ratioMet) return "met";
+  const baseline = all.find((b) => b.engine === r.engine && b.baselineKey !== undefined && b.baselineKey === r.target?.baseline);
+  const allowed = r.target.floorRatio === undefined ? Infinity : r.target.floorRatio * r.floorP95;
+  // Says so when the ratio asks for less than the same kind of answer costs with no data at all.
+  return r.p95 <= r.target.p95Ms && baseline && allowed < baseline.p95 ? `MISSED: ${r.target.floorRatio}× floor = ${ms(allowed)} ms < baseline p95 ${ms(baseline.p95)} ms` : "MISSED";
 }
 
 function targetText(t: Entry["target"]): string {
@@ -214,7 +230,8 @@ async function main() {
   for (const engine of engines) results.push({ engine, ...(await benchEngine(engine)) });
 
   const header = ["measurement", "engine", "n", "p50 ms", "p95 ms", "floor p50", "floor p95", "p95 / floor", "target", "result"];
-  const rows = results.flatMap((r) => r.rows).map((r) => [
+  const allRows = results.flatMap((r) => r.rows);
+  const rows = allRows.map((r) => [
     r.name,
     r.engine,
     String(r.n),
@@ -224,7 +241,7 @@ async function main() {
     ms(r.floorP95),
     r.note ? "" : `${(r.p95 / r.floorP95).toFixed(1)}×`,
     targetText(r.target),
-    verdict(r),
+    verdict(r, allRows),
   ]);
   const budget = 250;
   const bundleRows = bundles.map((b) => [b.route, String(b.files), b.gzipKb.toFixed(1), `≤ ${budget} KB`, b.gzipKb <= budget ? "met" : "MISSED"]);
@@ -272,7 +289,7 @@ async function main() {
     "",
     "Dashboard and compare p95 ≤ 150 ms and ≤ 3× their SQL floor; save p95 ≤ 50 ms; 10,000-row import ≤ 3 s; a year's XLSX ≤ 500 ms; history page ≤ 100 ms; first-load JS ≤ 250 KB gzipped per page; cold start ≤ 5 s.",
     "",
-    "The baseline row is what any signed-in page costs before it reads anything (session check, layout, React's render). Where a page's floor is a few milliseconds, as on PostgreSQL, that cost alone exceeds three times the floor: the ratio there measures the framework, not the page. Why the pages are built as they are: docs/decisions/010-pages-at-ten-times-the-size.md.",
+    "The baseline rows are what Next costs before an answer reads anything: an API route with one trivial query, a page without a session, a signed-in page with almost no data (session check, layout, React's render). Where a floor is a few milliseconds, as on PostgreSQL, three times it is less than the matching baseline (the signed-in page for pages, the API route for the API), and the result says so: the ratio there measures the framework, not the page, and no server-rendered page can meet it. Why the pages are built as they are: docs/decisions/010-pages-at-ten-times-the-size.md.",
     "",
   ].join("\n");
   writeBenchmark(md);
