@@ -34,6 +34,8 @@ test.describe("editing a year's values", () => {
   test("an editor fills several values with the keyboard only and the API returns them", async ({ browser, playwright, baseURL }) => {
     const page = await pageAs(browser, "editor");
     await page.goto(`/years/${YEAR}`);
+    const filledCount = async () => Number(/^(\d+) of \d+ figures have a value/.exec((await page.getByText(/figures have a value/).textContent()) ?? "")?.[1]);
+    const filledBefore = await filledCount();
 
     const value = page.getByLabel("Value: Total peacekeepers", { exact: true });
     await value.focus();
@@ -54,6 +56,9 @@ test.describe("editing a year's values", () => {
     const first = rowOf(page, "Total peacekeepers");
     await expect(first.getByTestId("save-status")).toContainText("Saved ✓");
     await expect(first.getByTestId("printed")).toHaveText("As printed: over 76,500");
+    // The header counts the new figure without a reload, and focus stays where it was.
+    await expect(page.getByText(/figures have a value/)).toContainText(`${filledBefore + 1} of `);
+    await expect(page.getByLabel("Reason for the change: Total peacekeepers", { exact: true })).toBeFocused();
     // Beside it, the nearest earlier year's figure and the change to it (other specs may add years before 2031).
     await expect(first.getByTestId("previous")).toContainText(/^Previous: 20\d\d: /);
     await expect(first.getByTestId("change")).toHaveText(/^Change (0|[+−][\d,.]+( million)?)( \([+−]?[\d,.]+%\))?$/);

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
@@ -79,7 +80,10 @@ const toForm = (v: Pick<SavedValue, "value" | "qualifier" | "source" | "note">, 
 function ValueRow({ year, row, previous }: { year: number; row: EditableValue; previous: PreviousFigure | null }) {
   const rules: MetricRules = useMemo(() => ({ unit: row.unit, min: row.min, max: row.max }), [row.unit, row.min, row.max]);
   const schema = useMemo(() => valueSaveSchema(rules), [rules]);
+  const router = useRouter();
   const [version, setVersion] = useState(row.version);
+  // Whether the stored figure has a value: the page header counts those.
+  const [storedFilled, setStoredFilled] = useState(row.value !== null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [conflict, setConflict] = useState<{ theirs: SavedValue | null; mine: FormOut } | null>(null);
   const {
@@ -106,6 +110,11 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
       setVersion(result.data.version);
       reset(toForm(result.data, row.unit));
       setStatus({ kind: "saved", at: new Date() });
+      if ((result.data.value !== null) !== storedFilled) {
+        setStoredFilled(result.data.value !== null);
+        // The header's "N of M figures have a value" is the server's; other rows keep what is typed.
+        router.refresh();
+      }
       return;
     }
     if (result.code === "conflict") {
