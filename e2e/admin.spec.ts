@@ -114,6 +114,10 @@ test.describe("as the admin", () => {
     await expect(page.getByRole("heading", { name: "People" })).toBeVisible();
     await page.getByRole("link", { name: "Add a person" }).click();
     await page.getByLabel("Name").fill("Lee Leaver");
+    // A refused field says why to a screen reader too: the message is the field's description.
+    await page.getByRole("button", { name: "Add person" }).click();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Email is required");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel(/^editor/).check();
     await page.getByLabel("Password").fill(password);

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { changeOwnPasswordAction } from "@/app/(app)/account/actions";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { TextField } from "@/components/ui/text-field";
 import { changeOwnPasswordSchema } from "@/lib/validation/user";
 
 type Fields = z.input<typeof changeOwnPasswordSchema>;
@@ -62,22 +63,18 @@ export function ChangePasswordForm({ email }: { email: string }) {
         </p>
       ) : null}
       {FIELDS.map((f) => (
-        <div key={f.name}>
-          <label htmlFor={f.name} className="field-label">
-            {f.label}
-          </label>
-          <input
-            id={f.name}
-            type="password"
-            autoComplete={f.autoComplete}
-            className="field-input"
-            aria-invalid={Boolean(errors[f.name])}
-            aria-describedby={f.name === "newPassword" ? "own-strength" : undefined}
-            {...register(f.name)}
-          />
-          {errors[f.name] ? <p className="field-error">{errors[f.name]?.message}</p> : null}
+        <TextField
+          key={f.name}
+          id={f.name}
+          label={f.label}
+          type="password"
+          autoComplete={f.autoComplete}
+          describedBy={f.name === "newPassword" ? "own-strength" : undefined}
+          registration={register(f.name)}
+          error={errors[f.name]}
+        >
           {f.name === "newPassword" ? <PasswordMeter password={newPassword} id="own-strength" /> : null}
-        </div>
+        </TextField>
       ))}
       <button type="submit" className="btn-primary" disabled={isSubmitting}>
         {isSubmitting ? "Changing…" : "Change password"}

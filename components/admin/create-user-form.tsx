@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { TextField } from "@/components/ui/text-field";
 import { ROLES } from "@/lib/domain";
 import { createUserSchema } from "@/lib/validation/user";
 import { ROLE_HELP } from "./role-help";
@@ -37,28 +38,6 @@ export function CreateUserForm() {
     router.push(`/admin/users/${result.data.id}?created=1`);
   });
 
-  const text = (name: "name" | "email" | "password", label: string, type: string, autoComplete: string, describedBy?: string) => (
-    <div>
-      <label htmlFor={name} className="field-label">
-        {label}
-      </label>
-      <input
-        id={name}
-        type={type}
-        autoComplete={autoComplete}
-        className="field-input"
-        aria-invalid={Boolean(errors[name])}
-        aria-describedby={[describedBy, errors[name] ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined}
-        {...register(name)}
-      />
-      {errors[name] ? (
-        <p id={`${name}-error`} className="field-error">
-          {errors[name]?.message}
-        </p>
-      ) : null}
-    </div>
-  );
-
   return (
     <form onSubmit={onSubmit} noValidate className="card space-y-4 p-6">
       {error ? (
@@ -66,8 +45,8 @@ export function CreateUserForm() {
           {error}
         </p>
       ) : null}
-      {text("name", "Name", "text", "off")}
-      {text("email", "Email", "email", "off")}
+      <TextField id="name" label="Name" autoComplete="off" registration={register("name")} error={errors.name} />
+      <TextField id="email" label="Email" type="email" autoComplete="off" registration={register("email")} error={errors.email} />
       <fieldset>
         <legend className="field-label">Role</legend>
         <div className="mt-2 space-y-2">
@@ -82,8 +61,9 @@ export function CreateUserForm() {
         </div>
         {errors.role ? <p className="field-error">{errors.role.message}</p> : null}
       </fieldset>
-      {text("password", "Password", "password", "new-password", "new-user-strength")}
-      <PasswordMeter password={password} id="new-user-strength" />
+      <TextField id="password" label="Password" type="password" autoComplete="new-password" describedBy="new-user-strength" registration={register("password")} error={errors.password}>
+        <PasswordMeter password={password} id="new-user-strength" />
+      </TextField>
       <button type="submit" className="btn-primary" disabled={isSubmitting}>
         {isSubmitting ? "Adding…" : "Add person"}
       </button>

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/app/(app)/admin/users/actions";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { TextField } from "@/components/ui/text-field";
 import { ROLES, type Role } from "@/lib/domain";
 import { resetPasswordSchema } from "@/lib/validation/user";
 import { ROLE_HELP } from "./role-help";
@@ -150,29 +151,10 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <Feedback message={message} />
-      <div>
-        <label htmlFor="reset-password" className="field-label">
-          New password
-        </label>
-        <input
-          id="reset-password"
-          type="password"
-          autoComplete="new-password"
-          className="field-input"
-          aria-invalid={Boolean(errors.password)}
-          aria-describedby="reset-strength"
-          {...register("password")}
-        />
-        {errors.password ? <p className="field-error">{errors.password.message}</p> : null}
+      <TextField id="reset-password" label="New password" type="password" autoComplete="new-password" describedBy="reset-strength" registration={register("password")} error={errors.password}>
         <PasswordMeter password={password} id="reset-strength" />
-      </div>
-      <div>
-        <label htmlFor="reset-confirm" className="field-label">
-          Repeat the new password
-        </label>
-        <input id="reset-confirm" type="password" autoComplete="new-password" className="field-input" aria-invalid={Boolean(errors.confirm)} {...register("confirm")} />
-        {errors.confirm ? <p className="field-error">{errors.confirm.message}</p> : null}
-      </div>
+      </TextField>
+      <TextField id="reset-confirm" label="Repeat the new password" type="password" autoComplete="new-password" registration={register("confirm")} error={errors.confirm} />
       <button type="submit" className="btn-primary" disabled={isSubmitting}>
         {isSubmitting ? "Resetting…" : "Reset password"}
       </button>

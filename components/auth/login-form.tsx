@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { TextField } from "@/components/ui/text-field";
 import { signInSchema } from "@/lib/validation/user";
 
 type Fields = z.input<typeof signInSchema>;
@@ -37,27 +38,8 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
           {error}
         </p>
       ) : null}
-      <div>
-        <label htmlFor="email" className="field-label">
-          Email
-        </label>
-        <input id="email" type="email" autoComplete="username" className="field-input" aria-invalid={!!errors.email} {...register("email")} />
-        {errors.email ? <p className="field-error">{errors.email.message}</p> : null}
-      </div>
-      <div>
-        <label htmlFor="password" className="field-label">
-          Password
-        </label>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          className="field-input"
-          aria-invalid={!!errors.password}
-          {...register("password")}
-        />
-        {errors.password ? <p className="field-error">{errors.password.message}</p> : null}
-      </div>
+      <TextField id="email" label="Email" type="email" autoComplete="username" registration={register("email")} error={errors.email} />
+      <TextField id="password" label="Password" type="password" autoComplete="current-password" registration={register("password")} error={errors.password} />
       <button type="submit" className="btn-primary w-full" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}
       </button>

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { setupAdmin } from "@/app/(auth)/setup/actions";
 import { setupSchema } from "@/lib/validation/user";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { TextField } from "@/components/ui/text-field";
 import { PasswordMeter } from "./password-meter";
 
 type Fields = z.input<typeof setupSchema>;
@@ -41,24 +42,6 @@ export function SetupForm() {
     router.refresh();
   });
 
-  const field = (name: keyof Fields, label: string, type: string, autoComplete: string, describedBy?: string) => (
-    <div>
-      <label htmlFor={name} className="field-label">
-        {label}
-      </label>
-      <input
-        id={name}
-        type={type}
-        autoComplete={autoComplete}
-        className="field-input"
-        aria-invalid={!!errors[name]}
-        aria-describedby={describedBy}
-        {...register(name)}
-      />
-      {errors[name] ? <p className="field-error">{errors[name]?.message}</p> : null}
-    </div>
-  );
-
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" method="post">
       {error ? (
@@ -66,11 +49,12 @@ export function SetupForm() {
           {error}
         </p>
       ) : null}
-      {field("name", "Name", "text", "name")}
-      {field("email", "Email", "email", "username")}
-      {field("password", "Password", "password", "new-password", "password-strength")}
-      <PasswordMeter password={password} id="password-strength" />
-      {field("confirm", "Repeat the password", "password", "new-password")}
+      <TextField id="name" label="Name" autoComplete="name" registration={register("name")} error={errors.name} />
+      <TextField id="email" label="Email" type="email" autoComplete="username" registration={register("email")} error={errors.email} />
+      <TextField id="password" label="Password" type="password" autoComplete="new-password" describedBy="password-strength" registration={register("password")} error={errors.password}>
+        <PasswordMeter password={password} id="password-strength" />
+      </TextField>
+      <TextField id="confirm" label="Repeat the password" type="password" autoComplete="new-password" registration={register("confirm")} error={errors.confirm} />
       <button type="submit" className="btn-primary w-full" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create administrator"}
       </button>
