@@ -28,6 +28,15 @@ test.describe("quotes on the year page", () => {
     await form.getByLabel("Title").fill("Envoy");
     await form.getByLabel("Section").selectOption({ label: "Peacebuilding support" });
     await form.getByLabel("Text").fill(text);
+    // A quote typed but not added is not lost to a stray click on a link: the page asks first.
+    const asked: string[] = [];
+    page.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await expect.poll(() => asked).toEqual(["One quote has changes that are not saved. Leave this page and lose them?"]);
+    await expect(form.getByLabel("Speaker")).toHaveValue("Ada Speaker");
     await form.getByRole("button", { name: "Add quote" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Added a quote by Ada Speaker" })).toBeVisible();
     const card = page.locator("li[data-quote-id]").filter({ hasText: "Ada Speaker" });

@@ -10,6 +10,7 @@ import type { QuoteResult } from "@/db/commands/quotes";
 import { quoteFieldsSchema } from "@/lib/validation/quote";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { Modal } from "@/components/ui/modal";
+import { useUnsavedChanges } from "./unsaved-changes";
 
 export type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 type Section = { key: string; title: string };
@@ -155,7 +156,7 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
     handleSubmit,
     reset,
     setError: setFieldError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<Fields, unknown, z.output<typeof quoteFieldsSchema>>({
     resolver: zodResolver(quoteFieldsSchema),
     defaultValues: quote
@@ -163,6 +164,7 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
       : { speaker: "", title: "", section: sections[0]?.key ?? "", text: "" },
   });
   const prefix = quote ? `quote-${quote.id}` : "quote-new";
+  useUnsavedChanges(`quote:${prefix}`, isDirty);
 
   const onSubmit = handleSubmit(async (fields) => {
     setError(null);

@@ -1,14 +1,15 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useRef } from "react";
+import { leaveQuestion, type UnsavedKey } from "@/lib/years/leave-question";
 
 type Report = (key: string, dirty: boolean) => void;
 const ReportContext = createContext<Report>(() => {});
 
 /**
- * Asks before leaving a page with figures typed but not saved: a link click within the app
- * gets a confirmation, a reload or a closed tab the browser's own warning. Each row saves on
- * its own, so an editor who types a value and follows a link would otherwise lose it silently.
+ * Asks before leaving a page with figures or quotes typed but not saved: a link click within
+ * the app gets a confirmation, a reload or a closed tab the browser's own warning. Each row and
+ * quote saves on its own, so an editor who types and follows a link would otherwise lose it silently.
  */
 export function UnsavedChangesGuard({ children }: { children: React.ReactNode }) {
   const dirty = useRef(new Set<string>());
@@ -31,9 +32,7 @@ export function UnsavedChangesGuard({ children }: { children: React.ReactNode })
       if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
       const to = new URL(link.href, window.location.href);
       if (to.origin !== window.location.origin || (to.pathname === window.location.pathname && to.search === window.location.search)) return;
-      const n = dirty.current.size;
-      const question = `${n === 1 ? "One figure has" : `${n} figures have`} changes that are not saved. Leave this page and lose them?`;
-      if (!window.confirm(question)) {
+      if (!window.confirm(leaveQuestion(dirty.current))) {
         event.preventDefault();
         event.stopPropagation();
       }
@@ -49,8 +48,8 @@ export function UnsavedChangesGuard({ children }: { children: React.ReactNode })
   return <ReportContext.Provider value={report}>{children}</ReportContext.Provider>;
 }
 
-/** Tells the guard whether the row `key` holds unsaved changes. */
-export function useUnsavedChanges(key: string, dirty: boolean) {
+/** Tells the guard whether the form `key` holds unsaved changes. */
+export function useUnsavedChanges(key: UnsavedKey, dirty: boolean) {
   const report = useContext(ReportContext);
   useEffect(() => {
     report(key, dirty);

@@ -13,7 +13,7 @@ import { valueNumberSchema, valueSaveSchema, type MetricRules } from "@/lib/vali
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { ConflictDialog } from "./conflict-dialog";
 import { HistoryDrawer } from "./history-drawer";
-import { UnsavedChangesGuard, useUnsavedChanges } from "./unsaved-changes";
+import { useUnsavedChanges } from "./unsaved-changes";
 
 export type EditableValue = SavedValue & { label: string; section: string; unit: Unit; min: number | null; max: number | null };
 export type PreviousFigure = { year: number; value: number; qualifier: Qualifier };
@@ -32,8 +32,7 @@ const GRID = "lg:grid lg:grid-cols-[minmax(10rem,1.2fr)_8.5rem_9rem_6.5rem_minma
 /** Every metric of an open year as an inline form per row, by section. */
 export function ValueEditor({ year, sections, rows, previous }: Props) {
   return (
-    <UnsavedChangesGuard>
-      <div className="space-y-8">
+    <div className="space-y-8">
         {sections.map((section) => {
           const sectionRows = rows.filter((r) => r.section === section.key);
           if (sectionRows.length === 0) return null;
@@ -60,8 +59,7 @@ export function ValueEditor({ year, sections, rows, previous }: Props) {
             </section>
           );
         })}
-      </div>
-    </UnsavedChangesGuard>
+    </div>
   );
 }
 
@@ -94,7 +92,7 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
     setError,
     formState: { errors, isDirty },
   } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(schema), defaultValues: toForm(row, row.unit) });
-  useUnsavedChanges(row.metricKey, isDirty);
+  useUnsavedChanges(`figure:${row.metricKey}`, isDirty);
 
   const typed = useWatch({ control, name: "value" });
   const typedQualifier = useWatch({ control, name: "qualifier" });

@@ -9,6 +9,7 @@ import { QuoteList } from "@/components/years/quote-list";
 import { ValueEditor, type EditableValue, type PreviousFigure } from "@/components/years/value-editor";
 import { formatWhen } from "@/components/years/when";
 import { SectionNav } from "@/components/years/section-nav";
+import { UnsavedChangesGuard } from "@/components/years/unsaved-changes";
 import { YearFigures } from "@/components/years/year-figures";
 import { LockYearButton, UnlockYearButton } from "@/components/years/year-lock-controls";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
@@ -76,21 +77,32 @@ export default async function YearPage({ params, searchParams }: Props) {
       ) : null}
       {pages.mode === "one" ? <SectionNav year={year} sections={pages.sections} current={pages.section} /> : null}
       {editable ? (
-        <ValueEditor year={year} sections={shownSections} rows={editableRows(shownValues, metrics)} previous={previousFigures(previousValues, shownValues)} />
+        <UnsavedChangesGuard>
+          <ValueEditor year={year} sections={shownSections} rows={editableRows(shownValues, metrics)} previous={previousFigures(previousValues, shownValues)} />
+          <QuotesSection>
+            <QuoteEditor year={year} sections={sections} quotes={quotes} previous={previousQuotes} />
+          </QuotesSection>
+        </UnsavedChangesGuard>
       ) : (
-        <YearFigures year={year} sections={shownSections} values={shownValues} previous={previousByKey} />
+        <>
+          <YearFigures year={year} sections={shownSections} values={shownValues} previous={previousByKey} />
+          <QuotesSection>
+            <QuoteList quotes={quotes} sections={sections} />
+          </QuotesSection>
+        </>
       )}
-      <section aria-labelledby="quotes-heading">
-        <h2 id="quotes-heading" className="text-lg font-semibold">
-          Quotes
-        </h2>
-        {editable ? (
-          <QuoteEditor year={year} sections={sections} quotes={quotes} previous={previousQuotes} />
-        ) : (
-          <QuoteList quotes={quotes} sections={sections} />
-        )}
-      </section>
     </div>
+  );
+}
+
+function QuotesSection({ children }: { children: React.ReactNode }) {
+  return (
+    <section aria-labelledby="quotes-heading">
+      <h2 id="quotes-heading" className="text-lg font-semibold">
+        Quotes
+      </h2>
+      {children}
+    </section>
   );
 }
 
