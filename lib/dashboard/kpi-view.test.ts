@@ -37,6 +37,17 @@ describe("kpiView", () => {
     expect(kpiView(lone!, 2023)).toMatchObject({ figure: null, badge: null, trend: null, lone: "Only 2021 has a value" });
     expect(kpiView(onlyThisYear!, 2023)).toMatchObject({ figure: "5", previous: "No earlier year to compare with", trend: null, lone: null });
   });
+
+  it("says \"up to\" the year shown when later years hold values it leaves out", () => {
+    const values = [
+      { metricKey: "b", year: 2019, value: 40, qualifier: null },
+      { metricKey: "b", year: 2023, value: 43, qualifier: null },
+      { metricKey: "c", year: 2023, value: 5, qualifier: null },
+    ];
+    const [b, c] = buildKpis([metric("b", "percent", "down"), metric("c", "count", "neutral")], values, 2021);
+    expect(kpiView(b!, 2021)).toMatchObject({ figure: null, trend: null, lone: "Only 2019 has a value up to 2021" });
+    expect(kpiView(c!, 2021)).toMatchObject({ figure: null, trend: null, lone: "No values up to 2021" });
+  });
 });
 
 describe("sparklinePoints", () => {

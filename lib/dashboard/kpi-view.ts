@@ -68,7 +68,16 @@ export function kpiView(kpi: Kpi, year: number): KpiView {
         }
       : null;
   // A lone value in the year shown needs no second line: "No earlier year to compare with" said it.
-  const lone = shownTrend ? null : trend.length === 0 ? "No values yet" : trend[0]!.year === year ? null : `Only ${trend[0]!.year} has a value`;
+  const upTo = kpi.laterValues ? ` up to ${year}` : "";
+  const lone = shownTrend
+    ? null
+    : trend.length === 0
+      ? kpi.laterValues
+        ? `No values up to ${year}`
+        : "No values yet"
+      : trend[0]!.year === year
+        ? null
+        : `Only ${trend[0]!.year} has a value${upTo}`;
   return {
     key: metric.key,
     label: metric.label,

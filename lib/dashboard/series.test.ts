@@ -109,6 +109,12 @@ describe("buildKpis", () => {
     expect(absent).toMatchObject({ current: null, previous: null, change: null, trend: [] });
   });
 
+  it("draws the trend up to the chosen year: a view of 2020 knows nothing of 2023", () => {
+    const [total, pda] = buildKpis(metrics, values, 2020);
+    expect(pda!.trend.map((t) => t.year)).toEqual([2018, 2020]);
+    expect(total!.trend).toEqual([]);
+  });
+
   it("has no change for the first year with a value", () => {
     const [, pda] = buildKpis(metrics, values, 2018);
     expect(pda).toMatchObject({ current: p(2018, 70), previous: null, change: null });
@@ -165,6 +171,7 @@ describe("groupKpis", () => {
     previous: null,
     change: null,
     trend: [],
+    laterValues: false,
   });
   const kpis = [...Array.from({ length: 5 }, (_, i) => kpi(`a${i}`, "a")), kpi("b0", "b")];
   const sections = [{ key: "b" }, { key: "a" }, { key: "empty" }];

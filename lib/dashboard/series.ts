@@ -74,8 +74,10 @@ export type Kpi = {
   previous: YearPoint | null;
   /** delta and deltaPct as the comparison computes them (same rounding as /compare). */
   change: Pick<CompareRow, "delta" | "deltaPct" | "qualifierChanged"> | null;
-  /** Every year with a value, ascending: the trend line. */
+  /** Every year up to the one shown with a value, ascending: the trend line. */
   trend: { year: number; value: number; qualifier: Qualifier }[];
+  /** Whether a year after the one shown has a value (the card then says "up to"). */
+  laterValues: boolean;
 };
 
 /** One KPI per metric for `year`, from every value of every year (one list, grouped here). */
@@ -115,11 +117,12 @@ export function buildKpis(metrics: readonly KpiMetric[], values: readonly KeyedP
       );
       if (row) change = { delta: row.delta, deltaPct: row.deltaPct, qualifierChanged: row.qualifierChanged };
     }
+    // The card shows the year as it stood: later years are not part of its story.
     const trend = points
-      .filter((p): p is KeyedPoint & { value: number } => p.value !== null)
+      .filter((p): p is KeyedPoint & { value: number } => p.value !== null && p.year <= year)
       .map((p) => ({ year: p.year, value: p.value, qualifier: p.qualifier }))
       .sort((a, b) => a.year - b.year);
-    return { metric, current: found, previous, change, trend };
+    return { metric, current: found, previous, change, trend, laterValues: points.some((p) => p.year > year && p.value !== null) };
   });
 }
 
