@@ -38,7 +38,7 @@ describe("kpiView", () => {
     expect(kpiView(onlyThisYear!, 2023)).toMatchObject({ figure: "5", previous: "No earlier year to compare with", trend: null, lone: null });
   });
 
-  it("says \"up to\" the year shown when later years hold values it leaves out", () => {
+  it("says what it leaves out when later years hold values", () => {
     const values = [
       { metricKey: "b", year: 2019, value: 40, qualifier: null },
       { metricKey: "b", year: 2023, value: 43, qualifier: null },
@@ -46,7 +46,7 @@ describe("kpiView", () => {
     ];
     const [b, c] = buildKpis([metric("b", "percent", "down"), metric("c", "count", "neutral")], values, 2021);
     expect(kpiView(b!, 2021)).toMatchObject({ figure: null, trend: null, lone: "Only 2019 has a value up to 2021" });
-    expect(kpiView(c!, 2021)).toMatchObject({ figure: null, trend: null, lone: "No values up to 2021" });
+    expect(kpiView(c!, 2021)).toMatchObject({ figure: null, trend: null, lone: "First value in 2023" });
   });
 });
 

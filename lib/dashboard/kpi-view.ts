@@ -68,16 +68,16 @@ export function kpiView(kpi: Kpi, year: number): KpiView {
         }
       : null;
   // A lone value in the year shown needs no second line: "No earlier year to compare with" said it.
-  const upTo = kpi.laterValues ? ` up to ${year}` : "";
+  const later = kpi.firstLaterYear;
   const lone = shownTrend
     ? null
     : trend.length === 0
-      ? kpi.laterValues
-        ? `No values up to ${year}`
+      ? later !== null
+        ? `First value in ${later}`
         : "No values yet"
       : trend[0]!.year === year
         ? null
-        : `Only ${trend[0]!.year} has a value${upTo}`;
+        : `Only ${trend[0]!.year} has a value${later !== null ? ` up to ${year}` : ""}`;
   return {
     key: metric.key,
     label: metric.label,

@@ -171,7 +171,7 @@ describe("groupKpis", () => {
     previous: null,
     change: null,
     trend: [],
-    laterValues: false,
+    firstLaterYear: null,
   });
   const kpis = [...Array.from({ length: 5 }, (_, i) => kpi(`a${i}`, "a")), kpi("b0", "b")];
   const sections = [{ key: "b" }, { key: "a" }, { key: "empty" }];

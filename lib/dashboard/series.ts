@@ -76,8 +76,8 @@ export type Kpi = {
   change: Pick<CompareRow, "delta" | "deltaPct" | "qualifierChanged"> | null;
   /** Every year up to the one shown with a value, ascending: the trend line. */
   trend: { year: number; value: number; qualifier: Qualifier }[];
-  /** Whether a year after the one shown has a value (the card then says "up to"). */
-  laterValues: boolean;
+  /** The first year after the one shown with a value, if any: the card says what it leaves out. */
+  firstLaterYear: number | null;
 };
 
 /** One KPI per metric for `year`, from every value of every year (one list, grouped here). */
@@ -122,7 +122,8 @@ export function buildKpis(metrics: readonly KpiMetric[], values: readonly KeyedP
       .filter((p): p is KeyedPoint & { value: number } => p.value !== null && p.year <= year)
       .map((p) => ({ year: p.year, value: p.value, qualifier: p.qualifier }))
       .sort((a, b) => a.year - b.year);
-    return { metric, current: found, previous, change, trend, laterValues: points.some((p) => p.year > year && p.value !== null) };
+    const later = points.filter((p) => p.year > year && p.value !== null).map((p) => p.year);
+    return { metric, current: found, previous, change, trend, firstLaterYear: later.length > 0 ? Math.min(...later) : null };
   });
 }
 
