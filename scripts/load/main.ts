@@ -2,9 +2,10 @@
  * `npm run test:load [-- --seconds 60 --editors 50 --fresh]`: simultaneous editors against the
  * production build on PostgreSQL (DATABASE_URL). Each reads the year page, the dashboard and the
  * values API (session cookie, as a browser) and saves values (API token, as a script), a fifth of
- * the saves deliberately from a stale version. Then it checks the database: no 5xx, every accepted
- * save has exactly one revision (by value and version), the final versions count every accepted
- * save, and every stale save got 409. Exits non-zero on any violation; appends to docs/benchmarks.md.
+ * the saves deliberately from a stale version and a tenth without one (last write wins). Then it
+ * checks the database: no 5xx, every accepted save has exactly one revision (by value and
+ * version), the final versions count every accepted save, every stale save got 409 and every
+ * save without a version was accepted. Exits non-zero on any violation; appends to docs/benchmarks.md.
  * Loopback only, bounded in time (--seconds) and in editors (at most 200).
  */
 import { randomBytes } from "node:crypto";
@@ -25,6 +26,8 @@ const LOAD_YEAR = 2095;
 /** Values the editors fight over: few enough that honest conflicts happen too. */
 const POOL_SIZE = 20;
 const STALE_SHARE = 0.2;
+/** Saves that send no version: API.md makes it optional, and such a save must never be refused. */
+const BLIND_SHARE = 0.1;
 const REQUEST_TIMEOUT_MS = 30_000;
 const PASSWORD = "load test lantern crosses nine bridges";
 
@@ -42,7 +45,7 @@ if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
   process.exit(2);
 }
 
-type Kind = "year page" | "dashboard" | "values API" | "save" | "stale save";
+type Kind = "year page" | "dashboard" | "values API" | "save" | "stale save" | "save without version";
 type Sample = { kind: Kind; status: number; ms: number };
 type Accepted = { key: string; version: number; value: number };
 
@@ -97,7 +100,16 @@ async function runEditor(editor: Editor, pool: string[], deadline: number, out: 
       const seen = editor.seen.get(key) ?? 1;
       // Unique per save, so the revision it wrote can be found by value and version.
       const value = editor.index * 1_000_000 + ++counter;
-      if (Math.random() < STALE_SHARE) {
+      const kind = Math.random();
+      if (kind < BLIND_SHARE) {
+        const r = await call(editor.token, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value, reason: "load test (no version)" });
+        record("save without version", r, [200]);
+        if (r.status === 200) {
+          const saved = JSON.parse(r.text) as { version: number };
+          out.accepted.push({ key, version: saved.version, value });
+          editor.seen.set(key, saved.version);
+        }
+      } else if (kind < BLIND_SHARE + STALE_SHARE) {
         // Versions only grow and every pooled value has a row, so anything below what was seen is stale.
         const r = await call(editor.token, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value, version: seen - 1, reason: "load test (stale)" });
         record("stale save", r, [409]);
@@ -255,7 +267,7 @@ async function main() {
       if (final.get(key) !== expected) violations.push(`${key}: final version ${final.get(key)}, expected ${expected} (initial + accepted saves)`);
     }
 
-    const kinds: Kind[] = ["year page", "dashboard", "values API", "save", "stale save"];
+    const kinds: Kind[] = ["year page", "dashboard", "values API", "save", "stale save", "save without version"];
     const line = (name: string, s: Sample[]) => {
       const t = s.map((x) => x.ms);
       return [name, String(s.length), ms(percentile(t, 50)), ms(percentile(t, 95)), ms(percentile(t, 99)), String(s.filter((x) => x.status >= 500 || x.status === 0).length)];
@@ -265,9 +277,9 @@ async function main() {
     const saves = out.samples.filter((s) => s.kind === "save");
     const summary = [
       `${out.samples.length.toLocaleString("en-US")} requests in ${elapsed.toFixed(1)} s: ${(out.samples.length / elapsed).toFixed(1)} requests/s`,
-      `saves: ${out.accepted.length} accepted, ${saves.filter((s) => s.status === 409).length} honest conflicts (409), ${out.samples.filter((s) => s.kind === "stale save" && s.status === 409).length} of ${out.samples.filter((s) => s.kind === "stale save").length} deliberately stale saves refused with 409`,
+      `saves: ${out.accepted.length} accepted, ${saves.filter((s) => s.status === 409).length} honest conflicts (409), ${out.samples.filter((s) => s.kind === "stale save" && s.status === 409).length} of ${out.samples.filter((s) => s.kind === "stale save").length} deliberately stale saves refused with 409, ${out.samples.filter((s) => s.kind === "save without version" && s.status === 200).length} of ${out.samples.filter((s) => s.kind === "save without version").length} saves without a version accepted`,
       violations.length === 0
-        ? "verification: no 5xx; every accepted save has exactly one revision; final versions = initial + accepted saves; every stale save got 409; the dashboard shows every final value"
+        ? "verification: no 5xx; every accepted save has exactly one revision; final versions = initial + accepted saves; every stale save got 409; every save without a version was accepted; the dashboard shows every final value"
         : `VIOLATIONS:\n- ${violations.join("\n- ")}`,
     ];
     console.log(`\n${textTable(header, rows)}\n\n${summary.join("\n")}`);
@@ -277,7 +289,7 @@ async function main() {
       [
         `## Load test, ${new Date().toISOString()}`,
         "",
-        `\`npm run test:load -- --seconds ${seconds} --editors ${editorCount}${args.fresh ? " --fresh" : ""}\`: ${editorCount} editors, no think time, ${pool.length} contested values, ${Math.round(STALE_SHARE * 100)}% of saves deliberately stale. Result: **${violations.length === 0 ? "passed" : "FAILED"}**.`,
+        `\`npm run test:load -- --seconds ${seconds} --editors ${editorCount}${args.fresh ? " --fresh" : ""}\`: ${editorCount} editors, no think time, ${pool.length} contested values, ${Math.round(STALE_SHARE * 100)}% of saves deliberately stale, ${Math.round(BLIND_SHARE * 100)}% without a version. Result: **${violations.length === 0 ? "passed" : "FAILED"}**.`,
         "",
         machine({ "PostgreSQL server": serverVersion }),
         "",
