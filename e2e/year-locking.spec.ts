@@ -11,6 +11,9 @@ test.describe("locking years and who may edit", () => {
   });
 
   test("a reviewer locks 2032: the editor's save gets 423, the page turns read-only; an admin unlocks it with a reason", async ({ browser, playwright, baseURL }) => {
+    // Three people in three browsers through a year's whole lock cycle: ~25 s alone, past 30 s
+    // once on a busy CI machine.
+    test.slow();
     const editorApi = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(editorApi, baseURL!, YEAR);
     const editor = await pageAs(browser, "editor");
