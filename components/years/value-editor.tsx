@@ -33,32 +33,32 @@ const GRID = "lg:grid lg:grid-cols-[minmax(10rem,1.2fr)_8.5rem_9rem_6.5rem_minma
 export function ValueEditor({ year, sections, rows, previous }: Props) {
   return (
     <div className="space-y-8">
-        {sections.map((section) => {
-          const sectionRows = rows.filter((r) => r.section === section.key);
-          if (sectionRows.length === 0) return null;
-          return (
-            <section key={section.key} aria-labelledby={`section-${section.key}`}>
-              <h2 id={`section-${section.key}`} className="text-lg font-semibold">
-                {section.title}
-              </h2>
-              <div className="card mt-3 divide-y divide-gray-100">
-                <div className={`hidden bg-gray-50 px-3 py-2 text-xs font-medium uppercase tracking-wide text-gray-600 ${GRID}`} aria-hidden="true">
-                  <span>Metric</span>
-                  <span>Previous · change</span>
-                  <span>Value</span>
-                  <span>Qualifier</span>
-                  <span>Source</span>
-                  <span>Note</span>
-                  <span>Reason for the change</span>
-                  <span className="sr-only">Actions</span>
-                </div>
-                {sectionRows.map((row) => (
-                  <ValueRow key={row.metricKey} year={year} row={row} previous={previous[row.metricKey] ?? null} />
-                ))}
+      {sections.map((section) => {
+        const sectionRows = rows.filter((r) => r.section === section.key);
+        if (sectionRows.length === 0) return null;
+        return (
+          <section key={section.key} aria-labelledby={`section-${section.key}`}>
+            <h2 id={`section-${section.key}`} className="text-lg font-semibold">
+              {section.title}
+            </h2>
+            <div className="card mt-3 divide-y divide-gray-100">
+              <div className={`hidden bg-gray-50 px-3 py-2 text-xs font-medium uppercase tracking-wide text-gray-600 ${GRID}`} aria-hidden="true">
+                <span>Metric</span>
+                <span>Previous · change</span>
+                <span>Value</span>
+                <span>Qualifier</span>
+                <span>Source</span>
+                <span>Note</span>
+                <span>Reason for the change</span>
+                <span className="sr-only">Actions</span>
               </div>
-            </section>
-          );
-        })}
+              {sectionRows.map((row) => (
+                <ValueRow key={row.metricKey} year={year} row={row} previous={previous[row.metricKey] ?? null} />
+              ))}
+            </div>
+          </section>
+        );
+      })}
     </div>
   );
 }

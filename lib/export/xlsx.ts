@@ -13,9 +13,9 @@ import ExcelJS from "exceljs";
 import type { Unit } from "@/lib/domain";
 import { neutraliseCell } from "@/lib/csv/formula";
 import { formatPlainNumber } from "@/lib/csv/rfc4180";
-import { unpackedSize } from "./zip-size";
 import { EXPORT_COLUMNS, parseValuesTable, type ParseValuesResult } from "@/lib/csv/values-csv";
 import type { ExportMeta, ExportValue, ExportYear } from "./model";
+import { unpackedSize } from "./zip-size";
 
 /** The number format of a value cell: thousands separators, the unit, decimals only when present. */
 export function numberFormat(unit: Unit, value: number): string {
