@@ -9,6 +9,7 @@ import { copyQuotesFromPage, createQuoteFromPage, deleteQuoteFromPage, updateQuo
 import type { QuoteResult } from "@/db/commands/quotes";
 import { quoteFieldsSchema } from "@/lib/validation/quote";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
 import { useUnsavedChanges } from "./unsaved-changes";
 
@@ -132,14 +133,7 @@ function QuoteItem({
         </button>
       </div>
       <Modal open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete the quote by ${quote.speaker}?`} description="It leaves this year; its history is kept.">
-        <div className="flex justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={() => setConfirmDelete(false)}>
-            Cancel
-          </button>
-          <button type="button" className="btn-danger" disabled={busy} onClick={() => void remove()}>
-            {busy ? "Deleting…" : "Delete quote"}
-          </button>
-        </div>
+        <DialogActions onCancel={() => setConfirmDelete(false)} label="Delete quote" busyLabel="Deleting…" busy={busy} tone="danger" onConfirm={() => void remove()} />
       </Modal>
     </li>
   );
@@ -228,14 +222,7 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
         )}
       </div>
       {field("text", "Text", <textarea rows={4} className="field-input" {...a11y("text")} {...register("text")} />)}
-      <div className="flex justify-end gap-2">
-        <button type="button" className="btn-secondary" onClick={() => onDone()}>
-          Cancel
-        </button>
-        <button type="submit" className="btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : quote ? "Save quote" : "Add quote"}
-        </button>
-      </div>
+      <DialogActions onCancel={() => onDone()} label={quote ? "Save quote" : "Add quote"} busyLabel="Saving…" busy={isSubmitting} />
     </form>
   );
 }
@@ -310,14 +297,15 @@ function CopyQuotes({
             {error}
           </p>
         ) : null}
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="button" className="btn-primary" disabled={busy || picked.size === 0} onClick={() => void copy()}>
-            {busy ? "Copying…" : `Copy ${picked.size} quote${picked.size === 1 ? "" : "s"}`}
-          </button>
-        </div>
+        <DialogActions
+          className="mt-4"
+          onCancel={() => setOpen(false)}
+          label={`Copy ${picked.size} quote${picked.size === 1 ? "" : "s"}`}
+          busyLabel="Copying…"
+          busy={busy}
+          disabled={picked.size === 0}
+          onConfirm={() => void copy()}
+        />
       </Modal>
     </>
   );

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { lockYearFromPage, unlockYearFromPage } from "@/app/(app)/years/actions";
 import { unlockYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
 
 /** Reviewer or admin: signs the year off after a confirmation that names it. */
@@ -46,14 +47,7 @@ export function LockYearButton({ year }: { year: number }) {
             {error}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <button type="button" className="btn-secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="button" className="btn-primary" disabled={busy} onClick={() => void lock()}>
-            {busy ? "Locking…" : `Lock ${year}`}
-          </button>
-        </div>
+        <DialogActions onCancel={() => setOpen(false)} label={`Lock ${year}`} busyLabel="Locking…" busy={busy} onConfirm={() => void lock()} />
       </Modal>
     </>
   );
@@ -117,14 +111,7 @@ export function UnlockYearButton({ year }: { year: number }) {
               </p>
             ) : null}
           </div>
-          <div className="flex justify-end gap-2">
-            <button type="button" className="btn-secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn-danger" disabled={isSubmitting}>
-              {isSubmitting ? "Unlocking…" : `Unlock ${year}`}
-            </button>
-          </div>
+          <DialogActions onCancel={() => setOpen(false)} label={`Unlock ${year}`} busyLabel="Unlocking…" busy={isSubmitting} tone="danger" />
         </form>
       </Modal>
     </>
