@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
 import { health, startApp, waitFor, type AppServer } from "./support/processes";
 
 /**
@@ -31,10 +32,7 @@ test.describe("a catalogue of 200 figures", () => {
 
   // This server is not the shared one Playwright's baseURL points at.
   const signInHere = async (page: Page) => {
-    await page.goto(`${app.url}/login`);
-    await page.getByLabel("Email").fill(EDITOR.email);
-    await page.getByLabel("Password").fill(EDITOR.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, EDITOR.email, EDITOR.password, app.url);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   };
 

@@ -34,3 +34,13 @@ export async function apiValue(api: APIRequestContext, year: number, metricKey: 
 
 /** The inline form of one metric on the year page. */
 export const rowOf = (page: Page, label: string) => page.getByRole("form", { name: label, exact: true });
+
+/** Answers the next dialog the page opens with `answer`; the returned list receives its message. */
+export function answerNextDialog(page: Page, answer: "accept" | "dismiss"): string[] {
+  const asked: string[] = [];
+  page.once("dialog", (d) => {
+    asked.push(d.message());
+    void (answer === "accept" ? d.accept() : d.dismiss());
+  });
+  return asked;
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ensurePeople, sameOrigin } from "./api";
-import { apiAs, ensureYear, pageAs } from "./year-page";
+import { answerNextDialog, apiAs, ensureYear, pageAs } from "./year-page";
 
 // Writes only in 2033.
 const YEAR = 2033;
@@ -29,11 +29,7 @@ test.describe("quotes on the year page", () => {
     await form.getByLabel("Section").selectOption({ label: "Peacebuilding support" });
     await form.getByLabel("Text").fill(text);
     // A quote typed but not added is not lost to a stray click on a link: the page asks first.
-    const asked: string[] = [];
-    page.once("dialog", (d) => {
-      asked.push(d.message());
-      void d.dismiss();
-    });
+    const asked = answerNextDialog(page, "dismiss");
     await page.getByRole("link", { name: "Dashboard" }).click();
     await expect.poll(() => asked).toEqual(["One quote has changes that are not saved. Leave this page and lose them?"]);
     await expect(form.getByLabel("Speaker")).toHaveValue("Ada Speaker");

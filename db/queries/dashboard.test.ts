@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor } from "@/tests/support/people";
+import type { Actor } from "@/lib/auth/guard";
 import type { Executor } from "../client";
 import { readComparison } from "./compare";
 import { listLatestEdits, loadDashboardData } from "./dashboard";
@@ -21,14 +23,10 @@ function counting(t: TestDatabase): { db: Executor; count: () => number; reset: 
 
 describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
   let t: TestDatabase;
-  let editorId: number;
+  let actor: Actor;
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    const [editor] = await t.db
-      .insert(schema.users)
-      .values({ email: "dash-editor@example.org", name: "Dana Editor", role: "editor", passwordHash: "not-a-hash" })
-      .returning({ id: schema.users.id });
-    editorId = editor!.id;
+    actor = await createActor(t, "editor", "Dana Editor");
   });
   afterAll(() => t.drop());
 
@@ -70,7 +68,6 @@ describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
 
   it("reads the values again after every kind of change to them", async () => {
     const c = counting(t);
-    const actor = { id: editorId, email: "dash-editor@example.org", name: "Dana Editor", role: "editor" as const, via: "session" as const };
     await t.db.insert(schema.reportingYears).values({ year: 2033 });
     const valueIn2033 = async () => (await listAllValuesCached(c.db)).find((v) => v.year === 2033 && v.metricKey === "peace_operations")?.value ?? null;
     const fingerprints = [await valuesFingerprint(t.db)];
@@ -96,7 +93,6 @@ describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
 
   it("lists the newest value revisions first, with who made them", async () => {
     await t.db.insert(schema.reportingYears).values({ year: 2031 });
-    const actor = { id: editorId, email: "dash-editor@example.org", name: "Dana Editor", role: "editor" as const, via: "session" as const };
     await saveValue(t.db, 2031, "peace_operations", { value: 12, version: 0, reason: "first figure" }, actor);
     await saveValue(t.db, 2031, "peacekeepers_total", { value: 70000, qualifier: "over", version: 0 }, actor);
     const edits = await listLatestEdits(t.db, 10);

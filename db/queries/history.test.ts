@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor } from "@/tests/support/people";
 import { listValueHistory, readEveryRevision, type Revision } from "./history";
 
 const YEAR = 2036;
@@ -19,11 +20,7 @@ describe.each(engines)("value history on %s", (engine) => {
   let save: (value: number) => Promise<void>;
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    const [editor] = await t.db
-      .insert(schema.users)
-      .values({ email: "history-editor@example.org", name: "Hana Editor", role: "editor", passwordHash: "not-a-hash" })
-      .returning({ id: schema.users.id });
-    const actor = { id: editor!.id, email: "history-editor@example.org", name: "Hana Editor", role: "editor" as const, via: "session" as const };
+    const actor = await createActor(t, "editor", "Hana Editor");
     await t.db.insert(schema.reportingYears).values({ year: YEAR });
     save = async (value: number) => {
       version = (await saveValue(t.db, YEAR, KEY, { value, version }, actor)).version;
