@@ -6,7 +6,7 @@ import { parseValuesCsv, valuesToCsv, type ImportRow } from "@/lib/csv/values-cs
 import { toExportRows } from "@/lib/export/model";
 import { buildYearWorkbook, parseValuesWorkbook } from "@/lib/export/xlsx";
 import * as schema from "@/db/schema";
-import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { loadYearExport } from "../queries/export";
 import { readYearContent } from "../queries/year-content";
 import { importValues } from "./import";
@@ -197,7 +197,7 @@ describe.each(engines)("import and export on %s", (engine) => {
     ]);
   });
 
-  it("imports 10,000 rows in one transaction in seconds, parsing included", async () => {
+  it("imports 10,000 rows in one transaction with a handful of statements, not one per row", async () => {
     const keys = Array.from({ length: 10_000 }, (_, i) => `bulk_${String(i).padStart(5, "0")}`);
     for (let i = 0; i < keys.length; i += 1_000) {
       await t.db.insert(schema.metrics).values(
@@ -206,13 +206,12 @@ describe.each(engines)("import and export on %s", (engine) => {
     }
     await openYear(t.db, 2058, editor);
     const csv = ["metric_key,value,qualifier,note,source", ...keys.map((k, i) => `${k},"${(i * 7).toLocaleString("en-US")}",over,note ${i},src`)].join("\n");
-    const started = performance.now();
-    const result = await importValues(t.db, 2058, parsedRows(csv), editor, { dryRun: false, filename: "big.csv" });
-    const elapsed = performance.now() - started;
+    // How fast it runs is the benchmark's business (docs/decisions/008); what makes it fast is
+    // that rows travel in batches, which a statement count proves on any machine.
+    const c = counting(t);
+    const result = await importValues(c.db, 2058, parsedRows(csv), editor, { dryRun: false, filename: "big.csv" });
     expect(result.imported).toBe(10_000);
-    // The target is 3 s; on an idle machine this takes under 1 s on PGlite. The bound is doubled
-    // because these machines are shared: a row-by-row write takes over 10 s and still fails it.
-    expect(elapsed).toBeLessThan(6_000);
+    expect(c.count()).toBeLessThanOrEqual(20);
     const [{ n }] = (await t.db.select({ n: count() }).from(schema.valueRevisions).where(eq(schema.valueRevisions.year, 2058))) as [{ n: number }];
     expect(n).toBe(10_000);
   });

@@ -1,25 +1,13 @@
 import { eq } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
-import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { createActor } from "@/tests/support/people";
 import type { Actor } from "@/lib/auth/guard";
-import type { Executor } from "../client";
 import { readComparison } from "./compare";
 import { listLatestEdits, loadDashboardData } from "./dashboard";
 import { listAllValues, listAllValuesCached, valuesFingerprint } from "./value-points";
-
-/** A second Drizzle handle on the same connection that counts the statements it sends. */
-function counting(t: TestDatabase): { db: Executor; count: () => number; reset: () => void } {
-  let n = 0;
-  const logger = { logQuery: () => void n++ };
-  const opts = { schema, casing: "snake_case" as const, logger };
-  const db = (t.pglite ? drizzlePglite(t.pglite, opts) : drizzlePg(t.pool!, opts)) as unknown as Executor;
-  return { db, count: () => n, reset: () => void (n = 0) };
-}
 
 describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
   let t: TestDatabase;

@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { inject } from "vitest";
+import type { Database } from "@/db/client";
 import { openPglite, openPostgres, type OpenedDatabase } from "@/db/connect";
 import { runMigrations } from "@/db/migrate";
+import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed/seed";
 
 export type TestDatabase = OpenedDatabase & { label: string; drop: () => Promise<void> };
@@ -47,4 +51,16 @@ export async function createTestDatabase(kind: "pglite" | "postgres", opts: { se
       await drop();
     },
   };
+}
+
+/**
+ * A second Drizzle handle on the same connection that counts the statements it sends: tests
+ * prove "a fixed number of queries" or "in batches, not row by row" with it, never with a clock.
+ */
+export function counting(t: TestDatabase): { db: Database; count: () => number; reset: () => void } {
+  let n = 0;
+  const logger = { logQuery: () => void n++ };
+  const opts = { schema, casing: "snake_case" as const, logger };
+  const db = (t.pglite ? drizzlePglite(t.pglite, opts) : drizzlePg(t.pool!, opts)) as unknown as Database;
+  return { db, count: () => n, reset: () => void (n = 0) };
 }
