@@ -3,9 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { canRunPostgresCluster, createCluster, health, killGroup, startApp, waitFor } from "./support/processes";
+import { canRunPostgresCluster, createCluster, health, killGroup, startApp, waitFor, type AppServer } from "./support/processes";
 
 const SECRET = "fault-test-secret-0123456789abcdefghijklmnop";
+
+/** Waits until the server stops at the named fault point (db/commands/fault-point.ts), transaction open. */
+async function reachFaultPoint(app: AppServer, name: string): Promise<void> {
+  await waitFor(async () => (app.output().includes(`[fault-point] ${name}`) ? true : undefined), 60_000, `the fault point "${name}"`);
+}
 
 test.describe("faults", () => {
   test.describe.configure({ timeout: 120_000 });
@@ -52,17 +57,27 @@ test.describe("faults", () => {
 
   test("the embedded database survives SIGKILL and restarts clean", async ({ request }) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-kill-"));
-    let app = startApp(3193, { DATA_DIR: dataDir });
-    await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
-    // Writes in flight when the process dies: failed sign-ins append attempts and audit rows.
-    const inFlight = Array.from({ length: 20 }, (_, i) =>
-      request.post(`${app.url}/api/auth/callback/credentials`, { form: { email: `x${i}@example.org`, password: "wrong password!" } }).catch(() => null),
-    );
-    await new Promise((r) => setTimeout(r, 150));
-    await killGroup(app.process, "SIGKILL");
-    await Promise.all(inFlight);
+    const doomed = startApp(3193, { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
+    try {
+      await waitFor(async () => ((await health(doomed.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
+      // Writes in flight when the process dies: failed sign-ins append attempts and audit rows.
+      // The first stops inside its transaction, after its audit row, and says so; the rest queue.
+      // next-auth answers a post without its CSRF token before it reaches the database.
+      const { csrfToken } = (await (await request.get(`${doomed.url}/api/auth/csrf`)).json()) as { csrfToken: string };
+      const inFlight = Array.from({ length: 20 }, (_, i) =>
+        request
+          .post(`${doomed.url}/api/auth/callback/credentials`, { form: { csrfToken, email: `x${i}@example.org`, password: "wrong password!" } })
+          .catch(() => null),
+      );
+      await reachFaultPoint(doomed, "audit");
+      await killGroup(doomed.process, "SIGKILL");
+      await Promise.all(inFlight);
+    } finally {
+      // A server waiting at its fault point would wait out a SIGTERM.
+      await killGroup(doomed.process, "SIGKILL");
+    }
 
-    app = startApp(3193, { DATA_DIR: dataDir });
+    const app = startApp(3193, { DATA_DIR: dataDir });
     try {
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "restart after SIGKILL");
       expect((await health(app.url)).body).toEqual({ status: "ok", database: "pglite" });
@@ -76,7 +91,7 @@ test.describe("faults", () => {
     }
   });
 
-  test("a server killed with SIGKILL in the middle of a 10,000-row import leaves all rows or none", async ({ request }) => {
+  test("a server killed with SIGKILL in the middle of a 10,000-row import, before its commit, leaves none of its rows", async ({ request }) => {
     const ROWS = 10_000;
     const YEAR = 1990; // the year scripts/bench/dataset.ts addBulkMetrics fills with zeros
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-import-kill-"));
@@ -90,14 +105,14 @@ test.describe("faults", () => {
     const auth = { Authorization: `Bearer ${token}` };
     const csv = ["metric_key,value,note", ...Array.from({ length: ROWS }, (_, i) => `bulk_m${String(i + 1).padStart(5, "0")},${i + 1},imported`)].join("\n");
 
-    let app = startApp(3194, { DATA_DIR: dataDir });
+    let app = startApp(3194, { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
     try {
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
       const importing = request
         .post(`${app.url}/api/v1/years/${YEAR}/import?filename=big.csv`, { headers: { ...auth, "Content-Type": "text/csv" }, data: csv, timeout: 60_000 })
         .catch(() => null);
-      // The import runs for about a second here: kill it while its transaction is open.
-      await new Promise((r) => setTimeout(r, 400));
+      // The import's audit row is its last write: every row is written, nothing is committed yet.
+      await reachFaultPoint(app, "audit");
       await killGroup(app.process, "SIGKILL");
       await importing;
 
@@ -108,13 +123,12 @@ test.describe("faults", () => {
       };
       const bulk = body.values.filter((v) => v.metricKey.startsWith("bulk_m"));
       expect(bulk).toHaveLength(ROWS);
-      const imported = bulk.filter((v) => v.note === "imported").length;
-      test.info().annotations.push({ type: "outcome", description: imported === ROWS ? "the import had committed" : "the import was rolled back" });
-      expect([0, ROWS], `${imported} of ${ROWS} rows survived`).toContain(imported);
-      if (imported === ROWS) expect(bulk.every((v) => v.value === Number(v.metricKey.slice(6)))).toBe(true);
-      else expect(bulk.every((v) => v.value === 0)).toBe(true);
+      // Killed before its commit, the import is rolled back whole.
+      expect(bulk.filter((v) => v.note === "imported"), "rows of the killed import").toHaveLength(0);
+      expect(bulk.every((v) => v.value === 0)).toBe(true);
     } finally {
-      await app.stop();
+      // SIGKILL: a server still waiting at its fault point would wait out a SIGTERM.
+      await killGroup(app.process, "SIGKILL");
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

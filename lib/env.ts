@@ -100,3 +100,11 @@ function readOrCreateSecret(dataDir: string): string {
 export function readCliPassword(): string | undefined {
   return process.env.PASSWORD;
 }
+
+/**
+ * The write at which a fault test wants the server to stop and wait for its SIGKILL
+ * (db/commands/fault-point.ts). Never set outside e2e/faults.spec.ts.
+ */
+export function faultPointSetting(): string | undefined {
+  return process.env.REPORT_DESK_FAULT_POINT || undefined;
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { auditLog } from "../schema";
+import { faultPoint } from "./fault-point";
 import type { Executor } from "../client";
 
 export type AuditAction =
@@ -47,4 +48,5 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
     detail: entry.detail ?? null,
     ip: entry.ip ?? null,
   });
+  await faultPoint("audit");
 }

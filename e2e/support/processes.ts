@@ -54,7 +54,8 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
 }
 
 export async function health(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${url}/api/health`);
+  // A server stuck at a fault point holds requests open: give up rather than hang the test.
+  const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
