@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -8,7 +9,10 @@ import { defineConfig, devices } from "@playwright/test";
  * embedded database. Debian's Chromium is used where it exists (CI, these machines);
  * elsewhere Playwright's own browser.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A free port unless E2E_PORT names one, so two checkouts can run their suites at once. Set in
+// the environment, as DATA_DIR below is, so that the workers Playwright starts use the same.
+const PORT = Number(process.env.E2E_PORT ?? freePortNow());
+process.env.E2E_PORT = String(PORT);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "report-desk-e2e-"));
 process.env.E2E_DATA_DIR = DATA_DIR;
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -64,3 +68,9 @@ export default defineConfig({
     stderr: "pipe",
   },
 });
+
+/** The config is read synchronously: ask a short-lived node for a port the system has free. */
+function freePortNow(): number {
+  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim());
+}

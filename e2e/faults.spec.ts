@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { canRunPostgresCluster, createCluster, health, killGroup, startApp, waitFor, type AppServer } from "./support/processes";
+import { canRunPostgresCluster, createCluster, freePort, health, killGroup, startApp, waitFor, type AppServer } from "./support/processes";
 
 const SECRET = "fault-test-secret-0123456789abcdefghijklmnop";
 
@@ -17,9 +17,9 @@ test.describe("faults", () => {
 
   test("with PostgreSQL stopped, health says 503 and pages show an error; when it is back the app recovers without a restart", async ({ page }) => {
     test.skip(!canRunPostgresCluster, "needs PostgreSQL's server binaries");
-    const cluster = createCluster(55_433);
+    const cluster = createCluster(await freePort());
     cluster.start();
-    const app = startApp(3191, { DATABASE_URL: cluster.url, AUTH_SECRET: SECRET });
+    const app = startApp(await freePort(), { DATABASE_URL: cluster.url, AUTH_SECRET: SECRET });
     try {
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the app on PostgreSQL");
       expect((await health(app.url)).body).toEqual({ status: "ok", database: "postgres" });
@@ -48,7 +48,7 @@ test.describe("faults", () => {
   });
 
   test("in production on PostgreSQL without AUTH_SECRET, start-up stops with one clear line", async () => {
-    const app = startApp(3192, { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres", AUTH_SECRET: "", NEXTAUTH_SECRET: "" });
+    const app = startApp(await freePort(), { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres", AUTH_SECRET: "", NEXTAUTH_SECRET: "" });
     const code = await new Promise<number | null>((resolve) => app.process.once("exit", (c) => resolve(c)));
     expect(code).not.toBe(0);
     const lines = app.output().split("\n").filter((l) => l.includes("Report Desk cannot start"));
@@ -57,7 +57,7 @@ test.describe("faults", () => {
 
   test("the embedded database survives SIGKILL and restarts clean", async ({ request }) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-kill-"));
-    const doomed = startApp(3193, { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
+    const doomed = startApp(await freePort(), { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
     try {
       await waitFor(async () => ((await health(doomed.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
       // Writes in flight when the process dies: failed sign-ins append attempts and audit rows.
@@ -77,7 +77,7 @@ test.describe("faults", () => {
       await killGroup(doomed.process, "SIGKILL");
     }
 
-    const app = startApp(3193, { DATA_DIR: dataDir });
+    const app = startApp(await freePort(), { DATA_DIR: dataDir });
     try {
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "restart after SIGKILL");
       expect((await health(app.url)).body).toEqual({ status: "ok", database: "pglite" });
@@ -105,7 +105,7 @@ test.describe("faults", () => {
     const auth = { Authorization: `Bearer ${token}` };
     const csv = ["metric_key,value,note", ...Array.from({ length: ROWS }, (_, i) => `bulk_m${String(i + 1).padStart(5, "0")},${i + 1},imported`)].join("\n");
 
-    let app = startApp(3194, { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
+    let app = startApp(await freePort(), { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
     try {
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
       const importing = request
@@ -116,7 +116,7 @@ test.describe("faults", () => {
       await killGroup(app.process, "SIGKILL");
       await importing;
 
-      app = startApp(3194, { DATA_DIR: dataDir });
+      app = startApp(await freePort(), { DATA_DIR: dataDir });
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "restart after SIGKILL");
       const body = (await (await request.get(`${app.url}/api/v1/years/${YEAR}/values`, { headers: auth })).json()) as {
         values: { metricKey: string; value: number | null; note: string | null }[];

@@ -4,7 +4,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
-import { health, startApp, waitFor, type AppServer } from "./support/processes";
+import { freePort, health, startApp, waitFor, type AppServer } from "./support/processes";
 
 /**
  * Past 120 figures pages show part of them at a time (decision 010). This needs a catalogue
@@ -26,7 +26,7 @@ test.describe("a catalogue of 200 figures", () => {
       timeout: 120_000,
     });
     expect(prepared.status, prepared.stderr).toBe(0);
-    app = startApp(3195, { DATA_DIR: dataDir });
+    app = startApp(await freePort(), { DATA_DIR: dataDir });
     await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
   });
 

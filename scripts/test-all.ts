@@ -4,7 +4,9 @@
  * Playwright suite in Chromium. Ends with the line `N passed, N failed` that CI reads.
  *
  *   SKIP_E2E=1   only the vitest suites
- *   SKIP_BUILD=1 reuse an existing .next build for the end-to-end run
+ *   SKIP_BUILD=1 reuse an existing .next build for the end-to-end run even if sources changed
+ *
+ * The build is skipped on its own when `.next` is newer than every file it is built from.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +24,20 @@ function readJson(file: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** Tests, docs and scripts are not part of the build; everything else git tracks may be. */
+function buildIsCurrent(): boolean {
+  const built = ["/.next/BUILD_ID", "/.next/pglite-template.tar.gz"].map((f) => fs.statSync(process.cwd() + f, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+  const builtAt = Math.min(...built);
+  if (builtAt === 0) return false;
+  const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" });
+  if (listed.status !== 0) return false;
+  const notBuilt = /^(e2e|tests|docs|scripts|test-results|\.ci)\/|\.test\.ts$|\.md$/;
+  return listed.stdout
+    .split("\n")
+    .filter((f) => f && !notBuilt.test(f))
+    .every((f) => (fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < builtAt);
 }
 
 fs.mkdirSync("test-results", { recursive: true });
@@ -42,7 +58,9 @@ const tallies: Tally[] = [];
 }
 
 if (!process.env.SKIP_E2E) {
-  const buildCode = process.env.SKIP_BUILD ? 0 : run("npm", ["run", "build"]);
+  const current = buildIsCurrent();
+  if (current) console.log("== .next is newer than every source file: reusing the build");
+  const buildCode = process.env.SKIP_BUILD || current ? 0 : run("npm", ["run", "build"]);
   if (buildCode !== 0) {
     tallies.push({ suite: "e2e (build failed)", passed: 0, failed: 1, skipped: 0, ok: false });
   } else {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -8,6 +9,18 @@ import path from "node:path";
  * disturbing the shared e2e server.
  */
 export type AppServer = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+
+/** A port nothing listens on now: fixed ports would collide with another checkout's suite. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export function startApp(port: number, env: Record<string, string>): AppServer {
   let output = "";
