@@ -65,6 +65,16 @@ describe("apiRoute", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it("refuses a NUL byte anywhere in the body with 422 naming its path, and deep nesting with 400", async () => {
+    const nul = await route(put(JSON.stringify({ value: 1, note: "a\u0000b" })), context);
+    expect(nul.status).toBe(422);
+    expect(await errorOf(nul)).toMatchObject({ code: "validation", fields: { note: expect.stringContaining("NUL") } });
+    const nested = await route(put(JSON.stringify({ value: 1, tags: [{ more: ["\u0000"] }] })), context);
+    expect(await errorOf(nested)).toMatchObject({ fields: { "tags.0.more.0": expect.any(String) } });
+    expect((await route(put(`{"value": 1, "deep": ${"[".repeat(2_000)}${"]".repeat(2_000)}}`), context)).status).toBe(400);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("answers 503 when the database cannot be reached or a statement times out, 500 without internals otherwise", async () => {
     calls.db = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
     vi.spyOn(console, "error").mockImplementationOnce(() => undefined);

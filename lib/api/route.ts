@@ -5,6 +5,7 @@ import { getDb, type Database } from "@/db/client";
 import { authorize, resolveActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/validation/input-scan";
 import { readCapped } from "./read-capped";
 import { toErrorResponse } from "./respond";
 
@@ -39,7 +40,7 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
       if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
       const params = parseOr400(spec.params, await context.params, "path");
       const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
-      const body = spec.body ? await spec.body.parseAsync(await readJson(req, spec.bodyOptional ?? false)) : undefined;
+      const body = spec.body ? await spec.body.parseAsync(await readSafeJson(req, spec.bodyOptional ?? false)) : undefined;
       const result = await handler({ actor, db: await getDb(), params, query, body, req } as Ctx<
         z.output<P>,
         z.output<Q>,
@@ -89,6 +90,12 @@ function assertSameOrigin(req: NextRequest) {
     return;
   }
   throw new AppError("forbidden", "Cross-origin write refused: send the request from Report Desk itself or use an API token");
+}
+
+async function readSafeJson(req: NextRequest, optional: boolean): Promise<unknown> {
+  const input = await readJson(req, optional);
+  assertSafeInput(input);
+  return input;
 }
 
 async function readJson(req: NextRequest, optional: boolean): Promise<unknown> {

@@ -93,6 +93,8 @@ function optionalText(label: string, max: number) {
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, `${label} must be at most ${formatPlain(max, "count")} characters`)
+    // Also reached by imported files, which no JSON body scan sees.
+    .refine((text) => !text.includes("\u0000"), `${label} contains a NUL character (\\u0000), which text may not hold`)
     .transform((text) => (text === "" ? null : text))
     .nullable()
     .optional();
