@@ -140,7 +140,7 @@ export async function updateUser(db: Database, userId: number, changes: UpdateUs
 export async function changeOwnPassword(db: Database, userId: number, currentPassword: string, newPassword: string, ip?: string | null) {
   const [user] = await db.select({ passwordHash: users.passwordHash, email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
   if (!user?.active) throw new AppError("not_found", "No active user has that id");
-  await checkOwnPassword(db, { userId, email: user.email, passwordHash: user.passwordHash, password: currentPassword, ip: ip ?? "unknown" });
+  await checkOwnPassword(db, { userId, email: user.email, passwordHash: user.passwordHash, password: currentPassword, ip: ip ?? null });
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     const [row] = await tx

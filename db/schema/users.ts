@@ -41,7 +41,8 @@ export const signInAttempts = pgTable(
   {
     id: serial("id").primaryKey(),
     email: text("email").notNull(),
-    ip: text("ip").notNull(),
+    // Null when no trusted proxy reports the address: such attempts count per account only.
+    ip: text("ip"),
     success: boolean("success").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,7 +13,8 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; extra?: Record<string, unknown> };
 
-type ActionCtx = { db: Database; ip: string };
+/** `ip` is null unless TRUSTED_PROXY lets a proxy of ours say it (lib/auth/client-ip.ts). */
+type ActionCtx = { db: Database; ip: string | null };
 
 /**
  * Server actions are reachable by a direct POST, so each one goes through this: the same

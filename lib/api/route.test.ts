@@ -50,6 +50,13 @@ describe("apiRoute", () => {
     expect((await route(put('{"value": 1}', json), context)).status).toBe(200);
   });
 
+  it("does not believe a forged X-Forwarded-Host without TRUSTED_PROXY", async () => {
+    calls.actor = { ...editor, via: "session" };
+    const forged = { "content-type": "application/json", host: "desk.test", origin: "https://evil.test", "x-forwarded-host": "evil.test" };
+    expect((await route(put('{"value": 1}', forged), context)).status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("maps bad bodies to 400, 413, 415 and 422 with fields, without calling the handler", async () => {
     expect(await errorOf(await route(put("{"), context))).toMatchObject({ code: "bad_request" });
     expect((await route(put(""), context)).status).toBe(400);

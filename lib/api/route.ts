@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
 import { getDb, type Database } from "@/db/client";
+import { requestHost } from "@/lib/auth/client-ip";
 import { authorize, resolveActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -77,7 +78,7 @@ function parseOr400<S extends z.ZodType>(schema: S | undefined, input: unknown, 
 /** Browsers send Origin on cross-site writes; a cookie alone must not be enough to change data. */
 function assertSameOrigin(req: NextRequest) {
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const host = requestHost(req.headers);
   if (origin) {
     let originHost: string | null = null;
     try {
