@@ -1,10 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { endSessions } from "@/db/commands/sessions";
 import { getEnv } from "@/lib/env";
 import { authorizeCredentials } from "./credentials";
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { sessionUser } from "./guard";
+import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 
 let options: NextAuthOptions | undefined;
 
@@ -12,8 +14,8 @@ let options: NextAuthOptions | undefined;
 export function getAuthOptions(): NextAuthOptions {
   options ??= {
     secret: getEnv().authSecret,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+    jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -23,17 +25,27 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.authTime = Math.floor(Date.now() / 1000);
+          return token;
         }
+        // Every re-issue (GET /api/auth/session) asks the guard's question first: a thrown
+        // error makes next-auth clear the cookie instead of extending an ended session.
+        if (!(await sessionUser(await getDb(), token))) throw new Error("The session has ended");
         return token;
       },
       session({ session, token }) {
         session.user = { id: token.uid, name: token.name ?? "", email: token.email ?? "", role: token.role };
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === "number" && typeof token.sv === "number") await endSessions(await getDb(), token.uid, token.sv);
       },
     },
   };
