@@ -82,6 +82,19 @@ describe("apiRoute", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it("sets the API's own security headers, HSTS only when the request came over https", async () => {
+    const read = apiRoute({ permission: "read" }, () => Promise.resolve({ ok: true }));
+    const plain = await read(new NextRequest("http://desk.test/api/v1/thing", { headers: { "x-forwarded-proto": "https" } }), context);
+    expect(plain.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    const secure = await read(new NextRequest("https://desk.test/api/v1/thing"), context);
+    expect(secure.headers.get("strict-transport-security")).toContain("max-age=");
+    calls.actor = null;
+    const refused = await read(new NextRequest("https://desk.test/api/v1/thing"), context);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
   it("answers 503 when the database cannot be reached or a statement times out, 500 without internals otherwise", async () => {
     calls.db = () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
     vi.spyOn(console, "error").mockImplementationOnce(() => undefined);

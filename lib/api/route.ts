@@ -7,6 +7,7 @@ import { authorize, resolveActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/validation/input-scan";
+import { withApiHeaders } from "@/lib/http/security-headers";
 import { readCapped } from "./read-capped";
 import { toErrorResponse } from "./respond";
 
@@ -35,7 +36,9 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
   spec: Spec<P, Q, B>,
   handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => withApiHeaders(await answer(req, context), req);
+
+  async function answer(req: NextRequest, context: RouteContext): Promise<Response> {
     try {
       const actor = authorize(await resolveActor(req.headers), spec.permission);
       if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
@@ -51,18 +54,20 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  }
 }
 
 /** A read open to anyone, such as the health check and the OpenAPI document. */
-export function publicRoute(handler: (req: NextRequest) => Promise<unknown>) {
-  return async (req: NextRequest): Promise<Response> => {
+export function publicRoute(handler: (req: Request) => Promise<unknown> | unknown) {
+  return async (req: Request): Promise<Response> => {
+    let response: Response;
     try {
       const result = await handler(req);
-      return result instanceof Response ? result : Response.json(result);
+      response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return toErrorResponse(error);
+      response = toErrorResponse(error);
     }
+    return withApiHeaders(response, req);
   };
 }
 

@@ -1,10 +1,11 @@
 import { databaseKind, getOpened } from "@/db/client";
 import { errorResponse } from "@/lib/api/respond";
+import { publicRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
 /** Open to anyone (load balancers): 200 when the database answers, 503 when not (the cause is logged, not shown). */
-export async function GET() {
+export const GET = publicRoute(async () => {
   const kind = databaseKind();
   try {
     const opened = await getOpened();
@@ -15,4 +16,4 @@ export async function GET() {
     console.error("[health] database not reachable:", error);
     return errorResponse(503, "unavailable", `The ${kind} database cannot be reached`, { status: "unavailable", database: kind });
   }
-}
+});
