@@ -1,5 +1,6 @@
 import { getOpened } from "@/db/client";
 import { EnvError, getEnv } from "@/lib/env";
+import { installMethodGuard } from "@/lib/http/method-guard";
 import { installLogRedaction } from "@/lib/log/redact";
 
 /**
@@ -8,6 +9,7 @@ import { installLogRedaction } from "@/lib/log/redact";
  */
 export async function startServer() {
   installLogRedaction();
+  installMethodGuard();
   try {
     getEnv();
   } catch (error) {

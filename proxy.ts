@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseBadServerAction } from "@/lib/http/action-request";
 import { cameOverHttps, HSTS } from "@/lib/http/security-headers";
 
 /**
@@ -7,7 +8,9 @@ import { cameOverHttps, HSTS } from "@/lib/http/security-headers";
  * guard. API routes are not matched: a proxy makes Next buffer request bodies before the
  * route's own size cap applies, so they set their headers themselves (lib/http/security-headers.ts).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = await refuseBadServerAction(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const policy = [

@@ -32,7 +32,7 @@ export async function resolveActor(requestHeaders: Headers): Promise<Actor | nul
 }
 
 export async function actorFromToken(db: Executor, token: string, now: Date = new Date()): Promise<Actor | null> {
-  const user = await findUserByTokenHash(db, hashToken(token));
+  const user = await findUserByTokenHash(db, hashToken(token), now);
   if (!user) return null;
   // "Last used" to the minute is enough to spot a forgotten token; a write per call would not be cheap.
   if (!user.lastUsedAt || now.getTime() - user.lastUsedAt.getTime() >= TOKEN_USE_RESOLUTION_MS) await markTokenUsed(db, user.tokenId, now);
