@@ -1,11 +1,15 @@
 import { getOpened } from "@/db/client";
 import { EnvError, getEnv } from "@/lib/env";
+import { installMethodGuard } from "@/lib/http/method-guard";
+import { installLogRedaction } from "@/lib/log/redact";
 
 /**
  * Runs once when the server starts: validates the settings (a bad one stops start-up with one
  * clear line) and opens, migrates and seeds the database so the first request is fast.
  */
 export async function startServer() {
+  installLogRedaction();
+  installMethodGuard();
   try {
     getEnv();
   } catch (error) {
@@ -20,6 +24,6 @@ export async function startServer() {
     console.log(`[db] ${opened.kind} ready`);
   } catch (error) {
     // Not fatal: pages show an error and /api/health says 503 until the database is back.
-    console.error("[db] not reachable at start-up:", (error as Error).message);
+    console.error("[db] not reachable at start-up:", error);
   }
 }

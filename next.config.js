@@ -6,6 +6,8 @@ const nextConfig = {
   // them into .next/static where anyone could download them. argon2 is a native addon.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "exceljs"],
   typedRoutes: false,
+  // forbidden() and app/forbidden.tsx: a page a role may not open answers 403.
+  experimental: { authInterrupts: true },
   async headers() {
     // The Content-Security-Policy carries a per-request nonce and is set in proxy.ts.
     return [

@@ -1,10 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseBadServerAction } from "@/lib/http/action-request";
+import { cameOverHttps, HSTS } from "@/lib/http/security-headers";
 
 /**
  * Only headers here: a per-request CSP nonce (Next applies it to its own scripts when it
- * sees the policy on the request) and HSTS. Authorisation lives in the server guard.
+ * sees the policy on the request) and HSTS over https. Authorisation lives in the server
+ * guard. API routes are not matched: a proxy makes Next buffer request bodies before the
+ * route's own size cap applies, so they set their headers themselves (lib/http/security-headers.ts).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = await refuseBadServerAction(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const policy = [
@@ -28,13 +34,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  if (!dev) {
-    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  }
+  if (cameOverHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
 export const config = {
-  // Static assets need no nonce.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Static assets need no nonce; API routes set their own headers.
+  matcher: [{ source: "/((?!api/|api$|_next/static|_next/image|favicon.ico).*)" }],
 };

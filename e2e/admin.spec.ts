@@ -316,9 +316,10 @@ for (const role of ["viewer", "editor"] as const) {
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const name of ["Audit log", "People", "Metrics"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
     for (const path of ["/audit", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/metrics", "/admin/metrics/new", "/admin/metrics/peacekeepers_total"]) {
-      await page.goto(path);
-      await expect(page.getByRole("alert").filter({ hasText: "Not allowed" }), path).toBeVisible();
-      await expect(page.getByRole("heading", { name: /You are not allowed to see/ })).toBeVisible();
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "You are not allowed to see this page" }), path).toBeVisible();
+      await expect(page.getByText(`Your role is ${role}`)).toBeVisible();
     }
     if (role === "viewer") await shoot(page, "not-allowed");
     const headers = sameOrigin(baseURL!);

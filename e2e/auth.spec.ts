@@ -59,7 +59,8 @@ test.describe("signed out", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["x-powered-by"]).toBeUndefined();
-    expect(headers["strict-transport-security"]).toContain("max-age=");
+    // Plain http here: HSTS would pin a host to https it may not serve (it is set over https).
+    expect(headers["strict-transport-security"]).toBeUndefined();
   });
 });
 

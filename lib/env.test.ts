@@ -40,4 +40,11 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ DATABASE_URL: "mysql://x", DATA_DIR: tmp() })).toThrow(/DATABASE_URL/);
     expect(() => loadEnv({ PORT: "http", DATA_DIR: tmp() })).toThrow(/PORT/);
   });
+
+  it("reads TRUSTED_PROXY as a number of proxies, 0 when unset, and refuses anything else", () => {
+    expect(loadEnv({ DATA_DIR: tmp() }).trustedProxyHops).toBe(0);
+    expect(loadEnv({ DATA_DIR: tmp(), TRUSTED_PROXY: "2" }).trustedProxyHops).toBe(2);
+    expect(() => loadEnv({ DATA_DIR: tmp(), TRUSTED_PROXY: "yes" })).toThrow(/TRUSTED_PROXY must be the number of proxies/);
+    expect(() => loadEnv({ DATA_DIR: tmp(), TRUSTED_PROXY: "11" })).toThrow(EnvError);
+  });
 });

@@ -8,6 +8,19 @@ import { z } from "zod";
  * (which imports route modules) does not need production secrets, while start-up
  * (instrumentation.ts) and the CLI fail loudly on a bad setting.
  */
+/**
+ * How many reverse proxies stand in front of the app. Forwarded headers are anyone's to write,
+ * so they are read only when this says a proxy of ours wrote them (0: never).
+ */
+const trustedProxySchema = z.preprocess(
+  (raw) => (raw === undefined || raw === "" ? "0" : raw),
+  z
+    .string()
+    .trim()
+    .regex(/^(10|\d)$/, "TRUSTED_PROXY must be the number of proxies in front of the app (0 to 10)")
+    .transform(Number),
+);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -24,6 +37,7 @@ const schema = z.object({
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** Pool size for PostgreSQL; PGlite is single-connection by design. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  TRUSTED_PROXY: trustedProxySchema,
 });
 
 export type Env = {
@@ -35,6 +49,7 @@ export type Env = {
   authSecret: string;
   statementTimeoutMs: number;
   poolSize: number;
+  trustedProxyHops: number;
 };
 
 export class EnvError extends Error {}
@@ -78,6 +93,7 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
     authSecret,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     poolSize: e.DATABASE_POOL_SIZE,
+    trustedProxyHops: e.TRUSTED_PROXY,
   };
 }
 
@@ -94,6 +110,23 @@ function readOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
+}
+
+let hops: number | undefined;
+
+/**
+ * TRUSTED_PROXY alone, for proxy.ts: the rest of the settings (and the secret they create in
+ * DATA_DIR) are not needed to decide on a header.
+ */
+export function getTrustedProxyHops(): number {
+  hops ??= cached?.trustedProxyHops ?? parseTrustedProxy(process.env.TRUSTED_PROXY);
+  return hops;
+}
+
+function parseTrustedProxy(raw: string | undefined): number {
+  const parsed = trustedProxySchema.safeParse(raw);
+  if (!parsed.success) throw new EnvError(`Invalid setting TRUSTED_PROXY: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return parsed.data;
 }
 
 /** The password of `npm run cli -- user:create`, which API.md says comes from $PASSWORD. */

@@ -42,7 +42,8 @@ async function main(argv: string[]): Promise<string[]> {
         if (!user || !user.active) throw new CliError(`No active user with the email ${email.data}`);
         const created = await createApiToken(db, user.id, values["token-name"] ?? "CLI token");
         // The token alone on the last line, so scripts can take it with `tail -n 1`.
-        return [`API token for ${user.email} (shown only this once):`, created.token];
+        const until = created.expiresAt ? `valid until ${created.expiresAt}` : "never expires";
+        return [`API token for ${user.email} (${until}; shown only this once):`, created.token];
       });
     }
     default:

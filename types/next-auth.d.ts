@@ -15,5 +15,7 @@ declare module "next-auth/jwt" {
     uid: number;
     role: Role;
     sv: number;
+    /** Seconds since the epoch of the sign-in this session began with; never renewed. */
+    authTime: number;
   }
 }

@@ -2,11 +2,15 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { checkPageAccess } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requirePageActor((await headers()).get("x-pathname") ?? "/");
+  const pathname = (await headers()).get("x-pathname") ?? "/";
+  const actor = await requirePageActor(pathname);
+  await checkPageAccess(await getDb(), pathname, actor);
   const links = [
     { href: "/", label: "Dashboard" },
     { href: "/years", label: "Years" },

@@ -3,6 +3,7 @@ import type { Section } from "@/db/queries/catalog";
 import type { PreviousValue } from "@/db/queries/previous-year";
 import type { YearValueRow } from "@/db/queries/years";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
+import { sourceLink } from "@/lib/validation/source";
 
 type Props = { year: number; sections: Section[]; values: YearValueRow[]; previous: Map<string, PreviousValue> };
 
@@ -57,14 +58,13 @@ function PreviousLine({ row, previous }: { row: YearValueRow; previous: Previous
   );
 }
 
-/** A source that is a web address becomes a link; anything else stays text (never HTML). */
+/** A source that is a valid web address becomes a link; anything else stays text (never HTML), so no stored value can break the page. */
 function linkify(source: string) {
-  if (/^https?:\/\/\S+$/.test(source)) {
-    return (
-      <a href={source} className="text-blue-700 underline" rel="noreferrer noopener" target="_blank">
-        {new URL(source).hostname}
-      </a>
-    );
-  }
-  return source;
+  const link = sourceLink(source);
+  if (!link) return source;
+  return (
+    <a href={link.href} className="text-blue-700 underline" rel="noreferrer noopener" target="_blank">
+      {link.host}
+    </a>
+  );
 }

@@ -7,6 +7,7 @@ export type AuditAction =
   | "sign_in"
   | "sign_in_failed"
   | "sign_in_refused"
+  | "sign_out"
   | "user_created"
   | "user_role_changed"
   | "user_deactivated"

@@ -48,6 +48,32 @@ describe.each(engines)("sign-in and throttling on %s", (engine) => {
     expect(after.ok).toBe(true);
   });
 
+  it("an address past its limit is paused with a message naming the address, not the account", async () => {
+    const start = new Date("2026-04-01T10:00:00Z");
+    for (let i = 0; i < THROTTLE.maxPerIp; i++) {
+      await signInWithPassword(t.db, { email: `spray${i}@example.org`, password: "guess", ip: "203.0.113.50" }, new Date(start.getTime() + i * 1_000));
+    }
+    const at = new Date(start.getTime() + THROTTLE.maxPerIp * 1_000);
+    const fromThere = await signInWithPassword(t.db, { email: "editor@example.org", password: PASSWORD, ip: "203.0.113.50" }, at);
+    expect(fromThere).toMatchObject({ ok: false, reason: "throttled", limit: "address", message: expect.stringMatching(/network address.*not locked/) });
+    // The owner elsewhere is not affected: the account was never what failed.
+    expect((await signInWithPassword(t.db, { email: "editor@example.org", password: PASSWORD, ip: "198.51.100.77" }, at)).ok).toBe(true);
+  });
+
+  it("without a known address, failures count per account only, and the refusal says it is the account", async () => {
+    const start = new Date("2026-05-01T10:00:00Z");
+    for (let i = 0; i < THROTTLE.maxPerIp + 5; i++) {
+      await signInWithPassword(t.db, { email: `anon${i}@example.org`, password: "guess", ip: null }, new Date(start.getTime() + i * 1_000));
+    }
+    const at = new Date(start.getTime() + 200_000);
+    expect((await signInWithPassword(t.db, { email: "editor@example.org", password: PASSWORD, ip: null }, at)).ok).toBe(true);
+    for (let i = 0; i < THROTTLE.maxPerEmail; i++) {
+      await signInWithPassword(t.db, { email: "editor@example.org", password: "wrong " + i, ip: null }, new Date(at.getTime() + (i + 1) * 1_000));
+    }
+    const locked = await signInWithPassword(t.db, { email: "editor@example.org", password: PASSWORD, ip: null }, new Date(at.getTime() + 20_000));
+    expect(locked).toMatchObject({ ok: false, reason: "throttled", limit: "account", message: expect.stringMatching(/this account/) });
+  });
+
   it("keeps a day of attempts and prunes older ones at the next sign-in", async () => {
     const now = new Date("2026-03-10T12:00:00Z");
     await t.db.insert(signInAttempts).values([

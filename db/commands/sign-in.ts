@@ -15,7 +15,8 @@ export const ATTEMPTS_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export type SignInResult =
   | { ok: true; user: { id: number; email: string; name: string; role: Role; sessionVersion: number } }
-  | { ok: false; reason: "invalid" | "throttled"; message: string };
+  | { ok: false; reason: "invalid"; message: string }
+  | { ok: false; reason: "throttled"; limit: "account" | "address"; message: string };
 
 const INVALID = "The email or password is not right.";
 
@@ -25,28 +26,25 @@ const INVALID = "The email or password is not right.";
  */
 export async function signInWithPassword(
   db: Database,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string | null },
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
+  // Counted apart, so each refusal can say which limit it is: an address that failed on many
+  // accounts is not this account's fault, and an account's owner should know it is under attack.
   const [emailUntil, ipUntil] = await Promise.all([
     lockedUntil(db, signInAttempts.email, email, THROTTLE.maxPerEmail, now),
-    lockedUntil(db, signInAttempts.ip, input.ip, THROTTLE.maxPerIp, now),
+    input.ip === null ? null : lockedUntil(db, signInAttempts.ip, input.ip, THROTTLE.maxPerIp, now),
   ]);
-  const until = Math.max(emailUntil ?? 0, ipUntil ?? 0);
 
   const user = await findUserForSignIn(db, email);
   // Always compare a hash, even for an unknown email or a refused attempt: timing says nothing.
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
 
-  if (until > now.getTime()) {
-    const minutes = Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
-    await recordAudit(db, { action: "sign_in_refused", actorId: user?.id, actorEmail: email, ip: input.ip, detail: { minutes } });
-    return {
-      ok: false,
-      reason: "throttled",
-      message: `Too many failed sign-ins. This account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}; try again later.`,
-    };
+  const limit = refusal(emailUntil, ipUntil, now);
+  if (limit) {
+    await recordAudit(db, { action: "sign_in_refused", actorId: user?.id, actorEmail: email, ip: input.ip, detail: { minutes: limit.minutes, limit: limit.kind } });
+    return { ok: false, reason: "throttled", limit: limit.kind, message: limit.message };
   }
 
   const success = Boolean(user && user.active && passwordOk);
@@ -67,6 +65,28 @@ export async function signInWithPassword(
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }
 
+function refusal(emailUntil: number | null, ipUntil: number | null, now: Date) {
+  const minutesTo = (until: number) => Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
+  const plural = (n: number) => `${n} more minute${n === 1 ? "" : "s"}`;
+  if (emailUntil !== null && emailUntil > now.getTime()) {
+    const minutes = minutesTo(emailUntil);
+    return {
+      kind: "account" as const,
+      minutes,
+      message: `Too many failed sign-ins to this account. It is locked for ${plural(minutes)}; if those were not yours, tell an administrator.`,
+    };
+  }
+  if (ipUntil !== null && ipUntil > now.getTime()) {
+    const minutes = minutesTo(ipUntil);
+    return {
+      kind: "address" as const,
+      minutes,
+      message: `Too many failed sign-ins from your network address. Sign-ins from it are paused for ${plural(minutes)}; your account itself is not locked.`,
+    };
+  }
+  return null;
+}
+
 /**
  * The current password asked for by /account is a password check like the sign-in form's:
  * refused while the email is locked out, and a wrong one counts towards that lock-out and is
@@ -74,7 +94,7 @@ export async function signInWithPassword(
  */
 export async function checkOwnPassword(
   db: Database,
-  input: { userId: number; email: string; passwordHash: string; password: string; ip: string },
+  input: { userId: number; email: string; passwordHash: string; password: string; ip: string | null },
   now: Date = new Date(),
 ): Promise<void> {
   const until = await lockedUntil(db, signInAttempts.email, input.email, THROTTLE.maxPerEmail, now);

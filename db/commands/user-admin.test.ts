@@ -35,7 +35,7 @@ describe.each(engines)("administering people on %s", (engine) => {
     expect((await listAudit(t.db))[0]).toMatchObject({ action: "user_role_changed", actorId: admin.id, detail: { userId: user.id, from: "viewer", to: "reviewer" } });
   });
 
-  it("deactivation stops sessions (session version) and API tokens at once; reactivation lets tokens work again", async () => {
+  it("deactivation stops sessions (session version) and revokes API tokens for good; reactivation does not bring them back", async () => {
     const user = await make("leaver@example.org");
     const { token } = await createApiToken(t.db, user.id, "script");
     expect(await actorFromToken(t.db, token)).not.toBeNull();
@@ -43,9 +43,12 @@ describe.each(engines)("administering people on %s", (engine) => {
     await updateUser(t.db, user.id, { active: false }, admin);
     expect(await sessionVersion(user.id)).toBe(sv + 1);
     expect(await actorFromToken(t.db, token)).toBeNull();
-    expect((await listAudit(t.db))[0]).toMatchObject({ action: "user_deactivated", detail: { userId: user.id } });
+    expect((await listAudit(t.db)).slice(0, 2)).toMatchObject([
+      { action: "token_revoked", detail: { userId: user.id, why: "deactivated" } },
+      { action: "user_deactivated", detail: { userId: user.id } },
+    ]);
     await updateUser(t.db, user.id, { active: true }, admin);
-    expect(await actorFromToken(t.db, token)).toMatchObject({ id: user.id });
+    expect(await actorFromToken(t.db, token)).toBeNull();
     expect((await listAudit(t.db))[0]).toMatchObject({ action: "user_reactivated" });
   });
 
@@ -130,7 +133,7 @@ describe.each(engines)("administering people on %s", (engine) => {
 
   it("records a token's last use at most once a minute", async () => {
     const user = await make("tokens@example.org");
-    const { id, token } = await createApiToken(t.db, user.id, "cron");
+    const { id, token } = await createApiToken(t.db, user.id, "cron", null);
     const lastUsed = async () => (await listApiTokens(t.db, user.id)).find((x) => x.id === id)!.lastUsedAt;
     expect(await lastUsed()).toBeNull();
     const t0 = new Date("2060-01-01T10:00:00Z");

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/domain";
 import type { UpdateUserInput } from "@/lib/validation/user";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { generateToken } from "@/lib/auth/tokens";
+import { TOKEN_DEFAULT_DAYS, tokenExpiry } from "@/lib/validation/token";
 import { apiTokens, users } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
@@ -48,14 +49,40 @@ export async function createFirstAdmin(db: Database, input: Omit<NewUser, "role"
   });
 }
 
-export async function createApiToken(db: Database, userId: number, name: string) {
+/** `expiresInDays` null: a token that never expires, which must be asked for. */
+export async function createApiToken(db: Database, userId: number, name: string, expiresInDays: number | null = TOKEN_DEFAULT_DAYS, now: Date = new Date()) {
   const { token, hash, prefix } = generateToken();
+  const expiresAt = tokenExpiry(expiresInDays, now);
   return db.transaction(async (tx) => {
     const [owner] = await tx.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
     if (!owner?.active) throw new AppError("not_found", "No active user has that id");
-    const [row] = await tx.insert(apiTokens).values({ userId, name, tokenHash: hash, prefix }).returning({ id: apiTokens.id });
-    await recordAudit(tx, { action: "token_created", actorId: userId, actorEmail: owner.email, detail: { tokenId: row?.id, name } });
-    return { id: row!.id, token, prefix };
+    const [row] = await tx.insert(apiTokens).values({ userId, name, tokenHash: hash, prefix, createdAt: now, expiresAt }).returning({ id: apiTokens.id });
+    await recordAudit(tx, { action: "token_created", actorId: userId, actorEmail: owner.email, detail: { tokenId: row?.id, name, expiresAt: expiresAt?.toISOString() ?? null } });
+    return { id: row!.id, token, prefix, expiresAt: expiresAt?.toISOString() ?? null };
+  });
+}
+
+/**
+ * Revokes every token of a user still in force: from "Revoke all" on /account, and inside the
+ * transaction of a deactivation or a password change, so that a token outlives neither.
+ */
+export async function revokeAllApiTokensIn(tx: Executor, userId: number, actor: { id: number; email: string }, why: string, ip?: string | null) {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  if (revoked.length > 0) {
+    await recordAudit(tx, { action: "token_revoked", actorId: actor.id, actorEmail: actor.email, ip, detail: { userId, tokenIds: revoked.map((r) => r.id), why } });
+  }
+  return revoked.length;
+}
+
+export async function revokeAllApiTokens(db: Database, userId: number, ip?: string | null) {
+  return db.transaction(async (tx) => {
+    const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!owner) throw new AppError("not_found", "No user has that id");
+    return { revoked: await revokeAllApiTokensIn(tx, userId, { id: userId, email: owner.email }, "revoked all", ip) };
   });
 }
 
@@ -76,7 +103,8 @@ export async function revokeApiToken(db: Database, userId: number, tokenId: numb
 
 /**
  * An admin changes someone's role, active state or password. Each change is audited, and each
- * bumps `session_version` (reactivation aside) so that sessions opened before it stop at once.
+ * bumps `session_version` (reactivation aside) so that sessions opened before it stop at once;
+ * deactivation and a password reset also revoke the person's API tokens.
  * Refused: changing one's own role or active state, and anything that would leave no active admin.
  */
 export async function updateUser(db: Database, userId: number, changes: UpdateUserInput, actor: { id: number; email: string }, ip?: string | null) {
@@ -124,6 +152,9 @@ export async function updateUser(db: Database, userId: number, changes: UpdateUs
     if (roleChanges) await audit("user_role_changed", { from: target.role, to: changes.role });
     if (activeChanges) await audit(changes.active ? "user_reactivated" : "user_deactivated");
     if (passwordHash !== undefined) await audit("user_password_reset");
+    if ((activeChanges && !changes.active) || passwordHash !== undefined) {
+      await revokeAllApiTokensIn(tx, target.id, actor, passwordHash !== undefined ? "password reset" : "deactivated", ip);
+    }
 
     const [row] = await tx
       .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active })
@@ -135,12 +166,13 @@ export async function updateUser(db: Database, userId: number, changes: UpdateUs
 
 /**
  * Someone changes their own password. The current one is required, so a session left open on
- * a shared screen is not enough to take the account over. Other sessions stop (session_version).
+ * a shared screen is not enough to take the account over. Other sessions stop (session_version),
+ * and API tokens are revoked: a changed password means the old one may be known to someone.
  */
 export async function changeOwnPassword(db: Database, userId: number, currentPassword: string, newPassword: string, ip?: string | null) {
   const [user] = await db.select({ passwordHash: users.passwordHash, email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
   if (!user?.active) throw new AppError("not_found", "No active user has that id");
-  await checkOwnPassword(db, { userId, email: user.email, passwordHash: user.passwordHash, password: currentPassword, ip: ip ?? "unknown" });
+  await checkOwnPassword(db, { userId, email: user.email, passwordHash: user.passwordHash, password: currentPassword, ip: ip ?? null });
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -151,6 +183,7 @@ export async function changeOwnPassword(db: Database, userId: number, currentPas
       .returning({ sessionVersion: users.sessionVersion });
     if (!row) throw new AppError("conflict", "Your password was changed meanwhile: sign in again");
     await recordAudit(tx, { action: "password_changed", actorId: userId, actorEmail: user.email, ip });
+    await revokeAllApiTokensIn(tx, userId, { id: userId, email: user.email }, "password changed", ip);
     return { sessionVersion: row.sessionVersion };
   });
 }

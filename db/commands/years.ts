@@ -1,9 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, or } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { reportingYears } from "../schema";
-import type { Database } from "../client";
+import { lockedMetricLabels, metrics, metricValues, reportingYears, sections } from "../schema";
+import type { Database, Transaction } from "../client";
 import { recordAudit } from "./audit";
 import { createSnapshotIn } from "./snapshots";
 
@@ -24,10 +24,22 @@ export async function lockYear(db: Database, year: number, actor: Actor, ip?: st
     if (!current) throw new AppError("not_found", `The year ${year} does not exist`);
     if (current.status === "locked") throw new AppError("conflict", `The year ${year} is already locked`);
     await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: actor.id }).where(eq(reportingYears.year, year));
+    await keepLabels(tx, year);
     await recordAudit(tx, { action: "year_locked", actorId: actor.id, actorEmail: actor.email, year, ip });
     const snapshot = await createSnapshotIn(tx, year, actor, "lock");
     return { year, status: "locked" as const, snapshot };
   });
+}
+
+/** The year's metrics as it shows them at this moment (current ones, and archived ones holding a value). */
+async function keepLabels(tx: Transaction, year: number) {
+  const shown = await tx
+    .select({ metricId: metrics.id, label: metrics.label, unit: metrics.unit, sectionKey: metrics.sectionKey, sectionTitle: sections.title })
+    .from(metrics)
+    .innerJoin(sections, eq(sections.key, metrics.sectionKey))
+    .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
+    .where(or(eq(metrics.archived, false), isNotNull(metricValues.id)));
+  if (shown.length > 0) await tx.insert(lockedMetricLabels).values(shown.map((m) => ({ year, ...m })));
 }
 
 export async function unlockYear(db: Database, year: number, reason: string, actor: Actor, ip?: string | null) {
@@ -36,6 +48,8 @@ export async function unlockYear(db: Database, year: number, reason: string, act
     if (!current) throw new AppError("not_found", `The year ${year} does not exist`);
     if (current.status === "open") throw new AppError("conflict", `The year ${year} is not locked`);
     await tx.update(reportingYears).set({ status: "open", lockedAt: null, lockedBy: null }).where(eq(reportingYears.year, year));
+    // Open again, the year shows its metrics as they are now, and the next lock records them anew.
+    await tx.delete(lockedMetricLabels).where(eq(lockedMetricLabels.year, year));
     await recordAudit(tx, { action: "year_unlocked", actorId: actor.id, actorEmail: actor.email, year, ip, detail: { reason } });
     return { year, status: "open" as const };
   });

@@ -5,7 +5,7 @@ import type { YearContentData } from "@/lib/snapshot/content";
 import type { Executor } from "../client";
 import { listMetrics, listSections } from "./catalog";
 import { latestSnapshot, type SnapshotSummary } from "./snapshots";
-import { findYear, listYearQuotes, listYearValues, listYears } from "./years";
+import { findYear, listYearQuotes, listYearSections, listYearValues, listYears } from "./years";
 
 const snapshotRef = (s: SnapshotSummary | null) => (s ? { id: s.id, sha256: s.sha256, createdAt: s.createdAt } : null);
 
@@ -14,7 +14,7 @@ export async function loadYearExport(db: Executor, year: number): Promise<Export
   const reportingYear = await findYear(db, year);
   if (!reportingYear) return null;
   const [sections, values, quotes, snapshot] = await Promise.all([
-    listSections(db),
+    listYearSections(db, year),
     listYearValues(db, year),
     listYearQuotes(db, year),
     latestSnapshot(db, year),

@@ -59,9 +59,14 @@ describe.each(engines)("value history on %s", (engine) => {
     expect(read.some((r) => r.value === 8)).toBe(false);
   });
 
-  it("is null for a value that does not exist, before anything is read", async () => {
+  it("is null for an unknown metric or year, before anything is read", async () => {
     expect(await readEveryRevision(t.db, YEAR, "no_such_metric")).toBeNull();
     expect(await readEveryRevision(t.db, YEAR - 1, KEY)).toBeNull();
     expect(await listValueHistory(t.db, YEAR, "no_such_metric")).toBeNull();
+  });
+
+  it("is an empty history for a metric of the year whose value was never saved", async () => {
+    expect(await listValueHistory(t.db, YEAR, "pbc_countries_regions")).toEqual({ revisions: [], nextBefore: null });
+    expect(await drain((await readEveryRevision(t.db, YEAR, "pbc_countries_regions"))!)).toEqual([[]]);
   });
 });

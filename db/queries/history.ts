@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { metricValues, metrics, users, valueRevisions } from "../schema";
+import { metricValues, metrics, reportingYears, users, valueRevisions } from "../schema";
 import type { Executor } from "../client";
 
 export type Revision = {
@@ -19,14 +19,21 @@ export type RevisionPage = { revisions: Revision[]; nextBefore: number | null };
 
 export const HISTORY_PAGE_MAX = 500;
 
-async function findValueId(db: Executor, year: number, metricKey: string): Promise<number | null> {
+/**
+ * The value's row id when the year and the metric exist: `null` inside when the value was
+ * never saved (no revisions yet, an empty history), `null` itself when either is unknown.
+ */
+async function findValueId(db: Executor, year: number, metricKey: string): Promise<{ valueId: number | null } | null> {
   const [target] = await db
     .select({ valueId: metricValues.id })
-    .from(metricValues)
-    .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
-    .where(and(eq(metrics.key, metricKey), eq(metricValues.year, year)));
-  return target?.valueId ?? null;
+    .from(metrics)
+    .innerJoin(reportingYears, eq(reportingYears.year, year))
+    .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
+    .where(eq(metrics.key, metricKey));
+  return target ?? null;
 }
+
+const EMPTY_PAGE: RevisionPage = { revisions: [], nextBefore: null };
 
 /** Keyset on the revision id, so a deep page costs what the first one does. */
 async function readPage(db: Executor, valueId: number, limit: number, before: number | undefined): Promise<RevisionPage> {
@@ -56,7 +63,7 @@ async function readPage(db: Executor, valueId: number, limit: number, before: nu
 
 /**
  * A value's revisions, newest first, one page (at most HISTORY_PAGE_MAX) at a time.
- * `nextBefore` is null on the last page; null instead of a page when there is no such value.
+ * `nextBefore` is null on the last page; null instead of a page when the year or metric is unknown.
  */
 export async function listValueHistory(
   db: Executor,
@@ -64,16 +71,17 @@ export async function listValueHistory(
   metricKey: string,
   opts: { limit?: number; before?: number } = {},
 ): Promise<RevisionPage | null> {
-  const valueId = await findValueId(db, year, metricKey);
-  if (valueId === null) return null;
-  return readPage(db, valueId, Math.min(Math.max(opts.limit ?? 100, 1), HISTORY_PAGE_MAX), opts.before);
+  const target = await findValueId(db, year, metricKey);
+  if (target === null) return null;
+  if (target.valueId === null) return EMPTY_PAGE;
+  return readPage(db, target.valueId, Math.min(Math.max(opts.limit ?? 100, 1), HISTORY_PAGE_MAX), opts.before);
 }
 
 /**
  * Every revision of a value, newest first, as pages of at most `batch` rows: the API's
  * contract is "every revision", and reading them in bounded pages keeps a value with
  * hundreds of thousands of revisions from becoming one unbounded query and one huge array.
- * The first page is read before this returns, so a missing value is null (a 404), never a
+ * The first page is read before this returns, so an unknown year or metric is null (a 404), never a
  * failure halfway through an answer. Revisions added while the pages are read are newer than
  * the first page and so are not included: the answer is the history as it was when it began.
  */
@@ -83,13 +91,14 @@ export async function readEveryRevision(
   metricKey: string,
   batch = HISTORY_PAGE_MAX,
 ): Promise<AsyncGenerator<Revision[]> | null> {
-  const valueId = await findValueId(db, year, metricKey);
-  if (valueId === null) return null;
-  const first = await readPage(db, valueId, batch, undefined);
+  const target = await findValueId(db, year, metricKey);
+  if (target === null) return null;
+  const { valueId } = target;
+  const first = valueId === null ? EMPTY_PAGE : await readPage(db, valueId, batch, undefined);
   return (async function* pages() {
     let page = first;
     yield page.revisions;
-    while (page.nextBefore !== null) {
+    while (page.nextBefore !== null && valueId !== null) {
       page = await readPage(db, valueId, batch, page.nextBefore);
       yield page.revisions;
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, or } from "drizzle-orm";
 import type { Role } from "@/lib/domain";
 import { apiTokens, users } from "../schema";
 import type { Executor } from "../client";
@@ -37,13 +37,20 @@ export async function findSessionUser(db: Executor, id: number) {
   return row ?? null;
 }
 
-/** The active user owning an unrevoked token with this hash. */
-export async function findUserByTokenHash(db: Executor, tokenHash: string) {
+/** The active user owning an unrevoked, unexpired token with this hash. */
+export async function findUserByTokenHash(db: Executor, tokenHash: string, now: Date = new Date()) {
   const [row] = await db
     .select({ ...summary, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.active, true)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        eq(users.active, true),
+      ),
+    );
   return row ?? null;
 }
 
@@ -53,7 +60,14 @@ export async function listUsers(db: Executor): Promise<UserSummary[]> {
 
 export async function listApiTokens(db: Executor, userId: number) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+    })
     .from(apiTokens)
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .orderBy(asc(apiTokens.id));

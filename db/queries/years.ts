@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Qualifier, YearStatus } from "@/lib/domain";
-import { metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
+import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
+import { listSections, type Section } from "./catalog";
 import type { Executor } from "../client";
 
 export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number };
@@ -44,15 +45,20 @@ export type YearValueRow = {
 
 /**
  * One row per metric for the year, in report order: every current metric, plus archived ones
- * that hold a value this year (kept in old years, left out of new ones). One query.
+ * that hold a value this year (kept in old years, left out of new ones). A locked year shows
+ * the metrics it was locked with, under the labels, units and sections they had then
+ * (locked_metric_labels). One query.
  */
 export async function listYearValues(db: Executor, year: number): Promise<YearValueRow[]> {
+  const kept = and(eq(lockedMetricLabels.metricId, metrics.id), eq(lockedMetricLabels.year, year));
+  const sectionKey = sql<string>`coalesce(${lockedMetricLabels.sectionKey}, ${metrics.sectionKey})`;
   const rows = await db
     .select({
       metricKey: metrics.key,
-      label: metrics.label,
-      section: metrics.sectionKey,
-      unit: metrics.unit,
+      label: sql<string>`coalesce(${lockedMetricLabels.label}, ${metrics.label})`,
+      section: sectionKey,
+      unit: sql<YearValueRow["unit"]>`coalesce(${lockedMetricLabels.unit}, ${metrics.unit})`,
+      kept: lockedMetricLabels.metricId,
       direction: metrics.direction,
       archived: metrics.archived,
       valueId: metricValues.id,
@@ -65,12 +71,14 @@ export async function listYearValues(db: Executor, year: number): Promise<YearVa
       updatedBy: users.name,
     })
     .from(metrics)
-    .innerJoin(sections, eq(sections.key, metrics.sectionKey))
+    .leftJoin(lockedMetricLabels, kept)
+    .innerJoin(sections, eq(sections.key, sectionKey))
     .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
     .leftJoin(users, eq(users.id, metricValues.updatedBy))
     .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
+  const locked = rows.some((r) => r.kept !== null);
   return rows
-    .filter((r) => !r.archived || r.valueId !== null)
+    .filter((r) => (locked ? r.kept !== null : !r.archived || r.valueId !== null))
     .map((r) => ({
       metricKey: r.metricKey,
       label: r.label,
@@ -87,6 +95,30 @@ export async function listYearValues(db: Executor, year: number): Promise<YearVa
       updatedAt: r.updatedAt,
       updatedBy: r.updatedBy,
     }));
+}
+
+/** One metric as the year shows it (label and unit as locked, for a locked year), or null when there is no such metric. */
+export async function findYearMetric(db: Executor, year: number, metricKey: string): Promise<{ key: string; label: string; unit: YearValueRow["unit"] } | null> {
+  const [row] = await db
+    .select({
+      key: metrics.key,
+      label: sql<string>`coalesce(${lockedMetricLabels.label}, ${metrics.label})`,
+      unit: sql<YearValueRow["unit"]>`coalesce(${lockedMetricLabels.unit}, ${metrics.unit})`,
+    })
+    .from(metrics)
+    .leftJoin(lockedMetricLabels, and(eq(lockedMetricLabels.metricId, metrics.id), eq(lockedMetricLabels.year, year)))
+    .where(eq(metrics.key, metricKey));
+  return row ?? null;
+}
+
+/** The sections as the year shows them: a locked year's under the titles they had when it was locked. */
+export async function listYearSections(db: Executor, year: number): Promise<Section[]> {
+  const [current, kept] = await Promise.all([
+    listSections(db),
+    db.selectDistinct({ key: lockedMetricLabels.sectionKey, title: lockedMetricLabels.sectionTitle }).from(lockedMetricLabels).where(eq(lockedMetricLabels.year, year)),
+  ]);
+  const titles = new Map(kept.map((k) => [k.key, k.title]));
+  return current.map((s) => ({ ...s, title: titles.get(s.key) ?? s.title }));
 }
 
 export type QuoteView = {

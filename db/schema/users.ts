@@ -31,6 +31,8 @@ export const apiTokens = pgTable(
     prefix: text("prefix").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    // Null: never expires (asked for explicitly); tokens default to 90 days (lib/validation/token.ts).
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
@@ -41,7 +43,8 @@ export const signInAttempts = pgTable(
   {
     id: serial("id").primaryKey(),
     email: text("email").notNull(),
-    ip: text("ip").notNull(),
+    // Null when no trusted proxy reports the address: such attempts count per account only.
+    ip: text("ip"),
     success: boolean("success").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },

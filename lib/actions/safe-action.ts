@@ -6,13 +6,15 @@ import { authorize, currentActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/validation/input-scan";
 import { zodFieldErrors } from "@/lib/validation/value";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; extra?: Record<string, unknown> };
 
-type ActionCtx = { db: Database; ip: string };
+/** `ip` is null unless TRUSTED_PROXY lets a proxy of ours say it (lib/auth/client-ip.ts). */
+type ActionCtx = { db: Database; ip: string | null };
 
 /**
  * Server actions are reachable by a direct POST, so each one goes through this: the same
@@ -25,26 +27,35 @@ export function guardedAction<S extends z.ZodType, R>(
   fn: (input: z.output<S>, ctx: ActionCtx & { actor: Actor }) => Promise<R>,
 ) {
   return async (raw: unknown): Promise<ActionResult<R>> =>
-    run(schema, raw, async (input, ctx) => fn(input, { ...ctx, actor: authorize(await currentActor(), permission) }));
+    run(
+      () => currentActor().then((actor) => authorize(actor, permission)),
+      schema,
+      raw,
+      (input, ctx, actor) => fn(input, { ...ctx, actor }),
+    );
 }
 
 /** For the few actions open to anyone (first-run set-up): validation and error mapping only. */
 export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: ActionCtx) => Promise<R>) {
-  return async (raw: unknown): Promise<ActionResult<R>> => run(schema, raw, fn);
+  return async (raw: unknown): Promise<ActionResult<R>> => run(() => Promise.resolve(null), schema, raw, fn);
 }
 
-async function run<S extends z.ZodType, R>(
+/** The caller first (401/403 before anything about the input), then the input, then the work. */
+async function run<S extends z.ZodType, R, A>(
+  caller: () => Promise<A>,
   schema: S,
   raw: unknown,
-  fn: (input: z.output<S>, ctx: ActionCtx) => Promise<R>,
+  fn: (input: z.output<S>, ctx: ActionCtx, actor: A) => Promise<R>,
 ): Promise<ActionResult<R>> {
   try {
+    const actor = await caller();
+    assertSafeInput(raw);
     const parsed = await schema.safeParseAsync(raw);
     if (!parsed.success) {
       return { ok: false, code: "validation", message: "Some fields are not valid", fieldErrors: zodFieldErrors(parsed.error) };
     }
     const ip = clientIpFromHeaders(await headers());
-    return { ok: true, data: await fn(parsed.data, { db: await getDb(), ip }) };
+    return { ok: true, data: await fn(parsed.data, { db: await getDb(), ip }, actor) };
   } catch (error) {
     if (error instanceof AppError) {
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, extra: error.extra };

@@ -216,8 +216,9 @@ export const operations: Operation[] = [
     response: auditPageBody,
     errors: [400],
   },
-  { method: "get", path: "/api/v1/me/tokens", summary: "Your active API tokens (never the tokens themselves)", permission: "self:manage", response: z.object({ tokens: z.array(tokenBody) }) },
-  { method: "post", path: "/api/v1/me/tokens", summary: "Create an API token; the answer is the only time it is shown", permission: "self:manage", body: createTokenSchema, response: z.object({ id: z.number().int(), token: z.string(), prefix: z.string() }), errors: [422] },
+  { method: "get", path: "/api/v1/me/tokens", summary: "Your unrevoked API tokens, expired ones marked (never the tokens themselves)", permission: "self:manage", response: z.object({ tokens: z.array(tokenBody) }) },
+  { method: "post", path: "/api/v1/me/tokens", summary: "Create an API token (expiresInDays: default 90, null for never); the answer is the only time it is shown", permission: "self:manage", body: createTokenSchema, response: z.object({ id: z.number().int(), token: z.string(), prefix: z.string(), expiresAt: z.string().nullable() }), errors: [422] },
+  { method: "delete", path: "/api/v1/me/tokens", summary: "Revoke every one of your API tokens", permission: "self:manage", response: z.object({ revoked: z.number().int() }) },
   { method: "delete", path: "/api/v1/me/tokens/{id}", summary: "Revoke one of your API tokens", permission: "self:manage", params: idParams.shape, response: z.object({ id: z.number().int(), revoked: z.literal(true) }), errors: [404] },
 ];
 

@@ -21,7 +21,7 @@ export function toErrorResponse(error: unknown): Response {
     return errorResponse(503, "timeout", "The request took too long and was cancelled; try again or narrow it down");
   }
   if (isDatabaseUnavailable(error)) {
-    console.error("[api] database unavailable:", (error as Error).message);
+    console.error("[api] database unavailable:", error);
     return errorResponse(503, "unavailable", "The database cannot be reached right now; try again shortly");
   }
   console.error("[api] unexpected error:", error);

@@ -50,6 +50,13 @@ describe("apiRoute", () => {
     expect((await route(put('{"value": 1}', json), context)).status).toBe(200);
   });
 
+  it("does not believe a forged X-Forwarded-Host without TRUSTED_PROXY", async () => {
+    calls.actor = { ...editor, via: "session" };
+    const forged = { "content-type": "application/json", host: "desk.test", origin: "https://evil.test", "x-forwarded-host": "evil.test" };
+    expect((await route(put('{"value": 1}', forged), context)).status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("maps bad bodies to 400, 413, 415 and 422 with fields, without calling the handler", async () => {
     expect(await errorOf(await route(put("{"), context))).toMatchObject({ code: "bad_request" });
     expect((await route(put(""), context)).status).toBe(400);
@@ -63,6 +70,29 @@ describe("apiRoute", () => {
     expect(invalid.status).toBe(422);
     expect(await errorOf(invalid)).toEqual({ code: "validation", message: expect.any(String), fields: { value: "Value must be at most 10" } });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("refuses a NUL byte anywhere in the body with 422 naming its path, and deep nesting with 400", async () => {
+    const nul = await route(put(JSON.stringify({ value: 1, note: "a\u0000b" })), context);
+    expect(nul.status).toBe(422);
+    expect(await errorOf(nul)).toMatchObject({ code: "validation", fields: { note: expect.stringContaining("NUL") } });
+    const nested = await route(put(JSON.stringify({ value: 1, tags: [{ more: ["\u0000"] }] })), context);
+    expect(await errorOf(nested)).toMatchObject({ fields: { "tags.0.more.0": expect.any(String) } });
+    expect((await route(put(`{"value": 1, "deep": ${"[".repeat(2_000)}${"]".repeat(2_000)}}`), context)).status).toBe(400);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("sets the API's own security headers, HSTS only when the request came over https", async () => {
+    const read = apiRoute({ permission: "read" }, () => Promise.resolve({ ok: true }));
+    const plain = await read(new NextRequest("http://desk.test/api/v1/thing", { headers: { "x-forwarded-proto": "https" } }), context);
+    expect(plain.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    const secure = await read(new NextRequest("https://desk.test/api/v1/thing"), context);
+    expect(secure.headers.get("strict-transport-security")).toContain("max-age=");
+    calls.actor = null;
+    const refused = await read(new NextRequest("https://desk.test/api/v1/thing"), context);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
   it("answers 503 when the database cannot be reached or a statement times out, 500 without internals otherwise", async () => {

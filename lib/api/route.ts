@@ -2,9 +2,12 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
 import { getDb, type Database } from "@/db/client";
+import { requestHost } from "@/lib/auth/client-ip";
 import { authorize, resolveActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/validation/input-scan";
+import { withApiHeaders } from "@/lib/http/security-headers";
 import { readCapped } from "./read-capped";
 import { toErrorResponse } from "./respond";
 
@@ -33,13 +36,15 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
   spec: Spec<P, Q, B>,
   handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => withApiHeaders(await answer(req, context), req);
+
+  async function answer(req: NextRequest, context: RouteContext): Promise<Response> {
     try {
       const actor = authorize(await resolveActor(req.headers), spec.permission);
       if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
       const params = parseOr400(spec.params, await context.params, "path");
       const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
-      const body = spec.body ? await spec.body.parseAsync(await readJson(req, spec.bodyOptional ?? false)) : undefined;
+      const body = spec.body ? await spec.body.parseAsync(await readSafeJson(req, spec.bodyOptional ?? false)) : undefined;
       const result = await handler({ actor, db: await getDb(), params, query, body, req } as Ctx<
         z.output<P>,
         z.output<Q>,
@@ -49,18 +54,20 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  }
 }
 
 /** A read open to anyone, such as the health check and the OpenAPI document. */
-export function publicRoute(handler: (req: NextRequest) => Promise<unknown>) {
-  return async (req: NextRequest): Promise<Response> => {
+export function publicRoute(handler: (req: Request) => Promise<unknown> | unknown) {
+  return async (req: Request): Promise<Response> => {
+    let response: Response;
     try {
       const result = await handler(req);
-      return result instanceof Response ? result : Response.json(result);
+      response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return toErrorResponse(error);
+      response = toErrorResponse(error);
     }
+    return withApiHeaders(response, req);
   };
 }
 
@@ -76,7 +83,7 @@ function parseOr400<S extends z.ZodType>(schema: S | undefined, input: unknown, 
 /** Browsers send Origin on cross-site writes; a cookie alone must not be enough to change data. */
 function assertSameOrigin(req: NextRequest) {
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const host = requestHost(req.headers);
   if (origin) {
     let originHost: string | null = null;
     try {
@@ -89,6 +96,12 @@ function assertSameOrigin(req: NextRequest) {
     return;
   }
   throw new AppError("forbidden", "Cross-origin write refused: send the request from Report Desk itself or use an API token");
+}
+
+async function readSafeJson(req: NextRequest, optional: boolean): Promise<unknown> {
+  const input = await readJson(req, optional);
+  assertSafeInput(input);
+  return input;
 }
 
 async function readJson(req: NextRequest, optional: boolean): Promise<unknown> {

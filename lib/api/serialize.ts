@@ -1,7 +1,7 @@
 import type { AuditEntryView } from "@/db/queries/audit";
 import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
-import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, ValueBody } from "@/lib/validation/api";
+import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, TokenBody, ValueBody } from "@/lib/validation/api";
 
 /** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
 export const toMetricBody = (m: Metric): MetricBody => ({
@@ -62,4 +62,17 @@ export const toSnapshotBody = (s: { id: number; year: number; createdAt: Date; c
   createdBy: s.createdBy,
   sha256: s.sha256,
   reason: s.reason,
+});
+
+type TokenRow = { id: number; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null };
+
+/** The same shape for GET /api/v1/me/tokens and the account page. */
+export const toTokenBody = (t: TokenRow, now: Date = new Date()): TokenBody => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  expiresAt: t.expiresAt?.toISOString() ?? null,
+  expired: t.expiresAt !== null && t.expiresAt.getTime() <= now.getTime(),
 });

@@ -5,6 +5,7 @@ export const AUDIT_ACTION_LABELS = {
   sign_in: "Signed in",
   sign_in_failed: "Sign-in failed",
   sign_in_refused: "Sign-in refused (too many failures)",
+  sign_out: "Signed out (every session ended)",
   user_created: "Person added",
   user_role_changed: "Role changed",
   user_deactivated: "Person deactivated",

@@ -9,6 +9,7 @@ import type { Role } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "./permissions";
+import { withinAbsoluteLifetime } from "./session-lifetime";
 import { hashToken } from "./tokens";
 
 export type Actor = { id: number; email: string; name: string; role: Role; via: "session" | "token" };
@@ -31,7 +32,7 @@ export async function resolveActor(requestHeaders: Headers): Promise<Actor | nul
 }
 
 export async function actorFromToken(db: Executor, token: string, now: Date = new Date()): Promise<Actor | null> {
-  const user = await findUserByTokenHash(db, hashToken(token));
+  const user = await findUserByTokenHash(db, hashToken(token), now);
   if (!user) return null;
   // "Last used" to the minute is enough to spot a forgotten token; a write per call would not be cheap.
   if (!user.lastUsedAt || now.getTime() - user.lastUsedAt.getTime() >= TOKEN_USE_RESOLUTION_MS) await markTokenUsed(db, user.tokenId, now);
@@ -49,11 +50,21 @@ const sessionActor = cache(async (): Promise<Actor | null> => {
   } catch {
     return null;
   }
-  if (!token || typeof token.uid !== "number") return null;
-  const user = await findSessionUser(await getDb(), token.uid);
-  if (!user || !user.active || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+  const user = token ? await sessionUser(await getDb(), token) : null;
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" } : null;
 });
+
+/**
+ * The user a session token stands for, or null when the session has ended: past its absolute
+ * lifetime, signed out, or revoked by a password, role or active change (session version).
+ * next-auth's jwt callback asks the same, so GET /api/auth/session stops re-issuing it too.
+ */
+export async function sessionUser(db: Executor, token: { uid?: unknown; sv?: unknown; authTime?: unknown }, now: Date = new Date()) {
+  if (typeof token.uid !== "number" || !withinAbsoluteLifetime(token, now)) return null;
+  const user = await findSessionUser(db, token.uid);
+  if (!user || !user.active || user.sessionVersion !== token.sv) return null;
+  return user;
+}
 
 /** For server components and server actions. */
 export async function currentActor(): Promise<Actor | null> {

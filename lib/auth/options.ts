@@ -2,12 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { signInWithPassword } from "@/db/commands/sign-in";
+import { endSessions } from "@/db/commands/sessions";
 import { getEnv } from "@/lib/env";
-import { signInSchema } from "@/lib/validation/user";
-import { clientIpFromHeaders } from "./client-ip";
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { authorizeCredentials } from "./credentials";
+import { sessionUser } from "./guard";
+import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 
 let options: NextAuthOptions | undefined;
 
@@ -15,37 +14,38 @@ let options: NextAuthOptions | undefined;
 export function getAuthOptions(): NextAuthOptions {
   options ??= {
     secret: getEnv().authSecret,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+    jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, req) {
-          const parsed = signInSchema.safeParse(credentials ?? {});
-          if (!parsed.success) throw new Error("Enter your email and password.");
-          const headers = new Headers(req.headers as Record<string, string>);
-          const result = await signInWithPassword(await getDb(), { ...parsed.data, ip: clientIpFromHeaders(headers) });
-          // next-auth hands a thrown message back to the sign-in form as `error`.
-          if (!result.ok) throw new Error(result.message);
-          const { id, email, name, role, sessionVersion } = result.user;
-          return { id: String(id), email, name, role, sessionVersion };
-        },
+        authorize: (credentials, req) => authorizeCredentials(credentials, new Headers(req.headers as Record<string, string>)),
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.authTime = Math.floor(Date.now() / 1000);
+          return token;
         }
+        // Every re-issue (GET /api/auth/session) asks the guard's question first: a thrown
+        // error makes next-auth clear the cookie instead of extending an ended session.
+        if (!(await sessionUser(await getDb(), token))) throw new Error("The session has ended");
         return token;
       },
       session({ session, token }) {
         session.user = { id: token.uid, name: token.name ?? "", email: token.email ?? "", role: token.role };
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === "number" && typeof token.sv === "number") await endSessions(await getDb(), token.uid, token.sv);
       },
     },
   };

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { countUsers } from "@/db/queries/users";
 import { currentActor, type Actor } from "./guard";
+import { safeReturnPath } from "./return-path";
 
 /**
  * For server pages: the signed-in actor, or a redirect to /setup (no users yet) or /login.
@@ -13,10 +14,4 @@ export async function requirePageActor(returnTo: string): Promise<Actor> {
   if (actor) return actor;
   if ((await countUsers(await getDb())) === 0) redirect("/setup");
   redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
-}
-
-/** Only same-site paths: a callback URL must never send someone to another site. */
-export function safeReturnPath(path: string | null | undefined): string {
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
-  return path;
 }

@@ -95,8 +95,18 @@ export const snapshotSummaryBody = z
 export const lockBody = z.object({ year: z.number().int(), status: z.literal("locked"), snapshot: snapshotSummaryBody }).meta({ id: "LockResult" });
 
 export const tokenBody = z
-  .object({ id: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().describe("When the token stops working; null if it never expires"),
+    expired: z.boolean(),
+  })
   .meta({ id: "ApiToken" });
+
+export type TokenBody = z.output<typeof tokenBody>;
 
 const compareQuoteBody = z.object({ id: z.number().int(), speaker: z.string(), title: z.string(), section: z.string(), text: z.string() });
 

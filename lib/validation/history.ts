@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { cursorParam, limitParam } from "./params";
 
 export const historyQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  before: z.coerce.number().int().positive().optional(),
+  limit: limitParam(500).optional(),
+  before: cursorParam.optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "@/lib/domain";
 import { EXPORT_FORMATS } from "@/lib/export/model";
-import { yearParam } from "./params";
+import { cursorParam, limitParam, yearParam } from "./params";
 
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx or json" }).default("csv"),
@@ -26,8 +26,8 @@ export const importQuery = z.object({
 });
 
 export const snapshotListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  before: z.coerce.number().int().positive().optional(),
+  limit: limitParam(100).default(20),
+  before: cursorParam.optional(),
 });
 
 export const createSnapshotSchema = z.object({

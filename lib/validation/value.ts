@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MAX_ABS_VALUE, QUALIFIERS, TEXT_LIMITS, type Unit } from "@/lib/domain";
 import { formatPlain } from "@/lib/numbers/format";
 import { parseHumanNumber } from "@/lib/numbers/parse";
+import { sourceProblem } from "./source";
 
 /** What a metric allows; min/max are the metric's own bounds, null when unset. */
 export type MetricRules = { unit: Unit; min: number | null; max: number | null; label?: string };
@@ -93,6 +94,8 @@ function optionalText(label: string, max: number) {
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, `${label} must be at most ${formatPlain(max, "count")} characters`)
+    // Also reached by imported files, which no JSON body scan sees.
+    .refine((text) => !text.includes("\u0000"), `${label} contains a NUL character (\\u0000), which text may not hold`)
     .transform((text) => (text === "" ? null : text))
     .nullable()
     .optional();
@@ -111,7 +114,10 @@ export function valueSaveSchema(rules: MetricRules) {
     value: valueNumberSchema(rules),
     qualifier: qualifierSchema,
     note: optionalText("Note", TEXT_LIMITS.note),
-    source: optionalText("Source", TEXT_LIMITS.source),
+    source: optionalText("Source", TEXT_LIMITS.source).superRefine((source, ctx) => {
+      const problem = source ? sourceProblem(source) : null;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
     // The version the editor loaded, for optimistic locking against concurrent edits.
     version: z
       .number({ error: "Version must be a number" })

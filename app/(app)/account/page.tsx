@@ -4,6 +4,7 @@ import { listApiTokens } from "@/db/queries/users";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { TokensPanel } from "@/components/account/tokens-panel";
 import { RoleBadge } from "@/components/admin/user-badges";
+import { toTokenBody } from "@/lib/api/serialize";
 import { requirePageActor } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -23,7 +24,7 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="text-lg font-semibold">
           Change your password
         </h2>
-        <p className="text-sm text-gray-600">This signs you out on every other device and browser; you stay signed in here.</p>
+        <p className="text-sm text-gray-600">This signs you out on every other device and browser and revokes your API tokens; you stay signed in here.</p>
         <ChangePasswordForm email={actor.email} />
       </section>
       <section aria-labelledby="tokens-heading" className="card space-y-3 p-6">
@@ -31,10 +32,10 @@ export default async function AccountPage() {
           API tokens
         </h2>
         <p className="text-sm text-gray-600">
-          A token lets a script use the API as you (<code className="rounded bg-gray-100 px-1">Authorization: Bearer …</code>), with your role. Revoke any you no
-          longer use.
+          A token lets a script use the API as you (<code className="rounded bg-gray-100 px-1">Authorization: Bearer …</code>), with your role. Tokens expire
+          after 90 days unless you choose otherwise; changing your password or being deactivated revokes them all. Revoke any you no longer use.
         </p>
-        <TokensPanel tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
+        <TokensPanel tokens={tokens.map((t) => toTokenBody(t))} />
       </section>
     </div>
   );

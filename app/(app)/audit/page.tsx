@@ -5,10 +5,9 @@ import { listAuditEntries } from "@/db/queries/audit";
 import { listMetrics } from "@/db/queries/catalog";
 import { listUsers } from "@/db/queries/users";
 import { AuditTable } from "@/components/audit/audit-table";
-import { NotAllowed } from "@/components/ui/not-allowed";
 import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS } from "@/lib/audit/actions";
+import { requirePermission } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
 import { auditQuery, type AuditQuery } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -24,7 +23,7 @@ function pageHref(filters: Omit<AuditQuery, "before" | "after">, cursor: { befor
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requirePageActor("/audit");
-  if (!can(actor.role, "audit:read")) return <NotAllowed role={actor.role} what="the audit log" roles={rolesFor("audit:read")} />;
+  requirePermission(actor, "audit:read");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = auditQuery.safeParse(raw);
   const query: AuditQuery = parsed.success ? parsed.data : {};

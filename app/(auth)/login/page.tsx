@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { countUsers } from "@/db/queries/users";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentActor } from "@/lib/auth/guard";
-import { safeReturnPath } from "@/lib/auth/page-guard";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,8 +1,7 @@
 import { errorResponse } from "@/lib/api/respond";
+import { publicRoute } from "@/lib/api/route";
 
 /** Unknown API paths answer the contract's JSON error, not an HTML page. */
-function notFound(req: Request) {
-  return errorResponse(404, "not_found", `No API route ${new URL(req.url).pathname}`);
-}
+const notFound = publicRoute((req) => errorResponse(404, "not_found", `No API route ${new URL(req.url).pathname}`));
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listMetricValueYears, listMetrics, listSections } from "@/db/queries/catalog";
-import { NotAllowed } from "@/components/ui/not-allowed";
+import { requirePermission } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
 import { formatPlain, unitLabel } from "@/lib/numbers/format";
 
 export const metadata: Metadata = { title: "Metrics" };
@@ -13,7 +12,7 @@ const DIRECTION_LABELS = { up: "Up is good", down: "Down is good", neutral: "Neu
 
 export default async function MetricsAdminPage() {
   const actor = await requirePageActor("/admin/metrics");
-  if (!can(actor.role, "metrics:manage")) return <NotAllowed role={actor.role} what="metric definitions" roles={rolesFor("metrics:manage")} />;
+  requirePermission(actor, "metrics:manage");
   const db = await getDb();
   const [sections, metrics, valueYears] = await Promise.all([listSections(db), listMetrics(db), listMetricValueYears(db)]);
 

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/users";
-import { NotAllowed } from "@/components/ui/not-allowed";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";
+import { requirePermission } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -13,7 +12,7 @@ const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "
 
 export default async function UsersPage() {
   const actor = await requirePageActor("/admin/users");
-  if (!can(actor.role, "users:manage")) return <NotAllowed role={actor.role} what="the people with access" roles={rolesFor("users:manage")} />;
+  requirePermission(actor, "users:manage");
   const users = await listUsers(await getDb());
   const active = users.filter((u) => u.active).length;
   return (

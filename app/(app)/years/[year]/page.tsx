@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listMetrics, listSections } from "@/db/queries/catalog";
+import { listMetrics } from "@/db/queries/catalog";
 import { findPreviousYearQuotes, listPreviousValues } from "@/db/queries/previous-year";
-import { findYearDetail, listYearQuotes, listYearValues } from "@/db/queries/years";
+import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
 import { ValueEditor, type EditableValue, type PreviousFigure } from "@/components/years/value-editor";
@@ -34,7 +34,7 @@ export default async function YearPage({ params, searchParams }: Props) {
   const [actor, reportingYear, sections, metrics, values, previousValues, quotes] = await Promise.all([
     currentActor(),
     findYearDetail(db, year),
-    listSections(db),
+    listYearSections(db, year),
     listMetrics(db),
     listYearValues(db, year),
     listPreviousValues(db, year),

@@ -1,7 +1,7 @@
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { publicRoute } from "@/lib/api/route";
 
-export const dynamic = "force-static";
+// Built once per process; served per request so that its headers (HSTS over https) fit the request.
+let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export function GET() {
-  return Response.json(buildOpenApiDocument());
-}
+export const GET = publicRoute(() => (document ??= buildOpenApiDocument()));

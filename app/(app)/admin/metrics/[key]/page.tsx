@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { findMetric, listMetricValueYears, listSections } from "@/db/queries/catalog";
 import { ArchiveMetricButton } from "@/components/admin/archive-metric-button";
 import { MetricForm } from "@/components/admin/metric-form";
-import { NotAllowed } from "@/components/ui/not-allowed";
+import { requirePermission } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
 import { metricKeyParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ created?: string }> };
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: "Edit metric" };
 export default async function EditMetricPage({ params, searchParams }: Props) {
   const { key: rawKey } = await params;
   const actor = await requirePageActor(`/admin/metrics/${rawKey}`);
-  if (!can(actor.role, "metrics:manage")) return <NotAllowed role={actor.role} what="metric definitions" roles={rolesFor("metrics:manage")} />;
+  requirePermission(actor, "metrics:manage");
   const key = metricKeyParam.safeParse(rawKey);
   if (!key.success) notFound();
   const db = await getDb();

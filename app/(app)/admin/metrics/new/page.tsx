@@ -3,15 +3,14 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listSections } from "@/db/queries/catalog";
 import { MetricForm } from "@/components/admin/metric-form";
-import { NotAllowed } from "@/components/ui/not-allowed";
+import { requirePermission } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "New metric" };
 
 export default async function NewMetricPage() {
   const actor = await requirePageActor("/admin/metrics/new");
-  if (!can(actor.role, "metrics:manage")) return <NotAllowed role={actor.role} what="metric definitions" roles={rolesFor("metrics:manage")} />;
+  requirePermission(actor, "metrics:manage");
   const sections = await listSections(await getDb());
   return (
     <div className="mx-auto max-w-2xl space-y-4">

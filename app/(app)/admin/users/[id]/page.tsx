@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { findSessionUser } from "@/db/queries/users";
 import { ActiveToggle, ChangeRoleForm, ResetPasswordForm } from "@/components/admin/user-admin-forms";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";
-import { NotAllowed } from "@/components/ui/not-allowed";
+import { requirePermission } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
 import { idParams } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
@@ -17,7 +16,7 @@ export const metadata: Metadata = { title: "Person" };
 export default async function UserPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = await requirePageActor(`/admin/users/${id}`);
-  if (!can(actor.role, "users:manage")) return <NotAllowed role={actor.role} what="the people with access" roles={rolesFor("users:manage")} />;
+  requirePermission(actor, "users:manage");
   const parsed = idParams.safeParse({ id });
   if (!parsed.success) notFound();
   const user = await findSessionUser(await getDb(), parsed.data.id);

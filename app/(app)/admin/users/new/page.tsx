@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { NotAllowed } from "@/components/ui/not-allowed";
+import { requirePermission } from "@/lib/auth/page-access";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Add a person" };
 
 export default async function NewUserPage() {
   const actor = await requirePageActor("/admin/users/new");
-  if (!can(actor.role, "users:manage")) return <NotAllowed role={actor.role} what="the people with access" roles={rolesFor("users:manage")} />;
+  requirePermission(actor, "users:manage");
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <Link href="/admin/users" className="text-sm text-blue-700 hover:underline">

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listSections } from "@/db/queries/catalog";
-import { findYear, listYearQuotes, listYearValues } from "@/db/queries/years";
+import { findYear, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { PrintButton } from "@/components/years/print-button";
 import { formatValue } from "@/lib/numbers/format";
 import { yearParam } from "@/lib/validation/params";
@@ -24,7 +23,7 @@ export default async function PrintPage({ params }: Props) {
   if (!parsed.success) notFound();
   const year = parsed.data;
   const db = await getDb();
-  const [reportingYear, sections, values, quotes] = await Promise.all([findYear(db, year), listSections(db), listYearValues(db, year), listYearQuotes(db, year)]);
+  const [reportingYear, sections, values, quotes] = await Promise.all([findYear(db, year), listYearSections(db, year), listYearValues(db, year), listYearQuotes(db, year)]);
   if (!reportingYear) notFound();
 
   const footnotes: string[] = [];

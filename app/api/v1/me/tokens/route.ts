@@ -1,14 +1,18 @@
-import { createApiToken } from "@/db/commands/users";
+import { createApiToken, revokeAllApiTokens } from "@/db/commands/users";
 import { listApiTokens } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/route";
+import { toTokenBody } from "@/lib/api/serialize";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { createTokenSchema } from "@/lib/validation/token";
 
 export const GET = apiRoute({ permission: "self:manage" }, async ({ db, actor }) => ({
-  tokens: (await listApiTokens(db, actor.id)).map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })),
+  tokens: (await listApiTokens(db, actor.id)).map((t) => toTokenBody(t)),
 }));
 
 /** The token is in this answer only: it is stored as a hash. */
 export const POST = apiRoute({ permission: "self:manage", body: createTokenSchema }, async ({ db, actor, body }) => {
-  const created = await createApiToken(db, actor.id, body.name);
+  const created = await createApiToken(db, actor.id, body.name, body.expiresInDays);
   return Response.json(created, { status: 201 });
 });
+
+export const DELETE = apiRoute({ permission: "self:manage" }, async ({ db, actor, req }) => revokeAllApiTokens(db, actor.id, clientIpFromHeaders(req.headers)));

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { findMetric } from "@/db/queries/catalog";
 import { listValueHistory } from "@/db/queries/history";
-import { findYear } from "@/db/queries/years";
+import { findYear, findYearMetric } from "@/db/queries/years";
 import { RevisionList } from "@/components/years/revision-list";
 import { HISTORY_PAGE_SIZE, historyPage } from "@/lib/history/page";
 import { historyQuery } from "@/lib/validation/history";
@@ -27,7 +26,7 @@ export default async function ValueHistoryPage({ params, searchParams }: Props) 
   const db = await getDb();
   const [reportingYear, metric, history] = await Promise.all([
     findYear(db, year),
-    findMetric(db, metricKey),
+    findYearMetric(db, year, metricKey),
     listValueHistory(db, year, metricKey, { before, limit: HISTORY_PAGE_SIZE + 1 }),
   ]);
   if (!reportingYear || !metric) notFound();

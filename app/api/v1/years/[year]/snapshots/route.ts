@@ -13,7 +13,7 @@ export const GET = apiRoute({ permission: "read", params: yearParams, query: sna
   return { year: params.year, snapshots: page.snapshots.map(toSnapshotBody), nextBefore: page.nextBefore };
 });
 
-export const POST = apiRoute({ permission: "snapshots:create", params: yearParams, body: createSnapshotSchema }, async ({ db, params, body, actor }) => {
+export const POST = apiRoute({ permission: "snapshots:create", params: yearParams, body: createSnapshotSchema, bodyOptional: true }, async ({ db, params, body, actor }) => {
   const created = await createSnapshot(db, params.year, actor, body.reason || null);
   return Response.json(toSnapshotBody(created), { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sections } from "@/db/schema";
+import { createMetric, updateMetric } from "@/db/commands/metrics";
+import { saveValue } from "@/db/commands/values";
+import { lockYear, openYear, unlockYear } from "@/db/commands/years";
+import type { Actor } from "@/lib/auth/guard";
+import { valuesToCsv } from "@/lib/csv/values-csv";
+import { toExportRows } from "@/lib/export/model";
+import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor } from "@/tests/support/people";
+import { loadYearExport } from "./export";
+import { readYearContent } from "./year-content";
+import { findYearMetric, listYearSections, listYearValues } from "./years";
+
+const YEAR = 2062;
+
+describe.each(engines)("a locked year keeps its labels on %s", (engine) => {
+  let t: TestDatabase;
+  let admin: Actor;
+  let original: { label: string; unit: string; sectionTitle: string };
+  const row = async (key: string) => (await listYearValues(t.db, YEAR)).find((v) => v.metricKey === key);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    admin = await createActor(t, "admin", "Ada Admin");
+    await openYear(t.db, YEAR, admin);
+    await saveValue(t.db, YEAR, "peace_operations", { value: 11 }, admin);
+    await lockYear(t.db, YEAR, admin);
+    const locked = (await listYearValues(t.db, YEAR)).find((v) => v.metricKey === "peace_operations")!;
+    const section = (await listYearSections(t.db, YEAR)).find((s) => s.key === locked.section)!;
+    original = { label: locked.label, unit: locked.unit, sectionTitle: section.title };
+    // After the sign-off, the catalogue moves on.
+    await updateMetric(t.db, "peace_operations", { label: "Operations (renamed)", max: 20 }, admin);
+    await updateMetric(t.db, "pbc_countries_regions", { archived: true }, admin);
+    await t.db.update(sections).set({ title: "A retitled section" }).where(eq(sections.key, "peacekeeping"));
+    await createMetric(t.db, { key: "added_after_lock", label: "Added after the lock", section: "peacekeeping", unit: "count", direction: "up" }, admin);
+  });
+  afterAll(() => t.drop());
+
+  it("its figures keep the label, unit and section title they had, and the metric set it was locked with", async () => {
+    expect(await row("peace_operations")).toMatchObject({ label: original.label, unit: original.unit, value: 11 });
+    expect(await row("pbc_countries_regions")).toBeDefined();
+    expect(await row("added_after_lock")).toBeUndefined();
+    expect((await listYearSections(t.db, YEAR)).find((s) => s.key === "peacekeeping")?.title).toBe(original.sectionTitle);
+    expect(await findYearMetric(t.db, YEAR, "peace_operations")).toMatchObject({ label: original.label, unit: original.unit });
+    // What the snapshot of the lock recorded is what the year still shows.
+    expect((await readYearContent(t.db, YEAR)).values.find((v) => v.metricKey === "peace_operations")).toMatchObject({ label: original.label });
+  });
+
+  it("its CSV, XLSX and JSON exports say the old label (one model feeds all three)", async () => {
+    const exported = (await loadYearExport(t.db, YEAR))!;
+    const operations = exported.values.find((v) => v.metricKey === "peace_operations")!;
+    expect(operations).toMatchObject({ label: original.label, unit: original.unit });
+    const csv = valuesToCsv(toExportRows(exported));
+    expect(csv).not.toContain("Operations (renamed)");
+    expect(csv).not.toContain("Added after the lock");
+    expect(exported.sections.find((s) => s.key === "peacekeeping")?.title).toBe(original.sectionTitle);
+  });
+
+  it("an open year, and the year once unlocked, show the metrics as they are now", async () => {
+    expect((await listYearValues(t.db, 2023)).find((v) => v.metricKey === "peace_operations")).toMatchObject({ label: "Operations (renamed)" });
+    await unlockYear(t.db, YEAR, "A correction after sign-off", admin);
+    expect(await row("peace_operations")).toMatchObject({ label: "Operations (renamed)" });
+    expect(await row("added_after_lock")).toBeDefined();
+  });
+});
