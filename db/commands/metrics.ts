@@ -35,6 +35,9 @@ export async function createMetric(db: Database, input: CreateMetricInput, actor
         description: input.description ?? null,
         min: input.min ?? null,
         max: input.max ?? null,
+        warnMin: input.warnMin ?? null,
+        warnMax: input.warnMax ?? null,
+        warnChangePct: input.warnChangePct ?? null,
         sortOrder: await nextSortOrder(tx, input.section),
       })
       .onConflictDoNothing({ target: metrics.key })
@@ -52,7 +55,7 @@ export async function createMetric(db: Database, input: CreateMetricInput, actor
   });
 }
 
-const EDITABLE = ["label", "section", "unit", "direction", "description", "min", "max", "archived"] as const;
+const EDITABLE = ["label", "section", "unit", "direction", "description", "min", "max", "warnMin", "warnMax", "warnChangePct", "archived"] as const;
 
 /**
  * Changes a metric's definition (or archives it). The key never changes: values, imports,
@@ -74,6 +77,9 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
       description: current.description,
       min: current.min,
       max: current.max,
+      warnMin: current.warnMin,
+      warnMax: current.warnMax,
+      warnChangePct: current.warnChangePct,
       archived: current.archived,
     };
     const after = { ...before };
@@ -96,6 +102,11 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
     if (min !== null && max !== null && min > max) {
       throw new AppError("validation", "The maximum must be at least the minimum", { max: "Maximum must be at least the minimum" });
     }
+    const warnMin = after.warnMin as number | null;
+    const warnMax = after.warnMax as number | null;
+    if (warnMin !== null && warnMax !== null && warnMin > warnMax) {
+      throw new AppError("validation", "The usual maximum must be at least the usual minimum", { warnMax: "Usual maximum must be at least the usual minimum" });
+    }
     if (diff.section) await assertSection(tx, after.section as string);
 
     await tx
@@ -108,6 +119,9 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
         description: after.description as string | null,
         min,
         max,
+        warnMin,
+        warnMax,
+        warnChangePct: after.warnChangePct as number | null,
         archived: after.archived as boolean,
         ...(diff.section ? { sortOrder: await nextSortOrder(tx, after.section as string) } : {}),
         updatedAt: sql`now()`,

@@ -4,7 +4,7 @@ import type { Qualifier, YearStatus } from "@/lib/domain";
 import { metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
 import type { Executor } from "../client";
 
-export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number };
+export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number; returnMessage: string | null };
 
 export async function listYears(db: Executor): Promise<ReportingYear[]> {
   const valueCounts = db
@@ -14,11 +14,11 @@ export async function listYears(db: Executor): Promise<ReportingYear[]> {
     .groupBy(metricValues.year)
     .as("value_counts");
   const rows = await db
-    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, n: valueCounts.n })
+    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage, n: valueCounts.n })
     .from(reportingYears)
     .leftJoin(valueCounts, eq(valueCounts.year, reportingYears.year))
     .orderBy(desc(reportingYears.year));
-  return rows.map((r) => ({ year: r.year, status: r.status, lockedAt: r.lockedAt, valueCount: Number(r.n ?? 0) }));
+  return rows.map((r) => ({ year: r.year, status: r.status, lockedAt: r.lockedAt, returnMessage: r.returnMessage, valueCount: Number(r.n ?? 0) }));
 }
 
 export async function findYear(db: Executor, year: number) {

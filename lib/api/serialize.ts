@@ -13,6 +13,9 @@ export const toMetricBody = (m: Metric): MetricBody => ({
   description: m.description,
   min: m.min,
   max: m.max,
+  warnMin: m.warnMin,
+  warnMax: m.warnMax,
+  warnChangePct: m.warnChangePct,
   archived: m.archived,
 });
 
@@ -21,6 +24,7 @@ export const toYearBody = (y: ReportingYear) => ({
   status: y.status,
   lockedAt: y.lockedAt?.toISOString() ?? null,
   valueCount: y.valueCount,
+  returnMessage: y.returnMessage,
 });
 
 export const toValueBody = (v: YearValueRow): ValueBody => ({

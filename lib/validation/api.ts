@@ -27,12 +27,21 @@ export const metricBody = z
     description: z.string().nullable(),
     min: z.number().nullable(),
     max: z.number().nullable(),
+    warnMin: z.number().nullable().describe("Soft minimum: a value below it is a `range` warning, never refused"),
+    warnMax: z.number().nullable().describe("Soft maximum: a value above it is a `range` warning, never refused"),
+    warnChangePct: z.number().nullable().describe("Largest usual change against the previous year with a value, in % (null: 50)"),
     archived: z.boolean(),
   })
   .meta({ id: "Metric" });
 
 export const yearBody = z
-  .object({ year: z.number().int(), status: z.enum(YEAR_STATUSES), lockedAt: z.string().nullable(), valueCount: z.number().int() })
+  .object({
+    year: z.number().int(),
+    status: z.enum(YEAR_STATUSES),
+    lockedAt: z.string().nullable(),
+    valueCount: z.number().int(),
+    returnMessage: z.string().nullable().describe("The reviewer's message when the year was last returned; cleared by the next submit"),
+  })
   .meta({ id: "ReportingYear" });
 
 export const valueBody = z
