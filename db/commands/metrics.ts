@@ -2,9 +2,10 @@ import "server-only";
 import { eq, max, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import type { CreateMetricInput, UpdateMetricInput } from "@/lib/validation/metric";
-import { metrics, sections } from "../schema";
+import type { CreateMetricInput, MetricBreakInput, UpdateMetricInput } from "@/lib/validation/metric";
+import { metricBreaks, metrics, sections } from "../schema";
 import type { Database, Executor } from "../client";
+import { listMetricBreaks, type MetricBreak } from "../queries/breaks";
 import { findMetric, listMetricValueYears, type Metric } from "../queries/catalog";
 import { recordAudit } from "./audit";
 
@@ -129,5 +130,21 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
       .where(eq(metrics.id, current.id));
     await recordAudit(tx, { action: "metric_updated", actorId: actor.id, actorEmail: actor.email, metricKey: key, detail: { changes: diff }, ip });
     return (await findMetric(tx, key))!;
+  });
+}
+
+/** Records that the metric's definition changed from `year` on; one break per metric and year. */
+export async function addMetricBreak(db: Database, key: string, input: MetricBreakInput, actor: Who, ip?: string | null): Promise<MetricBreak> {
+  return db.transaction(async (tx) => {
+    const [metric] = await tx.select({ id: metrics.id }).from(metrics).where(eq(metrics.key, key));
+    if (!metric) throw new AppError("not_found", `There is no metric with the key “${key}”`);
+    const [row] = await tx
+      .insert(metricBreaks)
+      .values({ metricId: metric.id, year: input.year, note: input.note, createdBy: actor.id })
+      .onConflictDoNothing()
+      .returning({ id: metricBreaks.id });
+    if (!row) throw new AppError("conflict", `“${key}” already has a series break in ${input.year}`, { year: "A break is already recorded for this year" });
+    await recordAudit(tx, { action: "metric_break_added", actorId: actor.id, actorEmail: actor.email, metricKey: key, year: input.year, detail: { note: input.note }, ip });
+    return (await listMetricBreaks(tx, key)).find((b) => b.year === input.year)!;
   });
 }

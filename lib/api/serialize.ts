@@ -1,4 +1,7 @@
 import type { AuditEntryView } from "@/db/queries/audit";
+import type { MetricBreak } from "@/db/queries/breaks";
+import type { ValueComment } from "@/db/queries/comments";
+import type { ValidationRule } from "@/db/queries/rules";
 import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
 import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, ValueBody } from "@/lib/validation/api";
@@ -67,3 +70,25 @@ export const toSnapshotBody = (s: { id: number; year: number; createdAt: Date; c
   sha256: s.sha256,
   reason: s.reason,
 });
+
+export const toRuleBody = (r: ValidationRule) => ({
+  key: r.key,
+  expression: r.expression,
+  severity: r.severity,
+  message: r.message,
+  updatedAt: r.updatedAt.toISOString(),
+  updatedBy: r.updatedBy,
+});
+
+export const toCommentBody = (c: ValueComment) => ({
+  id: c.id,
+  year: c.year,
+  metricKey: c.metricKey,
+  text: c.text,
+  author: c.author,
+  createdAt: c.createdAt.toISOString(),
+  resolvedAt: c.resolvedAt?.toISOString() ?? null,
+  resolvedBy: c.resolvedBy,
+});
+
+export const toMetricBreakBody = (b: MetricBreak) => ({ year: b.year, note: b.note, createdAt: b.createdAt.toISOString(), createdBy: b.createdBy });
