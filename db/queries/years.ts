@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Qualifier, YearStatus } from "@/lib/domain";
 import { metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
 import type { Executor } from "../client";
@@ -116,14 +117,31 @@ export async function listYearQuotes(db: Executor, year: number): Promise<QuoteV
     .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id));
 }
 
-export type YearDetail = { year: number; status: YearStatus; lockedAt: Date | null; lockedBy: string | null };
+export type YearDetail = {
+  year: number;
+  status: YearStatus;
+  lockedAt: Date | null;
+  lockedBy: string | null;
+  returnMessage: string | null;
+  returnedBy: string | null;
+};
 
-/** The year with the name of whoever locked it, for the page's "Locked on … by …" notice. */
+const returner = alias(users, "returner");
+
+/** The year with the names of whoever locked or last returned it, for the page's notices. */
 export async function findYearDetail(db: Executor, year: number): Promise<YearDetail | null> {
   const [row] = await db
-    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, lockedBy: users.name })
+    .select({
+      year: reportingYears.year,
+      status: reportingYears.status,
+      lockedAt: reportingYears.lockedAt,
+      lockedBy: users.name,
+      returnMessage: reportingYears.returnMessage,
+      returnedBy: returner.name,
+    })
     .from(reportingYears)
     .leftJoin(users, eq(users.id, reportingYears.lockedBy))
+    .leftJoin(returner, eq(returner.id, reportingYears.returnedBy))
     .where(eq(reportingYears.year, year));
   return row ?? null;
 }
