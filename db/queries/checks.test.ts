@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/guard";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { countingDb } from "@/tests/support/counting";
 import { createActor } from "@/tests/support/people";
-import { listYearChecks } from "./checks";
+import { listChecksOfYears, listYearChecks } from "./checks";
 
 describe.each(engines)("a year's checks on %s", (engine) => {
   let t: TestDatabase;
@@ -106,5 +106,13 @@ describe.each(engines)("a year's checks on %s", (engine) => {
     const checks = await listYearChecks(c.db, 2071);
     expect(c.count()).toBe(before);
     expect(checks.filter((k) => k.kind === "comment")).toHaveLength(11);
+  });
+
+  it("reads the checks of every year in the same queries, each year's alike to its own reading", async () => {
+    const c = countingDb(t);
+    const all = await listChecksOfYears(c.db, [2071, 2023, 2022]);
+    expect(c.count()).toBe(5);
+    expect(all.get(2071)).toEqual(await listYearChecks(t.db, 2071));
+    expect(all.get(2022)).toEqual(await listYearChecks(t.db, 2022));
   });
 });

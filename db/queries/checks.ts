@@ -1,68 +1,92 @@
 import "server-only";
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Check } from "@/lib/checks/types";
 import { softLimitWarnings } from "@/lib/checks/soft-limits";
 import { formatValue } from "@/lib/numbers/format";
 import { evaluateRule, parseRuleExpression } from "@/lib/rules/expression";
-import { metricBreaks, metricValues, metrics, sections, users, valueComments } from "../schema";
+import { metrics, users, valueComments } from "../schema";
 import type { Executor } from "../client";
-import { listPreviousValues } from "./previous-year";
-import { listRules } from "./rules";
+import { listMetricBreaks, type MetricBreak } from "./breaks";
+import { listMetrics, type Metric } from "./catalog";
+import { listRules, type ValidationRule } from "./rules";
 import { listTextChecks } from "./text-checks";
+import { listAllValues, type ValuePoint } from "./value-points";
 
 const KIND_ORDER: Check["kind"][] = ["rule", "text", "range", "outlier", "comment", "missing"];
 
-/**
- * Every check of a year (docs/API.md, "Checks"), in a fixed number of queries whatever the
- * number of metrics, rules or comments: the year's figures with their metrics, the previous
- * figures, the rules, the breaks, the open comments, and the text checks. Errors come first.
- */
+/** Every check of a year (docs/API.md, "Checks"), errors first. */
 export async function listYearChecks(db: Executor, year: number): Promise<Check[]> {
-  const [figures, previous, rules, breaks, comments, textChecks] = await Promise.all([
-    db
-      .select({
-        metricKey: metrics.key,
-        label: metrics.label,
-        unit: metrics.unit,
-        archived: metrics.archived,
-        warnMin: metrics.warnMin,
-        warnMax: metrics.warnMax,
-        warnChangePct: metrics.warnChangePct,
-        value: metricValues.value,
-      })
-      .from(metrics)
-      .innerJoin(sections, eq(sections.key, metrics.sectionKey))
-      .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
-      .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id)),
-    listPreviousValues(db, year),
+  return (await listChecksOfYears(db, [year])).get(year) ?? [];
+}
+
+/**
+ * The checks of several years in a fixed number of queries whatever the number of metrics,
+ * rules or comments: the metrics, every value (the previous figure of each is among them),
+ * the rules, the breaks, the open comments, then the text checks of each year.
+ */
+export async function listChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
+  if (years.length === 0) return new Map();
+  const [allMetrics, values, rules, breaks, comments, textChecks] = await Promise.all([
+    listMetrics(db),
+    listAllValues(db),
     listRules(db),
-    db.select({ metricKey: metrics.key, year: metricBreaks.year }).from(metricBreaks).innerJoin(metrics, eq(metrics.id, metricBreaks.metricId)).where(lte(metricBreaks.year, year)),
+    listMetricBreaks(db),
     db
-      .select({ id: valueComments.id, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
+      .select({ id: valueComments.id, year: valueComments.year, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
       .from(valueComments)
       .innerJoin(metrics, eq(metrics.id, valueComments.metricId))
       .innerJoin(users, eq(users.id, valueComments.authorId))
-      .where(and(eq(valueComments.year, year), isNull(valueComments.resolvedAt)))
+      .where(and(inArray(valueComments.year, years), isNull(valueComments.resolvedAt)))
       .orderBy(asc(valueComments.id)),
-    listTextChecks(db, year),
+    Promise.all(years.map((year) => listTextChecks(db, year))),
   ]);
+  const compiled = rules.map((rule) => ({ rule, parsed: parseRuleExpression(rule.expression) }));
+  return new Map(
+    years.map((year, i) => [
+      year,
+      checksOfYear(year, {
+        metrics: allMetrics,
+        values,
+        rules: compiled,
+        breaks,
+        comments: comments.filter((c) => c.year === year),
+        text: textChecks[i] ?? [],
+      }),
+    ]),
+  );
+}
 
-  const checks: Check[] = [...textChecks];
-  const values = new Map(figures.map((f) => [f.metricKey, f.value]));
-  const labels = new Map(figures.map((f) => [f.metricKey, f]));
+type Inputs = {
+  metrics: Metric[];
+  values: readonly ValuePoint[];
+  rules: { rule: ValidationRule; parsed: ReturnType<typeof parseRuleExpression> }[];
+  breaks: MetricBreak[];
+  comments: { metricKey: string; label: string; text: string; author: string }[];
+  text: Check[];
+};
 
-  for (const rule of rules) {
-    const parsed = parseRuleExpression(rule.expression);
+function checksOfYear(year: number, inputs: Inputs): Check[] {
+  const checks: Check[] = [...inputs.text];
+  // The year's figures, and for each metric the nearest earlier year with a value (years may be skipped).
+  const current = new Map<string, number | null>();
+  const previous = new Map<string, { year: number; value: number }>();
+  for (const v of inputs.values) {
+    if (v.year === year) current.set(v.metricKey, v.value);
+    else if (v.year < year && v.value !== null && (previous.get(v.metricKey)?.year ?? -Infinity) < v.year) previous.set(v.metricKey, { year: v.year, value: v.value });
+  }
+  const byKey = new Map(inputs.metrics.map((m) => [m.key, m]));
+
+  for (const { rule, parsed } of inputs.rules) {
     // Saved rules were parsed on the way in; one that no longer parses (a library change) says so instead of vanishing.
     if (!parsed.ok) {
       checks.push({ kind: "rule", severity: rule.severity, ruleKey: rule.key, message: `Rule “${rule.key}” cannot be evaluated: ${parsed.message}` });
       continue;
     }
-    if (evaluateRule(parsed.rule, values).status !== "fail") continue;
+    if (evaluateRule(parsed.rule, current).status !== "fail") continue;
     const stated = parsed.rule.names
       .map((name) => {
-        const figure = labels.get(name);
-        return figure ? `${figure.label} ${formatValue(values.get(name) ?? null, figure.unit)}` : name;
+        const metric = byKey.get(name);
+        return metric ? `${metric.label} ${formatValue(current.get(name) ?? null, metric.unit)}` : name;
       })
       .join(", ");
     checks.push({
@@ -74,20 +98,21 @@ export async function listYearChecks(db: Executor, year: number): Promise<Check[
     });
   }
 
-  const previousByKey = new Map(previous.map((p) => [p.metricKey, p]));
-  for (const f of figures) {
-    if (f.value === null) {
-      if (!f.archived) checks.push({ kind: "missing", severity: "warning", metricKey: f.metricKey, message: `${f.label} has no value for ${year}` });
+  for (const m of inputs.metrics) {
+    const value = current.get(m.key) ?? null;
+    if (value === null) {
+      // Archived metrics are kept in old years and left out of new ones: not "missing".
+      if (!m.archived) checks.push({ kind: "missing", severity: "warning", metricKey: m.key, message: `${m.label} has no value for ${year}` });
       continue;
     }
-    const prev = previousByKey.get(f.metricKey) ?? null;
-    const breakSincePrevious = prev !== null && breaks.some((b) => b.metricKey === f.metricKey && b.year > prev.year);
-    for (const w of softLimitWarnings(f.value, f, prev, breakSincePrevious)) {
-      checks.push({ kind: w.kind, severity: "warning", metricKey: f.metricKey, message: `${f.label}: ${w.message}` });
+    const prev = previous.get(m.key) ?? null;
+    const breakSincePrevious = prev !== null && inputs.breaks.some((b) => b.metricKey === m.key && b.year > prev.year && b.year <= year);
+    for (const w of softLimitWarnings(value, m, prev, breakSincePrevious)) {
+      checks.push({ kind: w.kind, severity: "warning", metricKey: m.key, message: `${m.label}: ${w.message}` });
     }
   }
 
-  for (const c of comments) {
+  for (const c of inputs.comments) {
     const excerpt = c.text.length > 80 ? `${c.text.slice(0, 79)}…` : c.text;
     checks.push({ kind: "comment", severity: "warning", metricKey: c.metricKey, message: `Unresolved comment by ${c.author} on ${c.label}: “${excerpt}”` });
   }
