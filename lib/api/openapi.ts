@@ -12,7 +12,7 @@ import {
   metricBreakBody, metricDetailBody, quoteBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBody, yearBody, yearStepBody,
 } from "@/lib/validation/api";
 import { auditQuery } from "@/lib/validation/audit";
-import { compareQuery } from "@/lib/validation/compare";
+import { briefQuery, compareQuery } from "@/lib/validation/compare";
 import { createMetricSchema, metricBreakSchema, updateMetricSchema } from "@/lib/validation/metric";
 import { yearContentSchema } from "@/lib/snapshot/content";
 import { allYearsExportQuery, createSnapshotSchema, exportQuery, importQuery, snapshotListQuery } from "@/lib/validation/transfer";
@@ -126,6 +126,17 @@ export const operations: Operation[] = [
     permission: "read",
     query: compareQuery.shape,
     response: compareBody,
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/compare/brief",
+    summary:
+      "“Changes since the last edition” from `from` to `to`, as Markdown (`format=md`, the default) or Word (`format=docx`): every figure that changed (old → new, change, wording, series break, source), figures that appeared or disappeared, quotes added, removed and changed (word by word), and the unresolved checks of `to`. A download.",
+    permission: "read",
+    query: briefQuery.shape,
+    response: file,
+    responseTypes: ["text/markdown", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
     errors: [400, 404],
   },
   {
