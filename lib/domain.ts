@@ -16,7 +16,8 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const YEAR_STATUSES = ["open", "locked"] as const;
+/** A year is edited while `open`, read by reviewers while `in_review` (still editable), signed off when `locked`. */
+export const YEAR_STATUSES = ["open", "in_review", "locked"] as const;
 export type YearStatus = (typeof YEAR_STATUSES)[number];
 
 /** Years the desk accepts; anything outside is a typo, not a report. */
@@ -37,4 +38,15 @@ export const TEXT_LIMITS = {
   source: 1_000,
   quoteText: 5_000,
   reason: 1_000,
+  comment: 2_000,
+  returnMessage: 2_000,
+  ruleMessage: 500,
+  ruleExpression: 1_000,
+  breakNote: 1_000,
 } as const;
+
+/** Severity of a check: an `error` blocks a lock unless overridden with a reason, a `warning` never does. */
+export const SEVERITIES = ["error", "warning"] as const;
+
+/** Outlier threshold of a metric with no `warnChangePct` of its own (contract: default 50). */
+export const DEFAULT_WARN_CHANGE_PCT = 50;

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation: 422,
+  // A lock refused while an error check fails (docs/API.md, "Year status and sign-off").
+  checks_failed: 422,
   locked: 423,
   too_many_requests: 429,
   unavailable: 503,

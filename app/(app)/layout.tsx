@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     ...(can(actor.role, "audit:read") ? [{ href: "/audit", label: "Audit log" }] : []),
     ...(can(actor.role, "users:manage") ? [{ href: "/admin/users", label: "People" }] : []),
     ...(can(actor.role, "metrics:manage") ? [{ href: "/admin/metrics", label: "Metrics" }] : []),
+    ...(can(actor.role, "rules:manage") ? [{ href: "/admin/rules", label: "Rules" }] : []),
   ];
   return (
     <div className="min-h-screen">

@@ -8,6 +8,10 @@ import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { KpiGrid } from "@/components/dashboard/kpi-grid";
 import { LatestEdits } from "@/components/dashboard/latest-edits";
 import { MetricChart } from "@/components/dashboard/metric-chart";
+import { YearStatuses } from "@/components/dashboard/year-statuses";
+import { listMetricBreaks } from "@/db/queries/breaks";
+import { listChecksOfYears } from "@/db/queries/checks";
+import { countChecks } from "@/lib/checks/summary";
 import { kpiView } from "@/lib/dashboard/kpi-view";
 import { alignSeries, buildKpis, defaultDashboardYear, groupKpis, pointsByMetric, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
 import { FIGURES_ON_ONE_PAGE } from "@/lib/domain";
@@ -21,13 +25,15 @@ const DEFAULT_CHART_METRIC = "peacekeepers_total";
 // A catalogue too large for one page (FIGURES_ON_ONE_PAGE) shows, with every section, each
 // section's first cards in catalogue order and links to the rest: hundreds of cards is no overview.
 const CARDS_PER_SECTION = 8;
+const RECENT_YEARS = 6;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const { years, sections, metrics, values, latestEdits } = await loadDashboardData(await getDb());
+  const db = await getDb();
+  const [{ years, sections, metrics, values, latestEdits }, breaks] = await Promise.all([loadDashboardData(db), listMetricBreaks(db)]);
 
   const fallbackYear = defaultDashboardYear(years);
   const asked = first(params.year);
@@ -51,6 +57,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const completeness = sectionCompleteness(shownSections, kpis);
   const filled = kpis.filter((k) => k.current !== null).length;
   const previousYear = years.map((y) => y.year).filter((y) => y < year).sort((a, b) => b - a)[0];
+  // The review status of the newest years (years are newest first), with their checks counted in one pass.
+  const recentYears = years.slice(0, RECENT_YEARS);
+  const checkCounts = new Map([...(await listChecksOfYears(db, recentYears.map((y) => y.year)))].map(([y, checks]) => [y, countChecks(checks)]));
+  const newest = years[0];
 
   // Charts span the years that hold any value at all; a metric's missing years stay gaps.
   const chartYears = yearsWithData(values);
@@ -86,6 +96,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <p className="mt-1 text-sm text-gray-700">
             {filled} of {metrics.length} figures have a value. Changes are against the latest earlier year with a value for that figure.
           </p>
+          {askedYear === null && fallbackYear === year && newest && newest.year !== year ? (
+            <p className="mt-1 text-sm text-gray-700" data-testid="default-year">
+              Showing {year}, the newest year being worked on with at least half as many figures as the fullest year; {newest.year} has {newest.valueCount} so far.
+            </p>
+          ) : null}
           {asked !== undefined && askedYear === null ? (
             <p role="status" className="mt-2 text-sm text-amber-900">
               There is no reporting year “{asked}”: showing {year}.
@@ -111,7 +126,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <h3 id={`kpi-${g.section}`} className="text-lg font-semibold">
               {titles.get(g.section)}
             </h3>
-            <KpiGrid cards={g.shown.map((k) => kpiView(k, year))} year={year} />
+            <KpiGrid cards={g.shown.map((k) => kpiView(k, year, breaks))} year={year} />
             {g.shown.length < g.total ? (
               <p className="mt-3 text-sm">
                 <Link href={`/?year=${year}&section=${g.section}`} className="link font-medium">
@@ -124,7 +139,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         ))}
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="review-heading" className="card p-4">
+          <h2 id="review-heading" className="text-lg font-semibold">
+            Review status
+          </h2>
+          <div className="mt-2">
+            <YearStatuses years={recentYears} counts={checkCounts} total={metrics.filter((m) => !m.archived).length} />
+          </div>
+          {years.length > recentYears.length ? (
+            <p className="mt-2 text-sm">
+              <Link href="/years" className="link">
+                All {years.length} years
+              </Link>
+            </p>
+          ) : null}
+        </section>
         <section aria-labelledby="completeness-heading" className="card p-4">
           <h2 id="completeness-heading" className="text-lg font-semibold">
             Completeness of {year}

@@ -42,6 +42,9 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
       description: metric?.description ?? "",
       min: metric?.min ?? null,
       max: metric?.max ?? null,
+      warnMin: metric?.warnMin ?? null,
+      warnMax: metric?.warnMax ?? null,
+      warnChangePct: metric?.warnChangePct ?? null,
     },
   });
 
@@ -183,6 +186,25 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
         </div>
       </div>
       <p className="text-xs text-gray-600">Values outside the range are refused when saved. Leave a box empty for no bound.</p>
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="field-label mb-2">Soft limits: a warning beside the value and in the year&apos;s checks, never a refusal</legend>
+        {(
+          [
+            ["warnMin", "Usual minimum"],
+            ["warnMax", "Usual maximum"],
+            ["warnChangePct", "Usual change (%)"],
+          ] as const
+        ).map(([name, text]) => (
+          <div key={name}>
+            <label htmlFor={name} className="field-label">
+              {text} <span className="font-normal text-gray-500">(optional)</span>
+            </label>
+            <input id={name} type="number" step="any" inputMode="decimal" className="field-input" {...invalid(name)} {...register(name, { setValueAs: toBound })} />
+            {error(name)}
+          </div>
+        ))}
+      </fieldset>
+      <p className="text-xs text-gray-600">An empty usual change means 50%: a bigger change against the previous year with a value is flagged.</p>
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-primary" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : metric ? "Save changes" : "Create metric"}

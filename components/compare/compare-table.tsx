@@ -5,6 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CompareRow } from "@/lib/compare/compare";
 import { DEFAULT_LARGE_CHANGE_PCT, filterRows, rowsStatus, sortRows, type CompareFilter, type SortDir, type SortKey } from "@/lib/compare/table";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
+import { SeriesBreak } from "./series-break";
 
 type Props = { rows: CompareRow[]; from: number; to: number; sections: { key: string; title: string }[] };
 
@@ -13,6 +14,7 @@ const FILTER_LABELS: Record<CompareFilter, string> = {
   changed: "Changed only",
   missing: "Missing in either year",
   large: "Large change",
+  breaks: "Series breaks",
 };
 
 const qualifierWord = (q: CompareRow["fromQualifier"]) => q ?? "exact";
@@ -145,6 +147,7 @@ export function CompareTable({ rows, from, to, sections }: Props) {
                         {qualifierWord(r.fromQualifier)} → {qualifierWord(r.toQualifier)}
                       </span>
                     ) : null}
+                    {r.break ? <SeriesBreak note={r.break} /> : null}
                   </th>
                   <td className="cell-num">{r.from === null ? <Missing /> : formatValue(r.from, r.unit, r.fromQualifier)}</td>
                   <td className="cell-num">{r.to === null ? <Missing /> : formatValue(r.to, r.unit, r.toQualifier)}</td>

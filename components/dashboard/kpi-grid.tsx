@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { DeltaBadgeType, Tone } from "@/lib/dashboard/series";
 import type { KpiView } from "@/lib/dashboard/kpi-view";
+import { SeriesBreak } from "@/components/compare/series-break";
 
 // Literal class strings (Tailwind only sees those): the badge's colour follows the metric's direction.
 const TONE_CLASSES: Record<Tone, string> = { good: "tone-good", bad: "tone-bad", neutral: "tone-neutral" };
@@ -40,10 +41,13 @@ function KpiCard({ card, year }: { card: KpiView; year: number }) {
             </svg>
             <span className="sr-only">Change since {badge.since}: </span>
             {badge.text}
+            {badge.vs ? <span className="ml-1 font-normal">{badge.vs}</span> : null}
             <span className="sr-only">{TONE_WORDS[badge.tone]}</span>
           </span>
         ) : null}
       </div>
+      {card.seriesBreak ? <SeriesBreak note={card.seriesBreak} /> : null}
+      {card.direction ? <p className="text-[11px] uppercase tracking-wide text-gray-600">{card.direction}</p> : null}
       <p className="text-xs text-gray-600">{card.previous}</p>
       {trend ? (
         <div className="mt-auto">

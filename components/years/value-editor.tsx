@@ -10,12 +10,16 @@ import type { SavedValue } from "@/db/commands/values";
 import type { Qualifier, Unit } from "@/lib/domain";
 import { formatDelta, formatPercentChange, formatPlain, formatValue, unitLabel } from "@/lib/numbers/format";
 import { valueNumberSchema, valueSaveSchema, type MetricRules } from "@/lib/validation/value";
+import type { SoftLimits } from "@/lib/checks/soft-limits";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { CommentsDrawer, type CommentControls } from "@/components/sign-off/comments-drawer";
+import { SoftLimitHint } from "@/components/sign-off/soft-limit-hint";
 import { ConflictDialog } from "./conflict-dialog";
 import { HistoryDrawer } from "./history-drawer";
 import { useUnsavedChanges } from "./unsaved-changes";
 
-export type EditableValue = SavedValue & { label: string; section: string; unit: Unit; min: number | null; max: number | null };
+export type EditableValue = SavedValue &
+  SoftLimits & { label: string; section: string; unit: Unit; min: number | null; max: number | null; breakSincePrevious: boolean };
 export type PreviousFigure = { year: number; value: number; qualifier: Qualifier };
 
 type Props = {
@@ -23,6 +27,7 @@ type Props = {
   sections: { key: string; title: string }[];
   rows: EditableValue[];
   previous: Record<string, PreviousFigure>;
+  comments: CommentControls;
 };
 
 // One grid for the column headers and every row, so they line up at desktop widths; below lg
@@ -30,7 +35,7 @@ type Props = {
 const GRID = "lg:grid lg:grid-cols-[minmax(10rem,1.2fr)_8.5rem_9rem_6.5rem_minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(7rem,1fr)_9.5rem] lg:items-start lg:gap-2";
 
 /** Every metric of an open year as an inline form per row, by section. */
-export function ValueEditor({ year, sections, rows, previous }: Props) {
+export function ValueEditor({ year, sections, rows, previous, comments }: Props) {
   return (
     <div className="space-y-8">
       {sections.map((section) => {
@@ -53,7 +58,7 @@ export function ValueEditor({ year, sections, rows, previous }: Props) {
                 <span className="sr-only">Actions</span>
               </div>
               {sectionRows.map((row) => (
-                <ValueRow key={row.metricKey} year={year} row={row} previous={previous[row.metricKey] ?? null} />
+                <ValueRow key={row.metricKey} year={year} row={row} previous={previous[row.metricKey] ?? null} comments={comments} />
               ))}
             </div>
           </section>
@@ -75,7 +80,7 @@ const toForm = (v: Pick<SavedValue, "value" | "qualifier" | "source" | "note">, 
   reason: "",
 });
 
-function ValueRow({ year, row, previous }: { year: number; row: EditableValue; previous: PreviousFigure | null }) {
+function ValueRow({ year, row, previous, comments }: { year: number; row: EditableValue; previous: PreviousFigure | null; comments: CommentControls }) {
   const rules: MetricRules = useMemo(() => ({ unit: row.unit, min: row.min, max: row.max }), [row.unit, row.min, row.max]);
   const schema = useMemo(() => valueSaveSchema(rules), [rules]);
   const router = useRouter();
@@ -146,7 +151,7 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
   const delta = previous && current !== null ? current - previous.value : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className={`space-y-2 px-3 py-3 lg:space-y-0 ${GRID}`} data-metric={row.metricKey} aria-label={row.label}>
+    <form onSubmit={onSubmit} noValidate className={`scroll-mt-20 space-y-2 px-3 py-3 lg:space-y-0 ${GRID}`} data-metric={row.metricKey} id={`figure-${row.metricKey}`} aria-label={row.label}>
       <div>
         <p className="font-medium text-gray-900">{row.label}</p>
         <p className="text-xs text-gray-500">{unitLabel(row.unit)}</p>
@@ -177,6 +182,7 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
         {labelFor("value", "Value")}
         <input type="text" inputMode="decimal" autoComplete="off" className="field-input mt-0 tabular-nums" {...inputProps("value")} {...register("value")} />
         {fieldError("value")}
+        <SoftLimitHint id={id("soft-limits")} value={current} metric={row} previous={previous} breakSincePrevious={row.breakSincePrevious} />
       </div>
       <div>
         {labelFor("qualifier", "Qualifier")}
@@ -207,6 +213,7 @@ function ValueRow({ year, row, previous }: { year: number; row: EditableValue; p
           Save<span className="sr-only"> {row.label}</span>
         </button>
         <HistoryDrawer year={year} metricKey={row.metricKey} label={row.label} unit={row.unit} />
+        <CommentsDrawer year={year} metricKey={row.metricKey} label={row.label} openCount={comments.openCounts[row.metricKey] ?? 0} canComment={comments.canComment} canResolve={comments.canResolve} />
         <p role="status" aria-live="polite" className="w-full text-xs" data-testid="save-status">
           {status.kind === "saving" ? <span className="text-gray-600">Saving…</span> : null}
           {status.kind === "saved" ? <span className="text-green-800">Saved ✓ {status.at.toLocaleTimeString()}</span> : null}

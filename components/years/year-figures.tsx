@@ -4,11 +4,12 @@ import type { PreviousValue } from "@/db/queries/previous-year";
 import type { YearValueRow } from "@/db/queries/years";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 import { sourceLink } from "@/lib/validation/source";
+import { CommentsDrawer, type CommentControls } from "@/components/sign-off/comments-drawer";
 
-type Props = { year: number; sections: Section[]; values: YearValueRow[]; previous: Map<string, PreviousValue> };
+type Props = { year: number; sections: Section[]; values: YearValueRow[]; previous: Map<string, PreviousValue>; comments: CommentControls };
 
 /** Read-only figures of a year, grouped by section as the report prints them. */
-export function YearFigures({ year, sections, values, previous }: Props) {
+export function YearFigures({ year, sections, values, previous, comments }: Props) {
   return (
     <div className="space-y-8">
       {sections.map((section) => {
@@ -21,7 +22,7 @@ export function YearFigures({ year, sections, values, previous }: Props) {
             </h2>
             <dl className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {rows.map((row) => (
-                <div key={row.metricKey} className="card p-4" data-metric={row.metricKey}>
+                <div key={row.metricKey} className="card scroll-mt-20 p-4" data-metric={row.metricKey} id={`figure-${row.metricKey}`}>
                   <dt className="text-sm text-gray-700">{row.label}</dt>
                   <dd className="mt-1">
                     <span className={`text-2xl font-semibold tabular-nums ${row.value === null ? "text-gray-400" : ""}`}>
@@ -30,11 +31,14 @@ export function YearFigures({ year, sections, values, previous }: Props) {
                     {row.note ? <p className="mt-1 text-xs text-gray-600">{row.note}</p> : null}
                     {row.source ? <p className="mt-2 break-words text-xs text-gray-500">Source: {linkify(row.source)}</p> : null}
                     <PreviousLine row={row} previous={previous.get(row.metricKey)} />
-                    {row.version > 0 ? (
-                      <Link href={`/years/${year}/history/${row.metricKey}`} className="mt-2 inline-block text-xs text-blue-700 underline">
-                        History<span className="sr-only"> of {row.label}</span>
-                      </Link>
-                    ) : null}
+                    <div className="mt-2 flex flex-wrap items-center gap-3">
+                      {row.version > 0 ? (
+                        <Link href={`/years/${year}/history/${row.metricKey}`} className="text-xs text-blue-700 underline">
+                          History<span className="sr-only"> of {row.label}</span>
+                        </Link>
+                      ) : null}
+                      <CommentsDrawer year={year} metricKey={row.metricKey} label={row.label} openCount={comments.openCounts[row.metricKey] ?? 0} canComment={comments.canComment} canResolve={comments.canResolve} />
+                    </div>
                   </dd>
                 </div>
               ))}

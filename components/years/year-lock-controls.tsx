@@ -6,25 +6,44 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { lockYearFromPage, unlockYearFromPage } from "@/app/(app)/years/actions";
-import { unlockYearSchema } from "@/lib/validation/year";
+import type { Check } from "@/lib/checks/types";
+import { OVERRIDE_REASON_MIN, unlockYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
 
-/** Reviewer or admin: signs the year off after a confirmation that names it. */
-export function LockYearButton({ year }: { year: number }) {
+/**
+ * Reviewer or admin: signs the year off after a dialog that shows how complete it is and every
+ * failing check. While an error check fails, the lock needs an override reason (kept in the
+ * audit log and the snapshot); the server refuses without one whatever this dialog shows.
+ */
+export function LockYearButton({ year, checks, filled, total }: { year: number; checks: Check[]; filled: number; total: number }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  // The server's answer wins over what the page was rendered with: someone may have changed a figure since.
+  const [shown, setShown] = useState<Check[]>(checks);
+  const errors = shown.filter((c) => c.severity === "error");
+  const warnings = shown.filter((c) => c.severity === "warning");
+  const needsOverride = errors.length > 0;
+  const reasonProblem = needsOverride && reason.trim().length < OVERRIDE_REASON_MIN ? `Override reason must be at least ${OVERRIDE_REASON_MIN} characters` : null;
+
+  function show() {
+    setShown(checks);
+    setError(null);
+    setOpen(true);
+  }
 
   async function lock() {
     setBusy(true);
     setError(null);
-    const result = await lockYearFromPage({ year });
+    const result = await lockYearFromPage({ year, overrideReason: needsOverride ? reason : undefined });
     setBusy(false);
     if (!result.ok) {
-      setError(result.message);
+      if (result.code === "checks_failed" && Array.isArray(result.extra?.checks)) setShown([...(result.extra.checks as Check[]), ...warnings]);
+      setError(result.fieldErrors?.overrideReason ?? result.message);
       return;
     }
     setOpen(false);
@@ -33,7 +52,7 @@ export function LockYearButton({ year }: { year: number }) {
 
   return (
     <>
-      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
+      <button type="button" className="btn-secondary" onClick={show}>
         Lock {year}
       </button>
       <Modal
@@ -42,12 +61,72 @@ export function LockYearButton({ year }: { year: number }) {
         title={`Lock ${year}?`}
         description={`Locking signs ${year} off: its figures and quotes become read-only for everyone and a snapshot of them is kept. Only an admin can unlock it again, with a reason.`}
       >
-        {error ? (
-          <p role="alert" className="mb-3 rounded-md bg-red-50 p-3 text-sm text-red-800">
-            {error}
+        <div className="space-y-4 text-sm">
+          <p data-testid="lock-completeness">
+            <span className="font-medium">
+              {filled} of {total} figures
+            </span>{" "}
+            have a value ({total === 0 ? 0 : Math.round((filled / total) * 100)}%).
           </p>
-        ) : null}
-        <DialogActions onCancel={() => setOpen(false)} label={`Lock ${year}`} busyLabel="Locking…" busy={busy} onConfirm={() => void lock()} />
+          {errors.length > 0 ? (
+            <div>
+              <h3 className="font-semibold text-red-800">
+                {errors.length} failing error check{errors.length === 1 ? "" : "s"}
+              </h3>
+              <ul className="mt-1 list-disc space-y-1 pl-5" data-testid="lock-errors">
+                {errors.map((c, i) => (
+                  <li key={i}>{c.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="text-green-800">No error check fails.</p>
+          )}
+          {warnings.length > 0 ? (
+            <details>
+              <summary className="cursor-pointer">
+                {warnings.length} warning{warnings.length === 1 ? "" : "s"} (they do not stop the lock)
+              </summary>
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {warnings.map((c, i) => (
+                  <li key={i}>{c.message}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          {needsOverride ? (
+            <div>
+              <label htmlFor="override-reason" className="field-label">
+                Override reason
+              </label>
+              <textarea
+                id="override-reason"
+                rows={3}
+                className="field-input"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                aria-describedby="override-reason-help"
+              />
+              <p id="override-reason-help" className="mt-1 text-xs text-gray-700">
+                Why sign off despite the errors? At least {OVERRIDE_REASON_MIN} characters; kept in the audit log and the snapshot.
+              </p>
+            </div>
+          ) : null}
+          {error ? (
+            <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">
+              {error}
+            </p>
+          ) : null}
+          <DialogActions
+            onCancel={() => setOpen(false)}
+            label={needsOverride ? `Override and lock ${year}` : `Lock ${year}`}
+            busyLabel="Locking…"
+            busy={busy}
+            disabled={reasonProblem !== null}
+            tone={needsOverride ? "danger" : "primary"}
+            onConfirm={() => void lock()}
+          />
+        </div>
       </Modal>
     </>
   );

@@ -18,6 +18,8 @@ export type AuditAction =
   | "token_created"
   | "token_revoked"
   | "year_opened"
+  | "year_submitted"
+  | "year_returned"
   | "year_locked"
   | "year_unlocked"
   | "value_saved"
@@ -25,6 +27,13 @@ export type AuditAction =
   | "quote_deleted"
   | "metric_created"
   | "metric_updated"
+  | "metric_break_added"
+  | "rule_created"
+  | "rule_updated"
+  | "rule_deleted"
+  | "comment_added"
+  | "comment_resolved"
+  | "comment_reopened"
   | "import_applied"
   | "snapshot_created";
 

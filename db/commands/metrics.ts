@@ -2,9 +2,10 @@ import "server-only";
 import { eq, max, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import type { CreateMetricInput, UpdateMetricInput } from "@/lib/validation/metric";
-import { metrics, sections } from "../schema";
+import type { CreateMetricInput, MetricBreakInput, UpdateMetricInput } from "@/lib/validation/metric";
+import { metricBreaks, metrics, sections } from "../schema";
 import type { Database, Executor } from "../client";
+import { listMetricBreaks, type MetricBreak } from "../queries/breaks";
 import { findMetric, listMetricValueYears, type Metric } from "../queries/catalog";
 import { recordAudit } from "./audit";
 
@@ -35,6 +36,9 @@ export async function createMetric(db: Database, input: CreateMetricInput, actor
         description: input.description ?? null,
         min: input.min ?? null,
         max: input.max ?? null,
+        warnMin: input.warnMin ?? null,
+        warnMax: input.warnMax ?? null,
+        warnChangePct: input.warnChangePct ?? null,
         sortOrder: await nextSortOrder(tx, input.section),
       })
       .onConflictDoNothing({ target: metrics.key })
@@ -52,7 +56,7 @@ export async function createMetric(db: Database, input: CreateMetricInput, actor
   });
 }
 
-const EDITABLE = ["label", "section", "unit", "direction", "description", "min", "max", "archived"] as const;
+const EDITABLE = ["label", "section", "unit", "direction", "description", "min", "max", "warnMin", "warnMax", "warnChangePct", "archived"] as const;
 
 /**
  * Changes a metric's definition (or archives it). The key never changes: values, imports,
@@ -74,6 +78,9 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
       description: current.description,
       min: current.min,
       max: current.max,
+      warnMin: current.warnMin,
+      warnMax: current.warnMax,
+      warnChangePct: current.warnChangePct,
       archived: current.archived,
     };
     const after = { ...before };
@@ -96,6 +103,11 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
     if (min !== null && max !== null && min > max) {
       throw new AppError("validation", "The maximum must be at least the minimum", { max: "Maximum must be at least the minimum" });
     }
+    const warnMin = after.warnMin as number | null;
+    const warnMax = after.warnMax as number | null;
+    if (warnMin !== null && warnMax !== null && warnMin > warnMax) {
+      throw new AppError("validation", "The usual maximum must be at least the usual minimum", { warnMax: "Usual maximum must be at least the usual minimum" });
+    }
     if (diff.section) await assertSection(tx, after.section as string);
 
     await tx
@@ -108,6 +120,9 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
         description: after.description as string | null,
         min,
         max,
+        warnMin,
+        warnMax,
+        warnChangePct: after.warnChangePct as number | null,
         archived: after.archived as boolean,
         ...(diff.section ? { sortOrder: await nextSortOrder(tx, after.section as string) } : {}),
         updatedAt: sql`now()`,
@@ -115,5 +130,21 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
       .where(eq(metrics.id, current.id));
     await recordAudit(tx, { action: "metric_updated", actorId: actor.id, actorEmail: actor.email, metricKey: key, detail: { changes: diff }, ip });
     return (await findMetric(tx, key))!;
+  });
+}
+
+/** Records that the metric's definition changed from `year` on; one break per metric and year. */
+export async function addMetricBreak(db: Database, key: string, input: MetricBreakInput, actor: Who, ip?: string | null): Promise<MetricBreak> {
+  return db.transaction(async (tx) => {
+    const [metric] = await tx.select({ id: metrics.id }).from(metrics).where(eq(metrics.key, key));
+    if (!metric) throw new AppError("not_found", `There is no metric with the key “${key}”`);
+    const [row] = await tx
+      .insert(metricBreaks)
+      .values({ metricId: metric.id, year: input.year, note: input.note, createdBy: actor.id })
+      .onConflictDoNothing()
+      .returning({ id: metricBreaks.id });
+    if (!row) throw new AppError("conflict", `“${key}” already has a series break in ${input.year}`, { year: "A break is already recorded for this year" });
+    await recordAudit(tx, { action: "metric_break_added", actorId: actor.id, actorEmail: actor.email, metricKey: key, year: input.year, detail: { note: input.note }, ip });
+    return (await listMetricBreaks(tx, key)).find((b) => b.year === input.year)!;
   });
 }

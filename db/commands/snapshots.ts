@@ -2,15 +2,19 @@ import "server-only";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical";
 import type { Actor } from "@/lib/auth/guard";
 import { eq } from "drizzle-orm";
+import type { Check } from "@/lib/checks/types";
 import { AppError } from "@/lib/errors";
 import { reportingYears, snapshots } from "../schema";
 import type { Database, Executor } from "../client";
 import { readYearContent } from "../queries/year-content";
 import { recordAudit } from "./audit";
 
+/** Kept in a lock's snapshot when it overrode failing error checks. */
+export type SignOff = { overrideReason: string; failingChecks: Check[] };
+
 /** Freezes the year's current content. Snapshots are never updated or deleted (database trigger). */
-export async function createSnapshotIn(tx: Executor, year: number, actor: Actor, reason: string) {
-  const content = canonicalJson(await readYearContent(tx, year));
+export async function createSnapshotIn(tx: Executor, year: number, actor: Actor, reason: string, signOff?: SignOff) {
+  const content = canonicalJson({ ...(await readYearContent(tx, year)), ...(signOff ? { signOff } : {}) });
   const sha256 = sha256Hex(content);
   const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, createdBy: actor.id }).returning({
     id: snapshots.id,

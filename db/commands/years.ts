@@ -1,11 +1,50 @@
 import "server-only";
 import { and, eq, isNotNull, or } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
+import { blockingChecks } from "@/lib/checks/summary";
 import { AppError } from "@/lib/errors";
+import { OVERRIDE_REASON_MIN } from "@/lib/validation/year";
 import { lockedMetricLabels, metrics, metricValues, reportingYears, sections } from "../schema";
-import type { Database, Transaction } from "../client";
+import type { Database, Executor, Transaction } from "../client";
+import { listYearChecks } from "../queries/checks";
 import { recordAudit } from "./audit";
 import { createSnapshotIn } from "./snapshots";
+
+/** The editors hand the year to the reviewers: `open` → `in_review`; values stay editable. */
+export async function submitYear(db: Database, year: number, actor: Actor, ip?: string | null) {
+  return db.transaction(async (tx) => {
+    const current = await yearForUpdate(tx, year);
+    if (current.status === "in_review") throw new AppError("conflict", `The year ${year} is already in review`);
+    await tx
+      .update(reportingYears)
+      .set({ status: "in_review", submittedAt: new Date(), submittedBy: actor.id, returnMessage: null, returnedAt: null, returnedBy: null })
+      .where(eq(reportingYears.year, year));
+    await recordAudit(tx, { action: "year_submitted", actorId: actor.id, actorEmail: actor.email, year, ip });
+    return { year, status: "in_review" as const };
+  });
+}
+
+/** A reviewer sends the year back with what to look at: `in_review` → `open`, the message kept until the next submit. */
+export async function returnYear(db: Database, year: number, message: string, actor: Actor, ip?: string | null) {
+  return db.transaction(async (tx) => {
+    const current = await yearForUpdate(tx, year);
+    if (current.status !== "in_review") throw new AppError("conflict", `The year ${year} is not in review: only a submitted year can be returned`);
+    await tx
+      .update(reportingYears)
+      .set({ status: "open", returnMessage: message, returnedAt: new Date(), returnedBy: actor.id })
+      .where(eq(reportingYears.year, year));
+    await recordAudit(tx, { action: "year_returned", actorId: actor.id, actorEmail: actor.email, year, ip, detail: { message } });
+    return { year, status: "open" as const, returnMessage: message };
+  });
+}
+
+/** The year's row, locked for the transition; a signed-off year takes no step but unlocking. */
+async function yearForUpdate(tx: Executor, year: number) {
+  const [current] = await tx.select().from(reportingYears).where(eq(reportingYears.year, year)).for("update");
+  if (!current) throw new AppError("not_found", `The year ${year} does not exist`);
+  if (current.status === "locked") throw new AppError("locked", `The year ${year} is locked: an admin must unlock it first`);
+  return current;
+}
 
 export async function openYear(db: Database, year: number, actor: Actor, ip?: string | null) {
   return db.transaction(async (tx) => {
@@ -16,17 +55,31 @@ export async function openYear(db: Database, year: number, actor: Actor, ip?: st
   });
 }
 
-/** Signs a year off: read-only from now on, with a snapshot of what was signed. */
-export async function lockYear(db: Database, year: number, actor: Actor, ip?: string | null) {
+/**
+ * Signs a year off: read-only from now on, with a snapshot of what was signed. While an error
+ * check fails it refuses (422 `checks_failed`, nothing written) unless given an override reason,
+ * which the audit entry and the snapshot then carry with the checks it overrode.
+ */
+export async function lockYear(db: Database, year: number, actor: Actor, ip?: string | null, opts: { overrideReason?: string } = {}) {
   return db.transaction(async (tx) => {
     // `for update` waits for saves in flight (they hold the row `for share`), then excludes new ones.
     const [current] = await tx.select().from(reportingYears).where(eq(reportingYears.year, year)).for("update");
     if (!current) throw new AppError("not_found", `The year ${year} does not exist`);
     if (current.status === "locked") throw new AppError("conflict", `The year ${year} is already locked`);
-    await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: actor.id }).where(eq(reportingYears.year, year));
+    const failing = blockingChecks(await listYearChecks(tx, year));
+    if (failing.length > 0 && !opts.overrideReason) {
+      throw new AppError(
+        "checks_failed",
+        `${year} cannot be locked while ${failing.length === 1 ? "an error check fails" : `${failing.length} error checks fail`}: fix ${failing.length === 1 ? "it" : "them"}, or lock with an override reason of at least ${OVERRIDE_REASON_MIN} characters`,
+        undefined,
+        { checks: failing },
+      );
+    }
+    const signOff = failing.length > 0 && opts.overrideReason ? { overrideReason: opts.overrideReason, failingChecks: failing } : undefined;
+    await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: actor.id, returnMessage: null }).where(eq(reportingYears.year, year));
     await keepLabels(tx, year);
-    await recordAudit(tx, { action: "year_locked", actorId: actor.id, actorEmail: actor.email, year, ip });
-    const snapshot = await createSnapshotIn(tx, year, actor, "lock");
+    await recordAudit(tx, { action: "year_locked", actorId: actor.id, actorEmail: actor.email, year, ip, detail: signOff });
+    const snapshot = await createSnapshotIn(tx, year, actor, signOff ? `lock, overriding failed checks: ${signOff.overrideReason}` : "lock", signOff);
     return { year, status: "locked" as const, snapshot };
   });
 }
@@ -46,7 +99,7 @@ export async function unlockYear(db: Database, year: number, reason: string, act
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(reportingYears).where(eq(reportingYears.year, year)).for("update");
     if (!current) throw new AppError("not_found", `The year ${year} does not exist`);
-    if (current.status === "open") throw new AppError("conflict", `The year ${year} is not locked`);
+    if (current.status !== "locked") throw new AppError("conflict", `The year ${year} is not locked`);
     await tx.update(reportingYears).set({ status: "open", lockedAt: null, lockedBy: null }).where(eq(reportingYears.year, year));
     // Open again, the year shows its metrics as they are now, and the next lock records them anew.
     await tx.delete(lockedMetricLabels).where(eq(lockedMetricLabels.year, year));

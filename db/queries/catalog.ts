@@ -15,6 +15,9 @@ export type Metric = {
   description: string | null;
   min: number | null;
   max: number | null;
+  warnMin: number | null;
+  warnMax: number | null;
+  warnChangePct: number | null;
   archived: boolean;
 };
 
@@ -32,6 +35,9 @@ const metricColumns = {
   description: metrics.description,
   min: metrics.min,
   max: metrics.max,
+  warnMin: metrics.warnMin,
+  warnMax: metrics.warnMax,
+  warnChangePct: metrics.warnChangePct,
   archived: metrics.archived,
 };
 

@@ -3,13 +3,14 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { compareQuotes, compareValues, type CompareRow, type QuoteComparison, type QuoteLike } from "@/lib/compare/compare";
 import { quotes, reportingYears, sections } from "../schema";
 import type { Executor } from "../client";
+import { listMetricBreaks } from "./breaks";
 import { listMetrics } from "./catalog";
 import { listValuesOfYears } from "./value-points";
 
 export type YearComparison = { from: number; to: number; rows: CompareRow[]; quotes: QuoteComparison };
 
 /**
- * Two years side by side, in four queries whatever their size. `missingYears` lists the years
+ * Two years side by side, in five queries whatever their size (the fifth: series breaks). `missingYears` lists the years
  * that are not reporting years (the caller answers 404); the comparison is then null.
  * The page, the JSON API and the CSV download all read through here.
  */
@@ -19,7 +20,7 @@ export async function readComparison(
   to: number,
 ): Promise<{ missingYears: number[]; comparison: YearComparison | null }> {
   const years = [...new Set([from, to])];
-  const [found, allMetrics, values, quoteRows] = await Promise.all([
+  const [found, allMetrics, values, quoteRows, breaks] = await Promise.all([
     db.select({ year: reportingYears.year }).from(reportingYears).where(inArray(reportingYears.year, years)),
     listMetrics(db),
     listValuesOfYears(db, years),
@@ -29,6 +30,7 @@ export async function readComparison(
       .innerJoin(sections, eq(sections.key, quotes.sectionKey))
       .where(and(inArray(quotes.year, years), isNull(quotes.deletedAt)))
       .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id)),
+    listMetricBreaks(db),
   ]);
   const present = new Set(found.map((y) => y.year));
   const missingYears = years.filter((y) => !present.has(y));
@@ -47,7 +49,7 @@ export async function readComparison(
     comparison: {
       from,
       to,
-      rows: compareValues(shown, fromValues, toValues),
+      rows: compareValues(shown, fromValues, toValues, { from, to, breaks }),
       quotes: compareQuotes(quoteOf(from), quoteOf(to)),
     },
   };

@@ -94,7 +94,7 @@ describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
   it("compares 2022 with 2023 in four queries", async () => {
     const c = counting(t);
     const { missingYears, comparison } = await readComparison(c.db, 2022, 2023);
-    expect(c.count()).toBe(4);
+    expect(c.count()).toBe(5);
     expect(missingYears).toEqual([]);
     const total = comparison!.rows.find((r) => r.metricKey === "peacekeepers_total");
     expect(total).toMatchObject({ from: 74892, to: 76000, delta: 1108, deltaPct: 1.5, qualifierChanged: true, status: "changed" });

@@ -60,7 +60,10 @@ export type DashboardData = {
  */
 export async function loadDashboardData(db: Executor): Promise<DashboardData> {
   const [yearRows, sections, allMetrics, values, latestEdits] = await Promise.all([
-    db.select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt }).from(reportingYears).orderBy(desc(reportingYears.year)),
+    db
+      .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage })
+      .from(reportingYears)
+      .orderBy(desc(reportingYears.year)),
     listSections(db),
     listMetrics(db),
     listAllValuesCached(db),

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Qualifier, YearStatus } from "@/lib/domain";
 import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
 import { listSections, type Section } from "./catalog";
 import type { Executor } from "../client";
 
-export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number };
+export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number; returnMessage: string | null };
 
 export async function listYears(db: Executor): Promise<ReportingYear[]> {
   const valueCounts = db
@@ -15,11 +16,11 @@ export async function listYears(db: Executor): Promise<ReportingYear[]> {
     .groupBy(metricValues.year)
     .as("value_counts");
   const rows = await db
-    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, n: valueCounts.n })
+    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage, n: valueCounts.n })
     .from(reportingYears)
     .leftJoin(valueCounts, eq(valueCounts.year, reportingYears.year))
     .orderBy(desc(reportingYears.year));
-  return rows.map((r) => ({ year: r.year, status: r.status, lockedAt: r.lockedAt, valueCount: Number(r.n ?? 0) }));
+  return rows.map((r) => ({ year: r.year, status: r.status, lockedAt: r.lockedAt, returnMessage: r.returnMessage, valueCount: Number(r.n ?? 0) }));
 }
 
 export async function findYear(db: Executor, year: number) {
@@ -148,14 +149,31 @@ export async function listYearQuotes(db: Executor, year: number): Promise<QuoteV
     .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id));
 }
 
-export type YearDetail = { year: number; status: YearStatus; lockedAt: Date | null; lockedBy: string | null };
+export type YearDetail = {
+  year: number;
+  status: YearStatus;
+  lockedAt: Date | null;
+  lockedBy: string | null;
+  returnMessage: string | null;
+  returnedBy: string | null;
+};
 
-/** The year with the name of whoever locked it, for the page's "Locked on … by …" notice. */
+const returner = alias(users, "returner");
+
+/** The year with the names of whoever locked or last returned it, for the page's notices. */
 export async function findYearDetail(db: Executor, year: number): Promise<YearDetail | null> {
   const [row] = await db
-    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, lockedBy: users.name })
+    .select({
+      year: reportingYears.year,
+      status: reportingYears.status,
+      lockedAt: reportingYears.lockedAt,
+      lockedBy: users.name,
+      returnMessage: reportingYears.returnMessage,
+      returnedBy: returner.name,
+    })
     .from(reportingYears)
     .leftJoin(users, eq(users.id, reportingYears.lockedBy))
+    .leftJoin(returner, eq(returner.id, reportingYears.returnedBy))
     .where(eq(reportingYears.year, year));
   return row ?? null;
 }

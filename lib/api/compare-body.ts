@@ -27,6 +27,7 @@ export function toCompareBody(c: YearComparison): CompareBody {
       deltaPct: r.deltaPct,
       qualifierChanged: r.qualifierChanged,
       status: r.status,
+      break: r.break,
     })),
     quotes: {
       added: c.quotes.added.map(quote),

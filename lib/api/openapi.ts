@@ -4,14 +4,16 @@ import { historyQuery } from "@/lib/validation/history";
 import { idParams, metricKeyParam, yearParam } from "@/lib/validation/params";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 import { valueSaveSchema } from "@/lib/validation/value";
-import { openYearSchema, unlockYearSchema } from "@/lib/validation/year";
+import { lockYearSchema, openYearSchema, returnYearSchema, unlockYearSchema } from "@/lib/validation/year";
+import { commentSchema } from "@/lib/validation/comment";
+import { createRuleSchema, ruleKeyParams, rulePreviewSchema, updateRuleSchema } from "@/lib/validation/rule";
 import {
-  auditPageBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody, metricBody, quoteBody, snapshotBody,
-  snapshotListBody, tokenBody, userBody, valueBody, yearBody,
+  auditPageBody, checksBody, commentBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody, lockRefusedBody, metricBody,
+  metricBreakBody, metricDetailBody, quoteBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBody, yearBody, yearStepBody,
 } from "@/lib/validation/api";
 import { auditQuery } from "@/lib/validation/audit";
-import { compareQuery } from "@/lib/validation/compare";
-import { createMetricSchema, updateMetricSchema } from "@/lib/validation/metric";
+import { briefQuery, compareQuery } from "@/lib/validation/compare";
+import { createMetricSchema, metricBreakSchema, updateMetricSchema } from "@/lib/validation/metric";
 import { yearContentSchema } from "@/lib/snapshot/content";
 import { allYearsExportQuery, createSnapshotSchema, exportQuery, importQuery, snapshotListQuery } from "@/lib/validation/transfer";
 import { createTokenSchema } from "@/lib/validation/token";
@@ -64,6 +66,18 @@ export const operations: Operation[] = [
     response: metricBody,
     errors: [404, 422],
   },
+  { method: "get", path: "/api/v1/metrics/{key}", summary: "One metric definition with its series `breaks`", permission: "read", params: { key: metricKeyParam }, response: metricDetailBody, errors: [404] },
+  {
+    method: "post",
+    path: "/api/v1/metrics/{key}/breaks",
+    summary: "Record that the metric's definition changed from `year` on, with a note; comparisons across it show the note instead of good or bad news",
+    permission: "metrics:manage",
+    params: { key: metricKeyParam },
+    body: metricBreakSchema,
+    response: metricBreakBody,
+    successStatus: 201,
+    errors: [404, 409, 422],
+  },
   { method: "get", path: "/api/v1/years", summary: "Reporting years", permission: "read", response: z.object({ years: z.array(yearBody) }) },
   {
     method: "get",
@@ -114,7 +128,67 @@ export const operations: Operation[] = [
     response: compareBody,
     errors: [400, 404],
   },
-  { method: "post", path: "/api/v1/years/{year}/lock", summary: "Lock a year and record a snapshot", permission: "years:lock", params: year, response: lockBody, errors: [404, 409] },
+  {
+    method: "get",
+    path: "/api/v1/compare/brief",
+    summary:
+      "“Changes since the last edition” from `from` to `to`, as Markdown (`format=md`, the default) or Word (`format=docx`): every figure that changed (old → new, change, wording, series break, source), figures that appeared or disappeared, quotes added, removed and changed (word by word), and the unresolved checks of `to`. A download.",
+    permission: "read",
+    query: briefQuery.shape,
+    response: file,
+    responseTypes: ["text/markdown", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+    errors: [400, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/years/{year}/lock",
+    summary:
+      "Lock a year (from `open` or `in_review`) and record a snapshot. Body optional. While an `error` check fails: 422 `checks_failed` with those `checks`, nothing changed; with `overrideReason` (at least 10 characters) it locks anyway, and the reason and failing checks go to the audit log and the snapshot (`signOff`).",
+    permission: "years:lock",
+    params: year,
+    body: lockYearSchema,
+    response: lockBody,
+    errors: [404, 409, 422],
+    errorBodies: { 422: lockRefusedBody },
+  },
+  { method: "post", path: "/api/v1/years/{year}/submit", summary: "Submit a year for review: `open` → `in_review` (values stay editable); clears the last return message", permission: "years:submit", params: year, response: yearStepBody, errors: [404, 409, 423] },
+  { method: "post", path: "/api/v1/years/{year}/return", summary: "Return a year to the editors with a message: `in_review` → `open`; the message shows on the year page until the next submit", permission: "years:return", params: year, body: returnYearSchema, response: yearStepBody, errors: [404, 409, 422, 423] },
+  {
+    method: "get",
+    path: "/api/v1/years/{year}/checks",
+    summary: "Every check of the year, errors first: `rule` (a validation rule fails), `range` (outside `warnMin`/`warnMax`), `outlier` (changed by more than `warnChangePct`, default 50, against the previous year with a value, unless a series break lies between), `missing`, `text`, `comment` (unresolved)",
+    permission: "read",
+    params: year,
+    response: checksBody,
+    errors: [400, 404],
+  },
+  { method: "get", path: "/api/v1/rules", summary: "Validation rules", permission: "read", response: z.object({ rules: z.array(ruleBody) }) },
+  {
+    method: "post",
+    path: "/api/v1/rules",
+    summary: "Add a validation rule: a filtrex expression over the year's figures by metric key (arithmetic, comparisons, `and`/`or`, `abs`, `round`, `min`, `max`). 422 when it does not parse or names an unknown metric (`fields.expression`). Skipped in a year where one of its figures has no value.",
+    permission: "rules:manage",
+    body: createRuleSchema,
+    response: ruleBody,
+    successStatus: 201,
+    errors: [409, 422],
+  },
+  { method: "get", path: "/api/v1/rules/{key}", summary: "One validation rule", permission: "read", params: { key: ruleKeyParams.shape.key }, response: ruleBody, errors: [404] },
+  { method: "put", path: "/api/v1/rules/{key}", summary: "Change a rule's expression, severity or message; omitted fields keep their value", permission: "rules:manage", params: { key: ruleKeyParams.shape.key }, body: updateRuleSchema, response: ruleBody, errors: [404, 422] },
+  { method: "delete", path: "/api/v1/rules/{key}", summary: "Delete a rule", permission: "rules:manage", params: { key: ruleKeyParams.shape.key }, response: z.object({ key: z.string(), deleted: z.literal(true) }), errors: [404] },
+  { method: "post", path: "/api/v1/rule-preview", summary: "What an expression would say of every reporting year (pass, fail, or skipped for missing figures), without saving it", permission: "rules:manage", body: rulePreviewSchema, response: rulePreviewBody, errors: [422] },
+  {
+    method: "get",
+    path: "/api/v1/years/{year}/values/{metricKey}/comments",
+    summary: "The comments on one value, oldest first",
+    permission: "read",
+    params: yearMetric,
+    response: z.object({ year: z.number().int(), metricKey: z.string(), comments: z.array(commentBody) }),
+    errors: [400, 404],
+  },
+  { method: "post", path: "/api/v1/years/{year}/values/{metricKey}/comments", summary: "Comment on a value (plain text, at most 2,000 characters); refused on a locked year", permission: "comments:write", params: yearMetric, body: commentSchema, response: commentBody, successStatus: 201, errors: [400, 404, 422, 423] },
+  { method: "post", path: "/api/v1/comments/{id}/resolve", summary: "Resolve a comment", permission: "comments:resolve", params: idParams.shape, response: commentBody, errors: [404, 409, 423] },
+  { method: "post", path: "/api/v1/comments/{id}/reopen", summary: "Reopen a resolved comment", permission: "comments:write", params: idParams.shape, response: commentBody, errors: [404, 409, 423] },
   { method: "post", path: "/api/v1/years/{year}/unlock", summary: "Unlock a year, with a reason", permission: "years:unlock", params: year, body: unlockYearSchema, response: yearBody.pick({ year: true, status: true }), errors: [404, 409, 422] },
   { method: "post", path: "/api/v1/years/{year}/quotes", summary: "Add a quote", permission: "values:write", params: year, body: createQuoteSchema, response: quoteBody, errors: [404, 422, 423] },
   { method: "put", path: "/api/v1/quotes/{id}", summary: "Change a quote (send its `version`)", permission: "values:write", params: idParams.shape, body: updateQuoteSchema, response: quoteBody, errors: [404, 409, 422, 423] },

@@ -1,4 +1,7 @@
 import type { AuditEntryView } from "@/db/queries/audit";
+import type { MetricBreak } from "@/db/queries/breaks";
+import type { ValueComment } from "@/db/queries/comments";
+import type { ValidationRule } from "@/db/queries/rules";
 import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
 import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, TokenBody, ValueBody } from "@/lib/validation/api";
@@ -13,6 +16,9 @@ export const toMetricBody = (m: Metric): MetricBody => ({
   description: m.description,
   min: m.min,
   max: m.max,
+  warnMin: m.warnMin,
+  warnMax: m.warnMax,
+  warnChangePct: m.warnChangePct,
   archived: m.archived,
 });
 
@@ -21,6 +27,7 @@ export const toYearBody = (y: ReportingYear) => ({
   status: y.status,
   lockedAt: y.lockedAt?.toISOString() ?? null,
   valueCount: y.valueCount,
+  returnMessage: y.returnMessage,
 });
 
 export const toValueBody = (v: YearValueRow): ValueBody => ({
@@ -76,3 +83,25 @@ export const toTokenBody = (t: TokenRow, now: Date = new Date()): TokenBody => (
   expiresAt: t.expiresAt?.toISOString() ?? null,
   expired: t.expiresAt !== null && t.expiresAt.getTime() <= now.getTime(),
 });
+
+export const toRuleBody = (r: ValidationRule) => ({
+  key: r.key,
+  expression: r.expression,
+  severity: r.severity,
+  message: r.message,
+  updatedAt: r.updatedAt.toISOString(),
+  updatedBy: r.updatedBy,
+});
+
+export const toCommentBody = (c: ValueComment) => ({
+  id: c.id,
+  year: c.year,
+  metricKey: c.metricKey,
+  text: c.text,
+  author: c.author,
+  createdAt: c.createdAt.toISOString(),
+  resolvedAt: c.resolvedAt?.toISOString() ?? null,
+  resolvedBy: c.resolvedBy,
+});
+
+export const toMetricBreakBody = (b: MetricBreak) => ({ year: b.year, note: b.note, createdAt: b.createdAt.toISOString(), createdBy: b.createdBy });

@@ -31,7 +31,18 @@ export type CompareRow = {
   deltaPct: number | null;
   qualifierChanged: boolean;
   status: CompareStatus;
+  /** The note of a series break after `from` and up to `to`: the change is then not good or bad news. */
+  break: string | null;
 };
+
+export type SeriesBreak = { metricKey: string; year: number; note: string };
+
+/** The notes of the metric's breaks in (from, to], joined; null when the two years measure the same thing. */
+export function breakBetween(breaks: readonly SeriesBreak[], metricKey: string, from: number, to: number): string | null {
+  const [lo, hi] = from <= to ? [from, to] : [to, from];
+  const notes = breaks.filter((b) => b.metricKey === metricKey && b.year > lo && b.year <= hi).map((b) => b.note);
+  return notes.length > 0 ? notes.join("; ") : null;
+}
 
 export type DiffPart = { value: string; added: boolean; removed: boolean };
 export type QuoteChange = { speaker: string; section: string; from: QuoteLike; to: QuoteLike; diff: DiffPart[] };
@@ -59,7 +70,12 @@ function round1(x: number): number {
  * keys not in `metrics` are ignored. A qualifier without a value carries no
  * meaning, so it is reported as null for that side.
  */
-export function compareValues(metrics: CompareMetric[], from: YearValue[], to: YearValue[]): CompareRow[] {
+export function compareValues(
+  metrics: CompareMetric[],
+  from: YearValue[],
+  to: YearValue[],
+  years?: { from: number; to: number; breaks: readonly SeriesBreak[] },
+): CompareRow[] {
   const fromByKey = new Map(from.map((v) => [v.metricKey, v]));
   const toByKey = new Map(to.map((v) => [v.metricKey, v]));
 
@@ -100,6 +116,7 @@ export function compareValues(metrics: CompareMetric[], from: YearValue[], to: Y
       deltaPct,
       qualifierChanged,
       status,
+      break: years ? breakBetween(years.breaks, m.key, years.from, years.to) : null,
     };
   });
 }

@@ -36,6 +36,15 @@ describe("filterRows", () => {
     expect(keys(filterRows(rows, "large", 20))).toEqual(["grew", "fell"]);
     expect(filterRows(rows, "all", 25)).toHaveLength(rows.length);
   });
+
+  it("keeps rows across a series break under 'breaks', with the break's note", () => {
+    const broken = compareValues([m("grew"), m("fell")], [{ metricKey: "grew", value: 1, qualifier: null }], [{ metricKey: "grew", value: 2, qualifier: null }], {
+      from: 2022,
+      to: 2023,
+      breaks: [{ metricKey: "grew", year: 2023, note: "now counted per mission" }],
+    });
+    expect(filterRows(broken, "breaks", 25)).toEqual([expect.objectContaining({ metricKey: "grew", break: "now counted per mission" })]);
+  });
 });
 
 describe("sortRows", () => {

@@ -7,16 +7,16 @@ import { isLargeChange, type CompareRow } from "./compare";
 /** What counts as a large change until the reader says otherwise, in percent. */
 export const DEFAULT_LARGE_CHANGE_PCT = 25;
 
-export const COMPARE_FILTERS = ["all", "changed", "missing", "large"] as const;
+export const COMPARE_FILTERS = ["all", "changed", "missing", "large", "breaks"] as const;
 export type CompareFilter = (typeof COMPARE_FILTERS)[number];
 
 export const SORT_KEYS = ["section", "label", "from", "to", "delta", "deltaPct"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
-type Row = Pick<CompareRow, "status" | "from" | "to" | "deltaPct">;
+type Row = Pick<CompareRow, "status" | "from" | "to" | "deltaPct" | "break">;
 
-/** changed: both years have a value and it (or its wording) differs; missing: either year lacks one. */
+/** changed: both years have a value and it (or its wording) differs; missing: either year lacks one; breaks: the definition changed between them. */
 export function filterRows<R extends Row>(rows: R[], filter: CompareFilter, thresholdPct: number): R[] {
   switch (filter) {
     case "changed":
@@ -25,6 +25,8 @@ export function filterRows<R extends Row>(rows: R[], filter: CompareFilter, thre
       return rows.filter((r) => r.from === null || r.to === null);
     case "large":
       return rows.filter((r) => isLargeChange(r, thresholdPct));
+    case "breaks":
+      return rows.filter((r) => r.break !== null);
     default:
       return rows;
   }

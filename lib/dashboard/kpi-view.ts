@@ -5,6 +5,7 @@
  * (every class name of every card) would travel in the page's payload beside its HTML.
  */
 import { deltaTone, describeTrend, type DeltaBadgeType, type Kpi, type Tone } from "./series";
+import { breakBetween, type SeriesBreak } from "@/lib/compare/compare";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 
 export type KpiView = {
@@ -12,7 +13,12 @@ export type KpiView = {
   label: string;
   /** The figure as printed, or null when the year has none. */
   figure: string | null;
-  badge: { tone: Tone; arrow: DeltaBadgeType; text: string; since: number } | null;
+  /** `vs` names the year compared with when it is not the year before ("vs 2020"). */
+  badge: { tone: Tone; arrow: DeltaBadgeType; text: string; since: number; vs: string | null } | null;
+  /** "Higher is better" / "Lower is better", so the badge's colour never looks arbitrary; null for neutral metrics. */
+  direction: string | null;
+  /** The note of a series break between the two years: the change is then shown neutral. */
+  seriesBreak: string | null;
   /** "2023: over 76,000 · wording changed", or why there is nothing to compare with. */
   previous: string;
   trend: { width: number; points: string; text: string; firstYear: number; lastYear: number } | null;
@@ -41,9 +47,13 @@ export function sparklinePoints(values: number[]): { width: number; points: stri
   return { width, points: `-2,${height + 2} -2,${ys[0]} ${line} ${width + 2},${ys[ys.length - 1]} ${width + 2},${height + 2}` };
 }
 
-export function kpiView(kpi: Kpi, year: number): KpiView {
+const DIRECTION_HINT = { up: "Higher is better", down: "Lower is better", neutral: null } as const;
+
+export function kpiView(kpi: Kpi, year: number, breaks: readonly SeriesBreak[] = []): KpiView {
   const { metric, current, previous, change, trend } = kpi;
-  const tone = change ? deltaTone(metric.direction, change.delta) : null;
+  const seriesBreak = previous ? breakBetween(breaks, metric.key, previous.year, year) : null;
+  // Across a definition change a rise is neither good nor bad news: the badge stays grey.
+  const tone = change ? deltaTone(seriesBreak ? "neutral" : metric.direction, change.delta) : null;
   const badge =
     change && tone && previous
       ? {
@@ -51,6 +61,7 @@ export function kpiView(kpi: Kpi, year: number): KpiView {
           arrow: tone.deltaType,
           text: `${formatDelta(change.delta, metric.unit)}${change.deltaPct !== null ? ` (${formatPercentChange(change.deltaPct)})` : ""}`,
           since: previous.year,
+          vs: previous.year === year - 1 ? null : `vs ${previous.year}`,
         }
       : null;
   const previousLine = previous
@@ -83,6 +94,8 @@ export function kpiView(kpi: Kpi, year: number): KpiView {
     label: metric.label,
     figure: current ? formatValue(current.value, metric.unit, current.qualifier) : null,
     badge,
+    direction: DIRECTION_HINT[metric.direction],
+    seriesBreak,
     previous: previousLine,
     trend: shownTrend,
     lone,

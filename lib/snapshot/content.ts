@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkSchema } from "@/lib/checks/schema";
 import { QUALIFIERS, UNITS } from "@/lib/domain";
 
 /**
@@ -22,6 +23,13 @@ export const yearContentSchema = z.object({
     }),
   ),
   quotes: z.array(z.object({ speaker: z.string(), title: z.string(), section: z.string(), text: z.string() })),
+  /** Present when the lock overrode failing error checks: the reviewer's reason and those checks. */
+  signOff: z
+    .object({
+      overrideReason: z.string(),
+      failingChecks: z.array(checkSchema),
+    })
+    .optional(),
 });
 
 export type YearContentData = z.infer<typeof yearContentSchema>;

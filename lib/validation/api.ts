@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DIRECTIONS, QUALIFIERS, ROLES, UNITS, YEAR_STATUSES } from "@/lib/domain";
+import { checkSchema } from "@/lib/checks/schema";
+import { DIRECTIONS, QUALIFIERS, ROLES, SEVERITIES, UNITS, YEAR_STATUSES } from "@/lib/domain";
 
 /**
  * Shapes of the JSON API's answers. The handlers build these objects and the OpenAPI document
@@ -27,12 +28,21 @@ export const metricBody = z
     description: z.string().nullable(),
     min: z.number().nullable(),
     max: z.number().nullable(),
+    warnMin: z.number().nullable().describe("Soft minimum: a value below it is a `range` warning, never refused"),
+    warnMax: z.number().nullable().describe("Soft maximum: a value above it is a `range` warning, never refused"),
+    warnChangePct: z.number().nullable().describe("Largest usual change against the previous year with a value, in % (null: 50)"),
     archived: z.boolean(),
   })
   .meta({ id: "Metric" });
 
 export const yearBody = z
-  .object({ year: z.number().int(), status: z.enum(YEAR_STATUSES), lockedAt: z.string().nullable(), valueCount: z.number().int() })
+  .object({
+    year: z.number().int(),
+    status: z.enum(YEAR_STATUSES),
+    lockedAt: z.string().nullable(),
+    valueCount: z.number().int(),
+    returnMessage: z.string().nullable().describe("The reviewer's message when the year was last returned; cleared by the next submit"),
+  })
   .meta({ id: "ReportingYear" });
 
 export const valueBody = z
@@ -128,6 +138,7 @@ export const compareBody = z
         delta: z.number().nullable().describe("to − from (percentage points for percent metrics); null when either is missing"),
         deltaPct: z.number().nullable().describe("Relative change in %, one decimal; null where `from` is null or 0"),
         qualifierChanged: z.boolean(),
+        break: z.string().nullable().describe("The note of a series break in a year after `from` and up to `to` (the change is then neither good nor bad news), else null"),
         status: z.enum(["unchanged", "changed", "added", "removed", "missing"]),
       }),
     ),
@@ -215,3 +226,46 @@ export const importResultBody = z
 export const importErrorBody = errorBody
   .extend({ rows: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })).optional() })
   .meta({ id: "ImportError" });
+
+export const checksBody = z.object({ year: z.number().int(), checks: z.array(checkSchema) }).meta({ id: "YearChecks" });
+
+export const lockRefusedBody = errorBody.extend({ checks: z.array(checkSchema) }).meta({ id: "LockRefused" });
+
+export const yearStepBody = z
+  .object({ year: z.number().int(), status: z.enum(YEAR_STATUSES), returnMessage: z.string().nullable().optional() })
+  .meta({ id: "YearStep" });
+
+export const ruleBody = z
+  .object({
+    key: z.string(),
+    expression: z.string(),
+    severity: z.enum(SEVERITIES),
+    message: z.string().nullable(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: "ValidationRule" });
+
+export const rulePreviewBody = z
+  .object({
+    metrics: z.array(z.string()).describe("The metric keys the expression reads"),
+    years: z.array(z.object({ year: z.number().int(), status: z.enum(["pass", "fail", "skipped"]), missing: z.array(z.string()) })),
+  })
+  .meta({ id: "RulePreview" });
+
+export const commentBody = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    metricKey: z.string(),
+    text: z.string(),
+    author: z.string(),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    resolvedBy: z.string().nullable(),
+  })
+  .meta({ id: "ValueComment" });
+
+export const metricBreakBody = z.object({ year: z.number().int(), note: z.string(), createdAt: z.string(), createdBy: z.string().nullable() }).meta({ id: "MetricBreak" });
+
+export const metricDetailBody = metricBody.extend({ breaks: z.array(metricBreakBody) }).meta({ id: "MetricDetail" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIRECTIONS, MAX_ABS_VALUE, UNITS } from "@/lib/domain";
+import { DIRECTIONS, MAX_ABS_VALUE, MAX_YEAR, MIN_YEAR, TEXT_LIMITS, UNITS } from "@/lib/domain";
 
 export const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -25,8 +25,15 @@ const bound = z
   .refine((n) => Number.isFinite(n) && Math.abs(n) <= MAX_ABS_VALUE, "Must be a finite number of at most 1e15")
   .nullable();
 
+const changePct = z
+  .number({ error: "Must be a number" })
+  .refine((n) => Number.isFinite(n) && n > 0 && n <= 1e6, "Must be a percentage above 0")
+  .nullable();
+
 const minNotAboveMax = (v: { min?: number | null; max?: number | null }) => v.min == null || v.max == null || v.min <= v.max;
 const minMaxIssue = { path: ["max"], message: "Maximum must be at least the minimum" };
+const warnNotInverted = (v: { warnMin?: number | null; warnMax?: number | null }) => v.warnMin == null || v.warnMax == null || v.warnMin <= v.warnMax;
+const warnIssue = { path: ["warnMax"], message: "Usual maximum must be at least the usual minimum" };
 
 /** The new-metric form and `POST /api/v1/metrics`. */
 export const createMetricSchema = z
@@ -39,8 +46,12 @@ export const createMetricSchema = z
     description: description.optional(),
     min: bound.optional(),
     max: bound.optional(),
+    warnMin: bound.optional(),
+    warnMax: bound.optional(),
+    warnChangePct: changePct.optional(),
   })
-  .refine(minNotAboveMax, minMaxIssue);
+  .refine(minNotAboveMax, minMaxIssue)
+  .refine(warnNotInverted, warnIssue);
 
 /**
  * The edit form and `PUT /api/v1/metrics/{key}`: every field optional, omitted ones keep their
@@ -57,9 +68,28 @@ export const updateMetricSchema = z
     description: description.optional(),
     min: bound.optional(),
     max: bound.optional(),
+    warnMin: bound.optional(),
+    warnMax: bound.optional(),
+    warnChangePct: changePct.optional(),
     archived: z.boolean({ error: "Archived must be true or false" }).optional(),
   })
-  .refine(minNotAboveMax, minMaxIssue);
+  .refine(minNotAboveMax, minMaxIssue)
+  .refine(warnNotInverted, warnIssue);
+
+/** `POST /api/v1/metrics/{key}/breaks`: the series means something else from `year` on. */
+export const metricBreakSchema = z.object({
+  year: z
+    .number({ error: "Year must be a number" })
+    .int("Year must be a whole number")
+    .min(MIN_YEAR, `Year must be between ${MIN_YEAR} and ${MAX_YEAR}`)
+    .max(MAX_YEAR, `Year must be between ${MIN_YEAR} and ${MAX_YEAR}`),
+  note: z
+    .string({ error: "Note is required" })
+    .trim()
+    .min(3, "Note is required: say what changed in the definition")
+    .max(TEXT_LIMITS.breakNote, `Note must be at most ${TEXT_LIMITS.breakNote.toLocaleString("en-US")} characters`),
+});
+export type MetricBreakInput = z.output<typeof metricBreakSchema>;
 
 export type CreateMetricInput = z.output<typeof createMetricSchema>;
 export type UpdateMetricInput = z.output<typeof updateMetricSchema>;

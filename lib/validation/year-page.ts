@@ -2,7 +2,8 @@ import { z } from "zod";
 import { historyQuery } from "./history";
 import { idParams, metricKeyParam, yearParam } from "./params";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "./quote";
-import { unlockYearSchema } from "./year";
+import { commentSchema } from "./comment";
+import { lockYearSchema, returnYearSchema, unlockYearSchema } from "./year";
 
 /**
  * Envelopes of the year page's server actions: where the change goes (year, metric, quote),
@@ -13,6 +14,11 @@ export const saveValueAction = z.object({ year: yearParam, metricKey: metricKeyP
 export const valueHistoryAction = historyQuery.extend({ year: yearParam, metricKey: metricKeyParam });
 export const yearAction = z.object({ year: yearParam });
 export const unlockYearAction = unlockYearSchema.extend({ year: yearParam });
+export const lockYearAction = lockYearSchema.extend({ year: yearParam });
+export const returnYearAction = returnYearSchema.extend({ year: yearParam });
+export const valueCommentsAction = z.object({ year: yearParam, metricKey: metricKeyParam });
+export const addCommentAction = commentSchema.extend({ year: yearParam, metricKey: metricKeyParam });
+export const commentAction = idParams;
 export const createQuoteAction = z.object({ year: yearParam, quote: createQuoteSchema });
 export const updateQuoteAction = idParams.extend({ quote: updateQuoteSchema });
 export const deleteQuoteAction = idParams.extend({ quote: deleteQuoteSchema });

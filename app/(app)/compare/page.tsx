@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listSections } from "@/db/queries/catalog";
 import { readComparison } from "@/db/queries/compare";
@@ -65,9 +66,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
               <h2 id="figures-heading" className="text-lg font-semibold">
                 Figures
               </h2>
-              <a href={`/api/v1/compare?from=${comparison.from}&to=${comparison.to}&format=csv`} download className="btn-secondary">
-                Download CSV
-              </a>
+              <div className="flex flex-wrap gap-2">
+                <Link href={`/compare/brief?from=${comparison.from}&to=${comparison.to}`} className="btn-secondary">
+                  Brief of changes
+                </Link>
+                <a href={`/api/v1/compare?from=${comparison.from}&to=${comparison.to}&format=csv`} download className="btn-secondary">
+                  Download CSV
+                </a>
+              </div>
             </div>
             <CompareTable rows={comparison.rows} from={comparison.from} to={comparison.to} sections={sections} />
           </section>

@@ -11,11 +11,11 @@ import {
   copyQuotesAction,
   createQuoteAction,
   deleteQuoteAction,
+  lockYearAction,
   saveValueAction,
   unlockYearAction,
   updateQuoteAction,
   valueHistoryAction,
-  yearAction,
 } from "@/lib/validation/year-page";
 
 // The same commands as the JSON API, behind the same guard: only the transport differs.
@@ -31,8 +31,8 @@ export const loadValueHistory = guardedAction("read", valueHistoryAction, async 
 
 export const openYearFromPage = guardedAction("years:open", openYearSchema, async (input, { db, actor, ip }) => openYear(db, input.year, actor, ip));
 
-export const lockYearFromPage = guardedAction("years:lock", yearAction, async (input, { db, actor, ip }) => {
-  const locked = await lockYear(db, input.year, actor, ip);
+export const lockYearFromPage = guardedAction("years:lock", lockYearAction, async (input, { db, actor, ip }) => {
+  const locked = await lockYear(db, input.year, actor, ip, { overrideReason: input.overrideReason });
   return { year: locked.year, status: locked.status };
 });
 

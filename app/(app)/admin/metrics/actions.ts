@@ -1,8 +1,8 @@
 "use server";
 
-import { createMetric, updateMetric } from "@/db/commands/metrics";
+import { addMetricBreak, createMetric, updateMetric } from "@/db/commands/metrics";
 import { guardedAction } from "@/lib/actions/safe-action";
-import { createMetricSchema, updateMetricActionSchema } from "@/lib/validation/metric";
+import { createMetricSchema, metricBreakSchema, metricKeySchema, updateMetricActionSchema } from "@/lib/validation/metric";
 
 export const createMetricAction = guardedAction("metrics:manage", createMetricSchema, async (input, { db, actor, ip }) => {
   const metric = await createMetric(db, input, actor, ip);
@@ -13,3 +13,7 @@ export const updateMetricAction = guardedAction("metrics:manage", updateMetricAc
   const metric = await updateMetric(db, key, changes, actor, ip);
   return { key: metric.key, archived: metric.archived };
 });
+
+export const addMetricBreakAction = guardedAction("metrics:manage", metricBreakSchema.extend({ key: metricKeySchema }), async ({ key, ...input }, { db, actor, ip }) =>
+  addMetricBreak(db, key, input, actor, ip),
+);

@@ -11,9 +11,12 @@ import { formatWhen } from "@/components/years/when";
 import { SectionNav } from "@/components/years/section-nav";
 import { UnsavedChangesGuard } from "@/components/years/unsaved-changes";
 import { YearFigures } from "@/components/years/year-figures";
-import { LockYearButton, UnlockYearButton } from "@/components/years/year-lock-controls";
+import { UnlockYearButton } from "@/components/years/year-lock-controls";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
 import { YearTransferMenu } from "@/components/years/year-transfer-menu";
+import { ReviewControls } from "@/components/sign-off/review-controls-bar";
+import { YearReview } from "@/components/sign-off/year-review";
+import { commentsFor, loadYearReview } from "@/components/sign-off/year-review-data";
 import { currentActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
@@ -31,7 +34,7 @@ export default async function YearPage({ params, searchParams }: Props) {
   const year = parsed.data;
   const db = await getDb();
   // A fixed number of queries, whatever the number of metrics or quotes.
-  const [actor, reportingYear, sections, metrics, values, previousValues, quotes] = await Promise.all([
+  const [actor, reportingYear, sections, metrics, values, previousValues, quotes, review] = await Promise.all([
     currentActor(),
     findYearDetail(db, year),
     listYearSections(db, year),
@@ -39,9 +42,11 @@ export default async function YearPage({ params, searchParams }: Props) {
     listYearValues(db, year),
     listPreviousValues(db, year),
     listYearQuotes(db, year),
+    loadYearReview(db, year),
   ]);
   if (!reportingYear || !actor) notFound();
-  const open = reportingYear.status === "open";
+  // In review is still editable: reviewers read while editors correct.
+  const open = reportingYear.status !== "locked";
   const editable = open && can(actor.role, "values:write");
   const previousQuotes = editable ? await findPreviousYearQuotes(db, year) : null;
   const filled = values.filter((v) => v.value !== null).length;
@@ -64,7 +69,7 @@ export default async function YearPage({ params, searchParams }: Props) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <YearTransferMenu year={year} status={reportingYear.status} />
-          {open && can(actor.role, "years:lock") ? <LockYearButton year={year} /> : null}
+          <ReviewControls year={year} status={reportingYear.status} role={actor.role} checks={review.checks} filled={filled} total={values.length} />
           {!open && can(actor.role, "years:unlock") ? <UnlockYearButton year={year} /> : null}
         </div>
       </div>
@@ -75,17 +80,32 @@ export default async function YearPage({ params, searchParams }: Props) {
           {can(actor.role, "years:unlock") ? " until you unlock the year." : "; an admin can unlock the year."}
         </p>
       ) : null}
+      <YearReview
+        year={year}
+        status={reportingYear.status}
+        returnMessage={reportingYear.returnMessage}
+        returnedBy={reportingYear.returnedBy}
+        checks={review.checks}
+        timeline={review.timeline}
+        sectionOf={pages.mode === "one" ? Object.fromEntries(values.map((v) => [v.metricKey, v.section])) : null}
+      />
       {pages.mode === "one" ? <SectionNav year={year} sections={pages.sections} current={pages.section} /> : null}
       {editable ? (
         <UnsavedChangesGuard>
-          <ValueEditor year={year} sections={shownSections} rows={editableRows(shownValues, metrics)} previous={previousFigures(previousValues, shownValues)} />
+          <ValueEditor
+            year={year}
+            sections={shownSections}
+            rows={editableRows(shownValues, metrics, review.breakSincePrevious(previousValues))}
+            previous={previousFigures(previousValues, shownValues)}
+            comments={commentsFor(review.openComments, actor.role, !open)}
+          />
           <QuotesSection>
             <QuoteEditor year={year} sections={sections} quotes={quotes} previous={previousQuotes} />
           </QuotesSection>
         </UnsavedChangesGuard>
       ) : (
         <>
-          <YearFigures year={year} sections={shownSections} values={shownValues} previous={previousByKey} />
+          <YearFigures year={year} sections={shownSections} values={shownValues} previous={previousByKey} comments={commentsFor(review.openComments, actor.role, !open)} />
           <QuotesSection>
             <QuoteList quotes={quotes} sections={sections} />
           </QuotesSection>
@@ -106,9 +126,13 @@ function QuotesSection({ children }: { children: React.ReactNode }) {
   );
 }
 
-function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metrics: Awaited<ReturnType<typeof listMetrics>>): EditableValue[] {
+function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metrics: Awaited<ReturnType<typeof listMetrics>>, breakSincePrevious: Set<string>): EditableValue[] {
   const bounds = new Map(metrics.map((m) => [m.key, m]));
   return values.map((v) => ({
+    warnMin: bounds.get(v.metricKey)?.warnMin ?? null,
+    warnMax: bounds.get(v.metricKey)?.warnMax ?? null,
+    warnChangePct: bounds.get(v.metricKey)?.warnChangePct ?? null,
+    breakSincePrevious: breakSincePrevious.has(v.metricKey),
     metricKey: v.metricKey,
     label: v.label,
     section: v.section,

@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findMetric, listMetricValueYears, listSections } from "@/db/queries/catalog";
 import { ArchiveMetricButton } from "@/components/admin/archive-metric-button";
+import { MetricBreaks } from "@/components/admin/metric-breaks";
 import { MetricForm } from "@/components/admin/metric-form";
 import { requirePermission } from "@/lib/auth/page-access";
+import { listMetricBreaks } from "@/db/queries/breaks";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { metricKeyParam } from "@/lib/validation/params";
 
@@ -20,7 +22,7 @@ export default async function EditMetricPage({ params, searchParams }: Props) {
   const key = metricKeyParam.safeParse(rawKey);
   if (!key.success) notFound();
   const db = await getDb();
-  const [metric, sections, valueYears] = await Promise.all([findMetric(db, key.data), listSections(db), listMetricValueYears(db, key.data)]);
+  const [metric, sections, valueYears, breaks] = await Promise.all([findMetric(db, key.data), listSections(db), listMetricValueYears(db, key.data), listMetricBreaks(db, key.data)]);
   if (!metric) notFound();
   const years = valueYears.get(metric.key) ?? [];
   const { created } = await searchParams;
@@ -46,6 +48,7 @@ export default async function EditMetricPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <MetricForm sections={sections} metric={metric} valueYears={years} />
+      <MetricBreaks metricKey={metric.key} breaks={breaks} />
     </div>
   );
 }

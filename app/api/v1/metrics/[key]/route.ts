@@ -1,9 +1,18 @@
 import { updateMetric } from "@/db/commands/metrics";
+import { listMetricBreaks } from "@/db/queries/breaks";
+import { findMetric } from "@/db/queries/catalog";
 import { apiRoute } from "@/lib/api/route";
-import { toMetricBody } from "@/lib/api/serialize";
+import { toMetricBody, toMetricBreakBody } from "@/lib/api/serialize";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { notFound } from "@/lib/errors";
 import { updateMetricSchema } from "@/lib/validation/metric";
 import { metricKeyParams } from "@/lib/validation/params";
+
+export const GET = apiRoute({ permission: "read", params: metricKeyParams }, async ({ db, params }) => {
+  const [metric, breaks] = await Promise.all([findMetric(db, params.key), listMetricBreaks(db, params.key)]);
+  if (!metric) throw notFound(`The metric “${params.key}”`);
+  return { ...toMetricBody(metric), breaks: breaks.map(toMetricBreakBody) };
+});
 
 export const PUT = apiRoute({ permission: "metrics:manage", params: metricKeyParams, body: updateMetricSchema }, async ({ db, params, body, actor, req }) =>
   toMetricBody(await updateMetric(db, params.key, body, actor, clientIpFromHeaders(req.headers))),

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addComment, setCommentResolved } from "@/db/commands/comments";
+import { addMetricBreak, updateMetric } from "@/db/commands/metrics";
+import { createRule } from "@/db/commands/rules";
+import { saveValue } from "@/db/commands/values";
+import { openYear } from "@/db/commands/years";
+import type { Actor } from "@/lib/auth/guard";
+import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { countingDb } from "@/tests/support/counting";
+import { createActor } from "@/tests/support/people";
+import { listChecksOfYears, listYearChecks } from "./checks";
+
+describe.each(engines)("a year's checks on %s", (engine) => {
+  let t: TestDatabase;
+  let editor: Actor;
+  let reviewer: Actor;
+  let admin: Actor;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    editor = await createActor(t, "editor", "Edith Editor");
+    reviewer = await createActor(t, "reviewer", "Rui Reviewer");
+    admin = await createActor(t, "admin", "Ada Admin");
+    // 2071: women outnumber all peacekeepers (a seeded error rule), a soft limit crossed, a tripled figure,
+    // a big change across a series break (no outlier), and one open and one resolved comment.
+    await openYear(t.db, 2071, editor);
+    await saveValue(t.db, 2071, "peacekeepers_total", { value: 72000 }, editor);
+    await saveValue(t.db, 2071, "peacekeepers_women", { value: 80000 }, editor);
+    await updateMetric(t.db, "peace_operations", { warnMax: 20 }, admin);
+    await saveValue(t.db, 2071, "peace_operations", { value: 30 }, editor);
+    await saveValue(t.db, 2071, "pda_international", { value: 400 }, editor);
+    await addMetricBreak(t.db, "grave_violations_verified", { year: 2071, note: "Monitored and reported, no longer verified only" }, admin);
+    await saveValue(t.db, 2071, "grave_violations_verified", { value: 90000 }, editor);
+    await addComment(t.db, 2071, "peacekeepers_women", "Is 80,000 right? The total is 72,000.", reviewer);
+    const answered = await addComment(t.db, 2071, "peacekeepers_total", "Source?", reviewer);
+    await setCommentResolved(t.db, answered.id, true, editor);
+  });
+  afterAll(() => t.drop());
+
+  it("finds every kind, errors first, each naming its figure", async () => {
+    const checks = await listYearChecks(t.db, 2071);
+    expect(checks[0]).toEqual({
+      kind: "rule",
+      severity: "error",
+      ruleKey: "women_peacekeepers_within_total",
+      metricKey: "peacekeepers_women",
+      message: "Women peacekeepers cannot outnumber all peacekeepers (Women peacekeepers 80,000, Total peacekeepers 72,000)",
+    });
+    expect(checks.filter((c) => c.severity === "error")).toHaveLength(1);
+    expect(checks.filter((c) => c.kind === "range")).toEqual([
+      { kind: "range", severity: "warning", metricKey: "peace_operations", message: "Peace operations: 30 is above the usual maximum of 20" },
+    ]);
+    expect(checks.filter((c) => c.kind === "outlier").map((c) => c.metricKey)).toEqual(["peacekeepers_women", "peace_operations", "pda_international"]);
+    expect(checks.find((c) => c.kind === "outlier" && c.metricKey === "pda_international")).toEqual(
+      {
+        kind: "outlier",
+        severity: "warning",
+        metricKey: "pda_international",
+        message: "International peace and development advisers: 400 is +200.8% against 133 in 2023, more than the usual 50% change",
+      },
+    );
+    expect(checks.filter((c) => c.kind === "comment")).toEqual([
+      { kind: "comment", severity: "warning", metricKey: "peacekeepers_women", message: "Unresolved comment by Rui Reviewer on Women peacekeepers: “Is 80,000 right? The total is 72,000.”" },
+    ]);
+    const missing = checks.filter((c) => c.kind === "missing");
+    expect(missing).toHaveLength(50 - 5);
+    expect(missing).toContainEqual({ kind: "missing", severity: "warning", metricKey: "mediation_regions", message: "Regions with mediation support has no value for 2071" });
+    expect(checks.some((c) => c.metricKey === "grave_violations_verified")).toBe(false);
+  });
+
+  it("a metric's own warnChangePct replaces the default of 50%", async () => {
+    await updateMetric(t.db, "pda_international", { warnChangePct: 250 }, admin);
+    expect((await listYearChecks(t.db, 2071)).filter((c) => c.kind === "outlier" && c.metricKey === "pda_international")).toEqual([]);
+    await updateMetric(t.db, "pda_international", { warnChangePct: null }, admin);
+  });
+
+  it("skips a rule whose figures lack a value in the year, and reports a warning rule as a warning", async () => {
+    await createRule(t.db, { key: "operations_within_police", expression: "peace_operations <= un_police_missions", severity: "warning", message: null }, admin);
+    const checks = await listYearChecks(t.db, 2071);
+    // un_police_missions has no value in 2071: skipped there.
+    expect(checks.some((c) => c.ruleKey === "operations_within_police")).toBe(false);
+    await saveValue(t.db, 2071, "un_police_missions", { value: 3 }, editor);
+    expect((await listYearChecks(t.db, 2071)).find((c) => c.ruleKey === "operations_within_police")).toEqual({
+      kind: "rule",
+      severity: "warning",
+      ruleKey: "operations_within_police",
+      metricKey: "peace_operations",
+      message: "Rule “operations_within_police” fails: peace_operations <= un_police_missions (Peace operations 30, Missions with United Nations police 3)",
+    });
+  });
+
+  it("the 2023 report passes every shipped rule", async () => {
+    expect((await listYearChecks(t.db, 2023)).filter((c) => c.kind === "rule")).toEqual([]);
+  });
+
+  it("reads in the same fixed number of queries with ten more rules and comments", async () => {
+    const c = countingDb(t);
+    await listYearChecks(c.db, 2071);
+    const before = c.count();
+    expect(before).toBe(5);
+    for (let i = 0; i < 10; i++) {
+      await createRule(t.db, { key: `extra_rule_${i}`, expression: `peace_operations >= ${i}`, severity: "warning", message: null }, admin);
+      await addComment(t.db, 2071, "peace_operations", `Question ${i}`, reviewer);
+    }
+    c.reset();
+    const checks = await listYearChecks(c.db, 2071);
+    expect(c.count()).toBe(before);
+    expect(checks.filter((k) => k.kind === "comment")).toHaveLength(11);
+  });
+
+  it("reads the checks of every year in the same queries, each year's alike to its own reading", async () => {
+    const c = countingDb(t);
+    const all = await listChecksOfYears(c.db, [2071, 2023, 2022]);
+    expect(c.count()).toBe(5);
+    expect(all.get(2071)).toEqual(await listYearChecks(t.db, 2071));
+    expect(all.get(2022)).toEqual(await listYearChecks(t.db, 2022));
+  });
+});

@@ -1,0 +1,121 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Check } from "@/lib/checks/types";
+import { softLimitWarnings } from "@/lib/checks/soft-limits";
+import { formatValue } from "@/lib/numbers/format";
+import { evaluateRule, parseRuleExpression } from "@/lib/rules/expression";
+import { metrics, users, valueComments } from "../schema";
+import type { Executor } from "../client";
+import { listMetricBreaks, type MetricBreak } from "./breaks";
+import { listMetrics, type Metric } from "./catalog";
+import { listRules, type ValidationRule } from "./rules";
+import { listTextChecks } from "./text-checks";
+import { listAllValues, type ValuePoint } from "./value-points";
+
+const KIND_ORDER: Check["kind"][] = ["rule", "text", "range", "outlier", "comment", "missing"];
+
+/** Every check of a year (docs/API.md, "Checks"), errors first. */
+export async function listYearChecks(db: Executor, year: number): Promise<Check[]> {
+  return (await listChecksOfYears(db, [year])).get(year) ?? [];
+}
+
+/**
+ * The checks of several years in a fixed number of queries whatever the number of metrics,
+ * rules or comments: the metrics, every value (the previous figure of each is among them),
+ * the rules, the breaks, the open comments, then the text checks of each year.
+ */
+export async function listChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
+  if (years.length === 0) return new Map();
+  const [allMetrics, values, rules, breaks, comments, textChecks] = await Promise.all([
+    listMetrics(db),
+    listAllValues(db),
+    listRules(db),
+    listMetricBreaks(db),
+    db
+      .select({ id: valueComments.id, year: valueComments.year, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
+      .from(valueComments)
+      .innerJoin(metrics, eq(metrics.id, valueComments.metricId))
+      .innerJoin(users, eq(users.id, valueComments.authorId))
+      .where(and(inArray(valueComments.year, years), isNull(valueComments.resolvedAt)))
+      .orderBy(asc(valueComments.id)),
+    Promise.all(years.map((year) => listTextChecks(db, year))),
+  ]);
+  const compiled = rules.map((rule) => ({ rule, parsed: parseRuleExpression(rule.expression) }));
+  return new Map(
+    years.map((year, i) => [
+      year,
+      checksOfYear(year, {
+        metrics: allMetrics,
+        values,
+        rules: compiled,
+        breaks,
+        comments: comments.filter((c) => c.year === year),
+        text: textChecks[i] ?? [],
+      }),
+    ]),
+  );
+}
+
+type Inputs = {
+  metrics: Metric[];
+  values: readonly ValuePoint[];
+  rules: { rule: ValidationRule; parsed: ReturnType<typeof parseRuleExpression> }[];
+  breaks: MetricBreak[];
+  comments: { metricKey: string; label: string; text: string; author: string }[];
+  text: Check[];
+};
+
+function checksOfYear(year: number, inputs: Inputs): Check[] {
+  const checks: Check[] = [...inputs.text];
+  // The year's figures, and for each metric the nearest earlier year with a value (years may be skipped).
+  const current = new Map<string, number | null>();
+  const previous = new Map<string, { year: number; value: number }>();
+  for (const v of inputs.values) {
+    if (v.year === year) current.set(v.metricKey, v.value);
+    else if (v.year < year && v.value !== null && (previous.get(v.metricKey)?.year ?? -Infinity) < v.year) previous.set(v.metricKey, { year: v.year, value: v.value });
+  }
+  const byKey = new Map(inputs.metrics.map((m) => [m.key, m]));
+
+  for (const { rule, parsed } of inputs.rules) {
+    // Saved rules were parsed on the way in; one that no longer parses (a library change) says so instead of vanishing.
+    if (!parsed.ok) {
+      checks.push({ kind: "rule", severity: rule.severity, ruleKey: rule.key, message: `Rule “${rule.key}” cannot be evaluated: ${parsed.message}` });
+      continue;
+    }
+    if (evaluateRule(parsed.rule, current).status !== "fail") continue;
+    const stated = parsed.rule.names
+      .map((name) => {
+        const metric = byKey.get(name);
+        return metric ? `${metric.label} ${formatValue(current.get(name) ?? null, metric.unit)}` : name;
+      })
+      .join(", ");
+    checks.push({
+      kind: "rule",
+      severity: rule.severity,
+      ruleKey: rule.key,
+      metricKey: parsed.rule.names[0],
+      message: `${rule.message ?? `Rule “${rule.key}” fails: ${rule.expression}`} (${stated})`,
+    });
+  }
+
+  for (const m of inputs.metrics) {
+    const value = current.get(m.key) ?? null;
+    if (value === null) {
+      // Archived metrics are kept in old years and left out of new ones: not "missing".
+      if (!m.archived) checks.push({ kind: "missing", severity: "warning", metricKey: m.key, message: `${m.label} has no value for ${year}` });
+      continue;
+    }
+    const prev = previous.get(m.key) ?? null;
+    const breakSincePrevious = prev !== null && inputs.breaks.some((b) => b.metricKey === m.key && b.year > prev.year && b.year <= year);
+    for (const w of softLimitWarnings(value, m, prev, breakSincePrevious)) {
+      checks.push({ kind: w.kind, severity: "warning", metricKey: m.key, message: `${m.label}: ${w.message}` });
+    }
+  }
+
+  for (const c of inputs.comments) {
+    const excerpt = c.text.length > 80 ? `${c.text.slice(0, 79)}…` : c.text;
+    checks.push({ kind: "comment", severity: "warning", metricKey: c.metricKey, message: `Unresolved comment by ${c.author} on ${c.label}: “${excerpt}”` });
+  }
+
+  return checks.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}

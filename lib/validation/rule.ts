@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { SEVERITIES, TEXT_LIMITS } from "@/lib/domain";
+import { metricKeySchema } from "./metric";
+
+const expression = z
+  .string({ error: "Expression is required" })
+  .trim()
+  .min(1, "Expression is required")
+  .max(TEXT_LIMITS.ruleExpression, `Expression must be at most ${TEXT_LIMITS.ruleExpression.toLocaleString("en-US")} characters`);
+const severity = z.enum(SEVERITIES, { error: "Severity must be error or warning" });
+// Blank is "no message": the check then names the rule and its expression.
+const message = z
+  .string()
+  .trim()
+  .max(TEXT_LIMITS.ruleMessage, `Message must be at most ${TEXT_LIMITS.ruleMessage} characters`)
+  .nullable()
+  .transform((v) => (v ? v : null));
+
+/** The rules page's form and `POST /api/v1/rules`; the expression is then parsed against the metrics (db/commands/rules.ts). */
+export const createRuleSchema = z.object({ key: metricKeySchema, expression, severity, message: message.optional() });
+
+/** `PUT /api/v1/rules/{key}`: omitted fields keep their value; a different `key` is refused. */
+export const updateRuleSchema = z.object({ key: z.string().optional(), expression: expression.optional(), severity: severity.optional(), message: message.optional() });
+
+export const rulePreviewSchema = z.object({ expression });
+
+export const ruleKeyParams = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "Rule key must be a lowercase slug") });
+
+export type CreateRuleInput = z.output<typeof createRuleSchema>;
+export type UpdateRuleInput = z.output<typeof updateRuleSchema>;
