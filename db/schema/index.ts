@@ -5,3 +5,4 @@ export * from "./snapshots";
 export * from "./users";
 export * from "./values";
 export * from "./years";
+export * from "./text";
