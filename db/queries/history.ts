@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { metricValues, metrics, users, valueRevisions } from "../schema";
 import type { Executor } from "../client";
+import type { Provenance } from "@/lib/validation/provenance";
 
 export type Revision = {
   id: number;
@@ -13,7 +14,7 @@ export type Revision = {
   changedBy: string | null;
   changedAt: string;
   reason: string | null;
-};
+} & Provenance;
 
 export type RevisionPage = { revisions: Revision[]; nextBefore: number | null };
 
@@ -38,6 +39,13 @@ async function readPage(db: Executor, valueId: number, limit: number, before: nu
       qualifier: valueRevisions.qualifier,
       note: valueRevisions.note,
       source: valueRevisions.source,
+      wording: valueRevisions.wording,
+      sourceProducer: valueRevisions.sourceProducer,
+      sourceTitle: valueRevisions.sourceTitle,
+      sourceUrl: valueRevisions.sourceUrl,
+      sourcePublished: valueRevisions.sourcePublished,
+      sourceAccessed: valueRevisions.sourceAccessed,
+      sourcePhrase: valueRevisions.sourcePhrase,
       changedBy: users.name,
       changedAt: valueRevisions.changedAt,
       reason: valueRevisions.reason,

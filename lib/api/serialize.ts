@@ -1,6 +1,7 @@
 import type { AuditEntryView } from "@/db/queries/audit";
 import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
+import { pickProvenance } from "@/lib/validation/provenance";
 import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, ValueBody } from "@/lib/validation/api";
 
 /** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
@@ -29,6 +30,7 @@ export const toValueBody = (v: YearValueRow): ValueBody => ({
   qualifier: v.qualifier,
   note: v.note,
   source: v.source,
+  ...pickProvenance(v),
   version: v.version,
   updatedAt: v.updatedAt?.toISOString() ?? null,
   updatedBy: v.updatedBy,

@@ -15,6 +15,17 @@ export const errorBody = z
   })
   .meta({ id: "Error" });
 
+/** Printed wording and structured provenance of a value (lib/validation/provenance.ts); null when unset. */
+const provenanceBody = {
+  wording: z.string().nullable().describe("The report's own hedge words printed with the figure, e.g. “more than” or “+”"),
+  sourceProducer: z.string().nullable(),
+  sourceTitle: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  sourcePublished: z.string().nullable().describe("Date published, YYYY-MM-DD"),
+  sourceAccessed: z.string().nullable().describe("Date accessed, YYYY-MM-DD"),
+  sourcePhrase: z.string().nullable().describe("The exact words of the source that state the figure"),
+};
+
 export const healthBody = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }).meta({ id: "Health" });
 
 export const metricBody = z
@@ -42,6 +53,7 @@ export const valueBody = z
     qualifier: z.enum(QUALIFIERS).nullable(),
     note: z.string().nullable(),
     source: z.string().nullable(),
+    ...provenanceBody,
     version: z.number().int(),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
@@ -79,6 +91,7 @@ export const historyBody = z
         qualifier: z.enum(QUALIFIERS).nullable(),
         note: z.string().nullable(),
         source: z.string().nullable(),
+        ...provenanceBody,
         changedBy: z.string().nullable(),
         changedAt: z.string(),
         reason: z.string().nullable(),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MAX_ABS_VALUE, QUALIFIERS, TEXT_LIMITS, type Unit } from "@/lib/domain";
 import { formatPlain } from "@/lib/numbers/format";
 import { parseHumanNumber } from "@/lib/numbers/parse";
+import { provenanceFieldsSchema } from "./provenance";
 
 /** What a metric allows; min/max are the metric's own bounds, null when unset. */
 export type MetricRules = { unit: Unit; min: number | null; max: number | null; label?: string };
@@ -112,6 +113,7 @@ export function valueSaveSchema(rules: MetricRules) {
     qualifier: qualifierSchema,
     note: optionalText("Note", TEXT_LIMITS.note),
     source: optionalText("Source", TEXT_LIMITS.source),
+    ...provenanceFieldsSchema,
     // The version the editor loaded, for optimistic locking against concurrent edits.
     version: z
       .number({ error: "Version must be a number" })
