@@ -24,7 +24,10 @@ export type AuditAction =
   | "metric_created"
   | "metric_updated"
   | "import_applied"
-  | "snapshot_created";
+  | "snapshot_created"
+  | "block_saved"
+  | "block_deleted"
+  | "number_tie_set";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { BLOCK_KINDS } from "@/lib/domain";
 import { metrics, sections } from "./metrics";
 import { quotes } from "./quotes";
 import { users } from "./users";
 import { reportingYears } from "./years";
 
-export const BLOCK_KINDS = ["heading", "paragraph", "list_item", "caption", "operation"] as const;
-export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** The chapter's words: one heading, paragraph, list item, caption or operation of a year's section. */
 export const textBlocks = pgTable(

@@ -1,8 +1,9 @@
 import type { AuditEntryView } from "@/db/queries/audit";
+import type { BlockView } from "@/db/queries/blocks";
 import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
 import { pickProvenance } from "@/lib/validation/provenance";
-import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, ValueBody } from "@/lib/validation/api";
+import type { AuditEntryBody, BlockBody, MetricBody, QuoteBody, SnapshotBody, ValueBody } from "@/lib/validation/api";
 
 /** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
 export const toMetricBody = (m: Metric): MetricBody => ({
@@ -64,4 +65,18 @@ export const toSnapshotBody = (s: { id: number; year: number; createdAt: Date; c
   createdBy: s.createdBy,
   sha256: s.sha256,
   reason: s.reason,
+});
+
+export const toBlockBody = (b: BlockView): BlockBody => ({
+  id: b.id,
+  year: b.year,
+  kind: b.kind,
+  section: b.section,
+  position: b.position,
+  text: b.text,
+  attributes: b.attributes,
+  version: b.version,
+  rendered: b.rendered,
+  numbers: b.numbers,
+  updatedAt: b.updatedAt.toISOString(),
 });

@@ -52,7 +52,7 @@ export function statesFigure(w: WrittenFigure, f: Pick<Figure, "unit" | "value" 
  * block's own section, else the only one in the whole year. Null when none, when it is a year
  * ("since 2020"), or when figures of other sections compete: an author ties those by hand.
  */
-export function findStatedFigure(w: WrittenFigure & { looksLikeYear: boolean }, figures: readonly Figure[], section: string): Figure | null {
+export function findStatedFigure<F extends Figure>(w: WrittenFigure & { looksLikeYear: boolean }, figures: readonly F[], section: string): F | null {
   if (w.looksLikeYear) return null;
   const stated = figures.filter((f) => statesFigure(w, f));
   return stated.find((f) => f.section === section) ?? (stated.length === 1 ? stated[0]! : null);
