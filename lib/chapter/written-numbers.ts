@@ -45,7 +45,7 @@ const SCALE_WORDS: Record<string, number> = { thousand: 3, million: 6, billion: 
  */
 const NUMBER_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}/.,_-])` +
-    String.raw`(US\$|\$)?\s?` +
+    String.raw`(?:(US\$|\$)\s?)?` +
     String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
     String.raw`(?:(?:\s|\u00A0)(thousand|million|billion|trillion)\b|(M|mn|bn|B)(?![\p{L}\p{N}]))?` +
     String.raw`(?:(\s?%)|(?:\s|\u00A0)(per cent|percent)\b)?` +
