@@ -46,8 +46,14 @@ const year = { year: yearParam };
 const yearMetric = { year: yearParam, metricKey: metricKeyParam };
 // The server parses a value with its metric's own rules (unit, min, max); the shape is the same for all.
 const valueSave = valueSaveSchema({ unit: "count", min: null, max: null });
-const DOWNLOAD_TYPES = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json"];
-const exportFormat = "`format=csv` (the CSV columns of the contract), `xlsx` (Figures, Quotes and About sheets) or `json` (docs/export-format.md); a download with `Content-Disposition: attachment`.";
+const DOWNLOAD_TYPES = [
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/json",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+];
+const exportFormat =
+  "`format=csv` (the CSV columns of the contract), `xlsx` (Figures, Quotes and About sheets), `json` (docs/export-format.md) or `docx` (the chapter as a Word document: headings, paragraphs with live figures filled in, figures as printed, quotes, captions with credits, operations; a year not locked is marked Draft with its missing figures); a download with `Content-Disposition: attachment`.";
 // A file download or upload: the schema says "a file", the content types say which kinds.
 const file = z.string().meta({ format: "binary" });
 

@@ -38,13 +38,14 @@ export type ExportYear = {
 
 export type ExportMeta = { exportedAt: Date; exportedBy: string };
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "json"] as const;
+export const EXPORT_FORMATS = ["csv", "xlsx", "json", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
 export function toExportRows(y: Pick<ExportYear, "year" | "values">): ExportRow[] {

@@ -8,6 +8,9 @@ import type { Actor } from "@/lib/auth/guard";
 import { valuesToCsv } from "@/lib/csv/values-csv";
 import { notFound } from "@/lib/errors";
 import { parseSnapshotContent } from "@/lib/snapshot/content";
+import { listSections } from "@/db/queries/catalog";
+import { CHAPTER_TITLE } from "@/lib/chapter/title";
+import { buildChapterDocx } from "./docx";
 import { buildExportJson } from "./json";
 import { downloadResponse, exportFilename, toExportRows, type ExportFormat, type ExportMeta } from "./model";
 import { buildAllYearsWorkbook, buildYearWorkbook } from "./xlsx";
@@ -30,6 +33,8 @@ export async function yearDownload(db: Executor, year: number, format: ExportFor
       const body = buildExportJson({ content, status: data.status, latestSnapshot: data.snapshot, fromSnapshot: null }, meta);
       return downloadResponse(JSON.stringify(body, null, 2), format, filename);
     }
+    case "docx":
+      return downloadResponse(await buildChapterDocx({ content: await readYearContent(db, year), status: data.status, sections: data.sections, title: CHAPTER_TITLE }), format, filename);
   }
 }
 
@@ -50,6 +55,10 @@ export async function snapshotDownload(db: Executor, id: number, format: ExportF
     case "json": {
       const body = buildExportJson({ content, status, latestSnapshot: null, fromSnapshot: data.snapshot }, meta);
       return downloadResponse(JSON.stringify(body, null, 2), format, filename);
+    }
+    case "docx": {
+      const sections = (await listSections(db)).map((s) => ({ key: s.key, title: s.title }));
+      return downloadResponse(await buildChapterDocx({ content, status, sections, title: CHAPTER_TITLE }), format, filename);
     }
   }
 }

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS } from "@/lib/export/model";
 import { yearParam } from "./params";
 
 export const exportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx or json" }).default("csv"),
+  format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx, json or docx" }).default("csv"),
 });
 
 export const allYearsExportQuery = z.object({
