@@ -4,6 +4,7 @@
  */
 import type { Qualifier, Unit, YearStatus } from "@/lib/domain";
 import type { ExportRow } from "@/lib/csv/values-csv";
+import type { Provenance } from "@/lib/validation/provenance";
 
 export type ExportValue = {
   metricKey: string;
@@ -16,7 +17,7 @@ export type ExportValue = {
   source: string | null;
   updatedAt: Date | string | null;
   updatedBy: string | null;
-};
+} & Partial<Provenance>;
 
 export type ExportQuote = { speaker: string; title: string; section: string; text: string };
 

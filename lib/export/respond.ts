@@ -18,14 +18,14 @@ import { buildAllYearsWorkbook, buildYearWorkbook } from "./xlsx";
 const metaFor = (actor: Actor): ExportMeta => ({ exportedAt: new Date(), exportedBy: actor.name });
 
 /** The download of a year's live figures and quotes. */
-export async function yearDownload(db: Executor, year: number, format: ExportFormat, actor: Actor): Promise<Response> {
+export async function yearDownload(db: Executor, year: number, format: ExportFormat, actor: Actor, opts: { provenance?: boolean } = {}): Promise<Response> {
   const data = await loadYearExport(db, year);
   if (!data) throw notFound(`The year ${year}`);
   const filename = exportFilename(year, format);
   const meta = metaFor(actor);
   switch (format) {
     case "csv":
-      return downloadResponse(valuesToCsv(toExportRows(data)), format, filename);
+      return downloadResponse(valuesToCsv(toExportRows(data), opts), format, filename);
     case "xlsx":
       return downloadResponse(await buildYearWorkbook(data, meta), format, filename);
     case "json": {
@@ -39,7 +39,7 @@ export async function yearDownload(db: Executor, year: number, format: ExportFor
 }
 
 /** The download of a snapshot, built from its frozen content only (no live data). */
-export async function snapshotDownload(db: Executor, id: number, format: ExportFormat, actor: Actor): Promise<Response> {
+export async function snapshotDownload(db: Executor, id: number, format: ExportFormat, actor: Actor, opts: { provenance?: boolean } = {}): Promise<Response> {
   const snapshot = await findSnapshot(db, id);
   if (!snapshot) throw notFound(`Snapshot ${id}`);
   const content = parseSnapshotContent(snapshot.content);
@@ -49,7 +49,7 @@ export async function snapshotDownload(db: Executor, id: number, format: ExportF
   const meta = metaFor(actor);
   switch (format) {
     case "csv":
-      return downloadResponse(valuesToCsv(toExportRows(data)), format, filename);
+      return downloadResponse(valuesToCsv(toExportRows(data), opts), format, filename);
     case "xlsx":
       return downloadResponse(await buildYearWorkbook(data, meta), format, filename);
     case "json": {
