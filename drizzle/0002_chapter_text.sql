@@ -46,6 +46,7 @@ CREATE TABLE "text_blocks" (
 	CONSTRAINT "text_blocks_kind_check" CHECK ("text_blocks"."kind" in ('heading', 'paragraph', 'list_item', 'caption', 'operation'))
 );
 --> statement-breakpoint
+ALTER TABLE "quote_revisions" ADD COLUMN "attribution" text;--> statement-breakpoint
 ALTER TABLE "metric_values" ADD COLUMN "wording" text;--> statement-breakpoint
 ALTER TABLE "metric_values" ADD COLUMN "source_producer" text;--> statement-breakpoint
 ALTER TABLE "metric_values" ADD COLUMN "source_title" text;--> statement-breakpoint
@@ -60,6 +61,7 @@ ALTER TABLE "value_revisions" ADD COLUMN "source_url" text;--> statement-breakpo
 ALTER TABLE "value_revisions" ADD COLUMN "source_published" text;--> statement-breakpoint
 ALTER TABLE "value_revisions" ADD COLUMN "source_accessed" text;--> statement-breakpoint
 ALTER TABLE "value_revisions" ADD COLUMN "source_phrase" text;--> statement-breakpoint
+ALTER TABLE "value_revisions" ADD COLUMN "attribution" text;--> statement-breakpoint
 ALTER TABLE "block_revisions" ADD CONSTRAINT "block_revisions_block_id_text_blocks_id_fk" FOREIGN KEY ("block_id") REFERENCES "public"."text_blocks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "block_revisions" ADD CONSTRAINT "block_revisions_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "number_ties" ADD CONSTRAINT "number_ties_year_reporting_years_year_fk" FOREIGN KEY ("year") REFERENCES "public"."reporting_years"("year") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { findStatedFigure } from "@/lib/chapter/ties";
 import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import { AppError } from "@/lib/errors";
-import { metrics, numberTies, quotes, textBlocks } from "../schema";
+import { metrics, numberTies } from "../schema";
 import type { Database, Executor } from "../client";
 import { listYearFigures, type YearFigure } from "../queries/year-figures";
 import { recordAudit } from "./audit";
@@ -87,16 +87,23 @@ export async function setTie(db: Database, id: number, decision: TieDecision, ac
   });
 }
 
-/** Ties every live quote of a year afresh: used when a year's quotes were written before ties existed (the seed). */
-export async function tieYearQuotes(tx: Executor, year: number): Promise<void> {
+/**
+ * Ties many new texts at once (the seeded edition): the year's figures are read once and every
+ * tie is one insert, instead of a few queries per block.
+ */
+export async function tieNewTexts(tx: Executor, year: number, texts: { owner: TieOwner; section: string; text: string }[]): Promise<void> {
   const figures = await listYearFigures(tx, year);
-  const rows = await tx.select().from(quotes).where(eq(quotes.year, year));
-  for (const q of rows.filter((r) => r.deletedAt === null)) await retieNumbers(tx, { quoteId: q.id }, year, q.sectionKey, q.text, figures);
-}
-
-/** Ties every live block of a year afresh, with the year's figures read once. */
-export async function tieYearBlocks(tx: Executor, year: number): Promise<void> {
-  const figures = await listYearFigures(tx, year);
-  const rows = await tx.select().from(textBlocks).where(and(eq(textBlocks.year, year)));
-  for (const b of rows.filter((r) => r.deletedAt === null)) await retieNumbers(tx, { blockId: b.id }, year, b.sectionKey, b.text, figures);
+  const rows = texts.flatMap(({ owner, section, text }) =>
+    findWrittenNumbers(text).map((n) => ({
+      year,
+      ...("blockId" in owner ? { blockId: owner.blockId } : { quoteId: owner.quoteId }),
+      metricId: findStatedFigure(n, figures, section)?.metricId ?? null,
+      written: n.text,
+      writtenValue: n.value,
+      hedge: n.hedge,
+      offset: n.offset,
+      notFigure: n.looksLikeYear,
+    })),
+  );
+  if (rows.length > 0) await tx.insert(numberTies).values(rows);
 }

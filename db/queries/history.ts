@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { metricValues, metrics, users, valueRevisions } from "../schema";
 import type { Executor } from "../client";
 import type { Provenance } from "@/lib/validation/provenance";
@@ -46,7 +46,7 @@ async function readPage(db: Executor, valueId: number, limit: number, before: nu
       sourcePublished: valueRevisions.sourcePublished,
       sourceAccessed: valueRevisions.sourceAccessed,
       sourcePhrase: valueRevisions.sourcePhrase,
-      changedBy: users.name,
+      changedBy: sql<string | null>`coalesce(${users.name}, ${valueRevisions.attribution})`,
       changedAt: valueRevisions.changedAt,
       reason: valueRevisions.reason,
     })

@@ -64,6 +64,8 @@ export const valueRevisions = pgTable(
     sourcePhrase: text("source_phrase"),
     version: integer("version").notNull(),
     changedBy: integer("changed_by").references(() => users.id),
+    // Who wrote it when no user did: the seeded edition says "2023 edition (seed)".
+    attribution: text("attribution"),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
     reason: text("reason"),
   },

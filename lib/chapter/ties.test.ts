@@ -107,10 +107,19 @@ describe("findStatedFigure", () => {
     expect(tie("36", "peacebuilding")).toBe("pbf_donor_countries");
     expect(tie("11", "children_protection")).toBe("crsv_state_actors_listed");
   });
-  it("takes a figure of another section only when it is the only one stated", () => {
-    expect(tie("more than 50", "peacekeeping")).toBe("council_resolutions_statements");
-    expect(tie("50", "peacekeeping")).toBe("electoral_states_assisted");
+  it("takes a figure of another section only when it is the only one, close, and the number distinctive", () => {
+    const more: Figure[] = [...figures, { metricKey: "pda_international", section: "conflict_prevention", unit: "count", value: 133, qualifier: null }];
+    expect(findStatedFigure(written("over 130"), more, "peacebuilding")?.metricKey).toBe("pda_international");
+    expect(findStatedFigure(written("over 100"), more, "peacebuilding")).toBeNull();
+    expect(tie("50", "peacekeeping")).toBeNull();
     expect(tie("11", "rule_of_law")).toBeNull();
+  });
+  it("prefers a figure stated exactly to one merely compatible", () => {
+    const council: Figure[] = [
+      { metricKey: "mediation_support_assignments", section: "conflict_prevention", unit: "count", value: 152, qualifier: null },
+      { metricKey: "sanctions_committee_meetings", section: "conflict_prevention", unit: "count", value: 100, qualifier: "over" },
+    ];
+    expect(findStatedFigure(written("over 100"), council, "conflict_prevention")?.metricKey).toBe("sanctions_committee_meetings");
   });
   it("never ties a year", () => {
     expect(findStatedFigure({ ...written("2023"), looksLikeYear: true }, [{ ...figures[0]!, value: 2023 }], "peacebuilding")).toBeNull();

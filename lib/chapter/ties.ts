@@ -48,12 +48,22 @@ export function statesFigure(w: WrittenFigure, f: Pick<Figure, "unit" | "value" 
 }
 
 /**
- * The figure a written number states, for a tie made on save: the first in report order of the
- * block's own section, else the only one in the whole year. Null when none, when it is a year
- * ("since 2020"), or when figures of other sections compete: an author ties those by hand.
+ * The figure a written number states, for a tie made on save. A figure stated exactly ("over
+ * 100" of a figure "over 100") beats one merely compatible (an exact 152 is also "over 100");
+ * the block's own section beats the rest of the year. From another section only a single
+ * candidate is taken, and only a number distinctive enough to name it: 100 or more, or a
+ * percentage or an amount of money, and within 5% of the figure ("two beekeeping associations"
+ * is not the Security Council's two field missions; "over 200,000 children" is not 257,800
+ * explosive items). Null when none, for a year ("since 2020"), or when figures compete: an
+ * author ties those by hand.
  */
 export function findStatedFigure<F extends Figure>(w: WrittenFigure & { looksLikeYear: boolean }, figures: readonly F[], section: string): F | null {
   if (w.looksLikeYear) return null;
   const stated = figures.filter((f) => statesFigure(w, f));
-  return stated.find((f) => f.section === section) ?? (stated.length === 1 ? stated[0]! : null);
+  const exact = stated.filter((f) => f.qualifier === w.hedge && same(asPrinted(f.value!, f.unit), w.value));
+  const inSection = (list: F[]) => list.find((f) => f.section === section);
+  const distinctive = w.value >= 100 || w.unit === "percent" || w.unit === "usd";
+  const close = (f: F) => Math.abs(f.value! - w.value) <= Math.abs(f.value!) * 0.05;
+  const only = (list: F[]) => (distinctive && list.length === 1 && close(list[0]!) ? list[0]! : undefined);
+  return inSection(exact) ?? inSection(stated) ?? only(exact) ?? only(stated) ?? null;
 }
