@@ -13,6 +13,10 @@ export type Qualifier = (typeof QUALIFIERS)[number] | null;
 export const DIRECTIONS = ["up", "down", "neutral"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+/** What a text block of the chapter is. */
+export const BLOCK_KINDS = ["heading", "paragraph", "list_item", "caption", "operation"] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
 export const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -37,6 +41,7 @@ export const TEXT_LIMITS = {
   note: 2_000,
   source: 1_000,
   quoteText: 5_000,
+  blockText: 10_000,
   reason: 1_000,
   comment: 2_000,
   returnMessage: 2_000,

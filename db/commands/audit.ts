@@ -35,7 +35,10 @@ export type AuditAction =
   | "comment_resolved"
   | "comment_reopened"
   | "import_applied"
-  | "snapshot_created";
+  | "snapshot_created"
+  | "block_saved"
+  | "block_deleted"
+  | "number_tie_set";
 
 export type AuditEntry = {
   action: AuditAction;

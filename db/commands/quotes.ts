@@ -6,6 +6,7 @@ import type { QuoteFields } from "@/lib/validation/quote";
 import { quoteRevisions, quotes, sections } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
+import { retieNumbers } from "./number-ties";
 import { assertYearOpen } from "./year-guard";
 
 type QuoteRow = typeof quotes.$inferSelect;
@@ -22,7 +23,7 @@ const toResult = (q: QuoteRow): QuoteResult => ({
   version: q.version,
 });
 
-async function assertSection(tx: Executor, key: string) {
+export async function assertSection(tx: Executor, key: string) {
   const [row] = await tx.select({ key: sections.key }).from(sections).where(eq(sections.key, key));
   if (!row) throw new AppError("validation", "Some fields are not valid", { section: `Section “${key}” does not exist` });
 }
@@ -63,6 +64,7 @@ async function insertQuote(tx: Executor, year: number, input: QuoteFields, actor
     .insert(quotes)
     .values({ year, speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, sortOrder: (last?.n ?? 0) + 1, updatedBy: actor.id })
     .returning();
+  await retieNumbers(tx, { quoteId: row!.id }, year, row!.sectionKey, row!.text);
   await revise(tx, row!, "create", actor, reason);
   return toResult(row!);
 }
@@ -74,20 +76,25 @@ async function insertQuote(tx: Executor, year: number, input: QuoteFields, actor
 export async function copyQuotes(db: Database, year: number, ids: number[], actor: Actor): Promise<QuoteResult[]> {
   return db.transaction(async (tx) => {
     await assertYearOpen(tx, year);
-    const sources = await tx
-      .select()
-      .from(quotes)
-      .where(and(inArray(quotes.id, ids), isNull(quotes.deletedAt), lt(quotes.year, year)))
-      .orderBy(asc(quotes.sortOrder), asc(quotes.id));
-    if (sources.length !== new Set(ids).size) {
-      throw new AppError("validation", "Some quotes cannot be copied: pick live quotes of an earlier year", { ids: "Some quotes were deleted or are not from an earlier year" });
-    }
-    const copies: QuoteResult[] = [];
-    for (const q of sources) {
-      copies.push(await insertQuote(tx, year, { speaker: q.speaker, title: q.title, section: q.sectionKey, text: q.text }, actor, `Copied from ${q.year}`));
-    }
-    return copies;
+    return copyQuotesIn(tx, year, ids, actor);
   });
+}
+
+/** The same inside the caller's transaction (opening a year copies quotes with its blocks). */
+export async function copyQuotesIn(tx: Executor, year: number, ids: number[], actor: Actor): Promise<QuoteResult[]> {
+  const sources = await tx
+    .select()
+    .from(quotes)
+    .where(and(inArray(quotes.id, ids), isNull(quotes.deletedAt), lt(quotes.year, year)))
+    .orderBy(asc(quotes.sortOrder), asc(quotes.id));
+  if (sources.length !== new Set(ids).size) {
+    throw new AppError("validation", "Some quotes cannot be copied: pick live quotes of an earlier year", { ids: "Some quotes were deleted or are not from an earlier year" });
+  }
+  const copies: QuoteResult[] = [];
+  for (const q of sources) {
+    copies.push(await insertQuote(tx, year, { speaker: q.speaker, title: q.title, section: q.sectionKey, text: q.text }, actor, `Copied from ${q.year}`));
+  }
+  return copies;
 }
 
 /** The live quote, locked for this transaction, with its year open; 404 when deleted or absent. */
@@ -117,6 +124,7 @@ export async function updateQuote(
       .set({ speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, version: current.version + 1, updatedBy: actor.id, updatedAt: new Date() })
       .where(eq(quotes.id, id))
       .returning();
+    if (row!.text !== current.text || row!.sectionKey !== current.sectionKey) await retieNumbers(tx, { quoteId: id }, row!.year, row!.sectionKey, row!.text);
     await revise(tx, row!, "update", actor, input.reason);
     return toResult(row!);
   });

@@ -69,19 +69,19 @@ describe.each(engines)("saveValue on %s", (engine) => {
   });
 
   it("refuses a stale version with the current row, and writes nothing", async () => {
-    await saveValue(t.db, YEAR, "contributing_countries", { value: 120, version: 0 }, editor);
-    await saveValue(t.db, YEAR, "contributing_countries", { value: 121, version: 1 }, editor);
-    const before = await state("contributing_countries");
-    const error = await refusal(saveValue(t.db, YEAR, "contributing_countries", { value: 999, version: 1 }, editor));
+    await saveValue(t.db, YEAR, "pbc_countries_regions", { value: 120, version: 0 }, editor);
+    await saveValue(t.db, YEAR, "pbc_countries_regions", { value: 121, version: 1 }, editor);
+    const before = await state("pbc_countries_regions");
+    const error = await refusal(saveValue(t.db, YEAR, "pbc_countries_regions", { value: 999, version: 1 }, editor));
     expect(error).toMatchObject({ code: "conflict", status: 409 });
     expect(error.extra).toEqual({
-      current: expect.objectContaining({ metricKey: "contributing_countries", value: 121, version: 2, updatedBy: "Edith Editor" }) as unknown,
+      current: expect.objectContaining({ metricKey: "pbc_countries_regions", value: 121, version: 2, updatedBy: "Edith Editor" }) as unknown,
     });
     // A first save claiming a version that never existed is just as stale.
     const firstSaveTooNew = await refusal(saveValue(t.db, YEAR, "peacekeepers_women", { value: 1, version: 3 }, editor));
     expect(firstSaveTooNew).toMatchObject({ code: "conflict", extra: { current: null } });
     expect(await current("peacekeepers_women")).toBeNull();
-    expect(await state("contributing_countries")).toEqual(before);
+    expect(await state("pbc_countries_regions")).toEqual(before);
   });
 
   it("keeps the old note and source when they are omitted, and clears them with null", async () => {
@@ -92,6 +92,39 @@ describe.each(engines)("saveValue on %s", (engine) => {
     expect(cleared).toMatchObject({ value: 7, note: null, source: null, qualifier: null, version: 3 });
     expect(await current("mediation_regions")).toMatchObject({ value: 7, note: null, source: null, qualifier: null });
     expect((await revisions("mediation_regions")).map((r) => r.note)).toEqual(["Five regions", "Five regions", null]);
+  });
+
+  it("keeps printed wording and structured provenance on the value and its revision, omitted kept, null cleared", async () => {
+    const provenance = {
+      wording: "more than",
+      sourceProducer: "United Nations Department of Peace Operations",
+      sourceTitle: "Troop and police contributors",
+      sourceUrl: "https://peacekeeping.un.org/en/troop-and-police-contributors",
+      sourcePublished: "2023-06-30",
+      sourceAccessed: "2024-01-15",
+      sourcePhrase: "As of June 2023, 120 countries had contributed",
+    };
+    const saved = await saveValue(t.db, YEAR, "pbc_countries_regions", { value: 120, qualifier: "over", ...provenance }, editor);
+    expect(saved).toMatchObject({ value: 120, ...provenance });
+    const kept = await saveValue(t.db, YEAR, "pbc_countries_regions", { value: 121, wording: null }, editor);
+    expect(kept).toMatchObject({ ...provenance, wording: null, value: 121 });
+    const [first, second] = await t.db
+      .select({ wording: valueRevisions.wording, phrase: valueRevisions.sourcePhrase, published: valueRevisions.sourcePublished })
+      .from(valueRevisions)
+      .innerJoin(metrics, eq(metrics.id, valueRevisions.metricId))
+      .where(and(eq(metrics.key, "pbc_countries_regions"), eq(valueRevisions.year, YEAR), sql`${valueRevisions.version} >= ${saved.version}`))
+      .orderBy(valueRevisions.id);
+    expect(first).toEqual({ wording: "more than", phrase: provenance.sourcePhrase, published: "2023-06-30" });
+    expect(second).toEqual({ wording: null, phrase: provenance.sourcePhrase, published: "2023-06-30" });
+    for (const [input, field] of [
+      [{ value: 3, sourcePublished: "30 June 2023" }, "sourcePublished"],
+      [{ value: 3, sourceUrl: "peacekeeping.un.org" }, "sourceUrl"],
+      [{ value: 3, wording: "over 120" }, "wording"],
+    ] as const) {
+      await expect(saveValue(t.db, YEAR, "pbc_countries_regions", input, editor)).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: [field] })],
+      });
+    }
   });
 
   it("refuses invalid input with the field named, and writes nothing", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { PROVENANCE_FIELDS, pickProvenance, type Provenance } from "@/lib/validation/provenance";
 import { valueSaveSchema } from "@/lib/validation/value";
 import { metricValues, metrics, users, valueRevisions } from "../schema";
 import type { Database, Executor } from "../client";
@@ -17,7 +18,7 @@ export type SavedValue = {
   version: number;
   updatedAt: string | null;
   updatedBy: string | null;
-};
+} & Provenance;
 
 type SaveOptions = { ip?: string | null; audit?: boolean };
 
@@ -63,6 +64,7 @@ export async function saveValueIn(tx: Executor, year: number, metricKey: string,
       qualifier: input.value === null ? null : input.qualifier === undefined ? (base?.qualifier ?? null) : input.qualifier,
       note: input.note === undefined ? (base?.note ?? null) : input.note,
       source: input.source === undefined ? (base?.source ?? null) : input.source,
+      ...Object.fromEntries(PROVENANCE_FIELDS.map((f) => [f, input[f] === undefined ? (base?.[f] ?? null) : input[f]])),
       updatedBy: actor.id,
       updatedAt: new Date(),
     };
@@ -100,6 +102,7 @@ export async function saveValueIn(tx: Executor, year: number, metricKey: string,
     qualifier: row.qualifier,
     note: row.note,
     source: row.source,
+    ...pickProvenance(row),
     version: row.version,
     changedBy: actor.id,
     changedAt: row.updatedAt,
@@ -142,6 +145,7 @@ function toSaved(metricKey: string, row: typeof metricValues.$inferSelect, updat
     qualifier: row.qualifier,
     note: row.note,
     source: row.source,
+    ...pickProvenance(row),
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy,

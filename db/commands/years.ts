@@ -8,6 +8,8 @@ import { lockedMetricLabels, metrics, metricValues, reportingYears, sections } f
 import type { Database, Executor, Transaction } from "../client";
 import { listYearChecks } from "../queries/checks";
 import { recordAudit } from "./audit";
+import { copyBlocksIn } from "./blocks";
+import { copyQuotesIn } from "./quotes";
 import { createSnapshotIn } from "./snapshots";
 
 /** The editors hand the year to the reviewers: `open` → `in_review`; values stay editable. */
@@ -46,12 +48,23 @@ async function yearForUpdate(tx: Executor, year: number) {
   return current;
 }
 
-export async function openYear(db: Database, year: number, actor: Actor, ip?: string | null) {
+/** What a new year starts with: the chapter's blocks of `copyFrom`, and the chosen quotes of any earlier years. */
+export type YearStart = { copyFrom?: number; quoteIds?: number[] };
+
+/** Opens a year; with a start, its copies land in the same transaction or the year is not opened. */
+export async function openYear(db: Database, year: number, actor: Actor, ip?: string | null, start: YearStart = {}) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(reportingYears).values({ year, createdBy: actor.id }).onConflictDoNothing().returning();
     if (!row) throw new AppError("conflict", `The year ${year} already exists`);
-    await recordAudit(tx, { action: "year_opened", actorId: actor.id, actorEmail: actor.email, year, ip });
-    return { year: row.year, status: row.status };
+    let blocksCopied = 0;
+    if (start.copyFrom !== undefined) {
+      const [from] = await tx.select({ year: reportingYears.year }).from(reportingYears).where(eq(reportingYears.year, start.copyFrom));
+      if (!from) throw new AppError("validation", `The year ${start.copyFrom} does not exist: there is nothing to copy from`, { copyFrom: `The year ${start.copyFrom} does not exist` });
+      blocksCopied = await copyBlocksIn(tx, start.copyFrom, year, actor);
+    }
+    const quotesCopied = start.quoteIds?.length ? (await copyQuotesIn(tx, year, start.quoteIds, actor)).length : 0;
+    await recordAudit(tx, { action: "year_opened", actorId: actor.id, actorEmail: actor.email, year, ip, detail: start.copyFrom !== undefined || quotesCopied ? { copyFrom: start.copyFrom ?? null, blocksCopied, quotesCopied } : undefined });
+    return { year: row.year, status: row.status, ...(start.copyFrom !== undefined ? { copiedFrom: start.copyFrom, blocksCopied } : {}), ...(quotesCopied ? { quotesCopied } : {}) };
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Qualifier } from "@/lib/domain";
 import { metrics, reportingYears, users, valueRevisions } from "../schema";
 import type { Executor } from "../client";
@@ -32,7 +32,7 @@ export async function listLatestEdits(db: Executor, limit = 10): Promise<LatestE
       value: valueRevisions.value,
       qualifier: valueRevisions.qualifier,
       reason: valueRevisions.reason,
-      changedBy: users.name,
+      changedBy: sql<string | null>`coalesce(${users.name}, ${valueRevisions.attribution})`,
       changedAt: valueRevisions.changedAt,
     })
     .from(valueRevisions)

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { metricValues, metrics, reportingYears, users, valueRevisions } from "../schema";
 import type { Executor } from "../client";
+import type { Provenance } from "@/lib/validation/provenance";
 
 export type Revision = {
   id: number;
@@ -13,7 +14,7 @@ export type Revision = {
   changedBy: string | null;
   changedAt: string;
   reason: string | null;
-};
+} & Provenance;
 
 export type RevisionPage = { revisions: Revision[]; nextBefore: number | null };
 
@@ -45,7 +46,14 @@ async function readPage(db: Executor, valueId: number, limit: number, before: nu
       qualifier: valueRevisions.qualifier,
       note: valueRevisions.note,
       source: valueRevisions.source,
-      changedBy: users.name,
+      wording: valueRevisions.wording,
+      sourceProducer: valueRevisions.sourceProducer,
+      sourceTitle: valueRevisions.sourceTitle,
+      sourceUrl: valueRevisions.sourceUrl,
+      sourcePublished: valueRevisions.sourcePublished,
+      sourceAccessed: valueRevisions.sourceAccessed,
+      sourcePhrase: valueRevisions.sourcePhrase,
+      changedBy: sql<string | null>`coalesce(${users.name}, ${valueRevisions.attribution})`,
       changedAt: valueRevisions.changedAt,
       reason: valueRevisions.reason,
     })

@@ -1,15 +1,17 @@
 import "server-only";
+import { pickProvenance } from "@/lib/validation/provenance";
 import type { Executor } from "../client";
+import { listYearBlocks } from "./blocks";
 import { listYearQuotes, listYearValues } from "./years";
 
-export const SNAPSHOT_FORMAT = "report-desk/year@1";
+export const SNAPSHOT_FORMAT = "report-desk/year@1" as const;
 
 /**
  * A year's figures and quotes as data only: no versions, timestamps or ids, so two reads of
  * unchanged data are identical. Snapshots hash this; the JSON export writes it.
  */
 export async function readYearContent(db: Executor, year: number) {
-  const [values, quotes] = await Promise.all([listYearValues(db, year), listYearQuotes(db, year)]);
+  const [values, quotes, blocks] = await Promise.all([listYearValues(db, year), listYearQuotes(db, year), listYearBlocks(db, year)]);
   return {
     format: SNAPSHOT_FORMAT,
     year,
@@ -23,11 +25,14 @@ export async function readYearContent(db: Executor, year: number) {
         qualifier: v.qualifier,
         note: v.note,
         source: v.source,
+        ...pickProvenance(v),
       }))
       .sort((a, b) => (a.metricKey < b.metricKey ? -1 : a.metricKey > b.metricKey ? 1 : 0)),
     quotes: quotes
       .map((q) => ({ speaker: q.speaker, title: q.title, section: q.section, text: q.text }))
       .sort((a, b) => compareStrings(a.section, b.section) || compareStrings(a.speaker, b.speaker) || compareStrings(a.text, b.text)),
+    // Chapter order (section order, then position) is the blocks' meaning, so it is kept as read.
+    blocks: blocks.map((b) => ({ kind: b.kind, section: b.section, position: b.position, text: b.text, attributes: b.attributes, rendered: b.rendered })),
   };
 }
 

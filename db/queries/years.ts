@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Qualifier, YearStatus } from "@/lib/domain";
+import { pickProvenance, type Provenance } from "@/lib/validation/provenance";
 import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
 import { listSections, type Section } from "./catalog";
 import type { Executor } from "../client";
@@ -42,7 +43,7 @@ export type YearValueRow = {
   version: number;
   updatedAt: Date | null;
   updatedBy: string | null;
-};
+} & Provenance;
 
 /**
  * One row per metric for the year, in report order: every current metric, plus archived ones
@@ -67,6 +68,13 @@ export async function listYearValues(db: Executor, year: number): Promise<YearVa
       qualifier: metricValues.qualifier,
       note: metricValues.note,
       source: metricValues.source,
+      wording: metricValues.wording,
+      sourceProducer: metricValues.sourceProducer,
+      sourceTitle: metricValues.sourceTitle,
+      sourceUrl: metricValues.sourceUrl,
+      sourcePublished: metricValues.sourcePublished,
+      sourceAccessed: metricValues.sourceAccessed,
+      sourcePhrase: metricValues.sourcePhrase,
       version: metricValues.version,
       updatedAt: metricValues.updatedAt,
       updatedBy: users.name,
@@ -91,6 +99,7 @@ export async function listYearValues(db: Executor, year: number): Promise<YearVa
       qualifier: r.qualifier,
       note: r.note,
       source: r.source,
+      ...pickProvenance(r),
       // A metric with no row yet is at version 0: the first save must say so.
       version: r.version ?? 0,
       updatedAt: r.updatedAt,

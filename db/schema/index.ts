@@ -8,3 +8,4 @@ export * from "./users";
 export * from "./values";
 export * from "./years";
 export * from "./locked-labels";
+export * from "./text";

@@ -42,6 +42,8 @@ export const quoteRevisions = pgTable(
     text: text("text").notNull(),
     version: integer("version").notNull(),
     changedBy: integer("changed_by").references(() => users.id),
+    // Who wrote it when no user did: the seeded edition says "2023 edition (seed)".
+    attribution: text("attribution"),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
     reason: text("reason"),
   },

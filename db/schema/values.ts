@@ -18,6 +18,15 @@ export const metricValues = pgTable(
     qualifier: text("qualifier", { enum: ["over", "about"] }),
     note: text("note"),
     source: text("source"),
+    // The report's own hedge words ("more than", "+"), printed in place of the qualifier's.
+    wording: text("wording"),
+    // Structured provenance beside the free-text source (Our World in Data keeps origins so).
+    sourceProducer: text("source_producer"),
+    sourceTitle: text("source_title"),
+    sourceUrl: text("source_url"),
+    sourcePublished: text("source_published"),
+    sourceAccessed: text("source_accessed"),
+    sourcePhrase: text("source_phrase"),
     version: integer("version").notNull().default(1),
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -44,8 +53,19 @@ export const valueRevisions = pgTable(
     qualifier: text("qualifier", { enum: ["over", "about"] }),
     note: text("note"),
     source: text("source"),
+    // The report's own hedge words ("more than", "+"), printed in place of the qualifier's.
+    wording: text("wording"),
+    // Structured provenance beside the free-text source (Our World in Data keeps origins so).
+    sourceProducer: text("source_producer"),
+    sourceTitle: text("source_title"),
+    sourceUrl: text("source_url"),
+    sourcePublished: text("source_published"),
+    sourceAccessed: text("source_accessed"),
+    sourcePhrase: text("source_phrase"),
     version: integer("version").notNull(),
     changedBy: integer("changed_by").references(() => users.id),
+    // Who wrote it when no user did: the seeded edition says "2023 edition (seed)".
+    attribution: text("attribution"),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
     reason: text("reason"),
   },

@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { parseCsv } from "@/lib/csv/rfc4180";
 import { DIRECTIONS, QUALIFIERS, UNITS } from "@/lib/domain";
+import { tieNewTexts } from "../commands/number-ties";
 import * as schema from "../schema";
+import { HISTORY_ATTRIBUTION, loadChapter, SEED_ATTRIBUTION, seedChapterBlocks } from "./chapter";
 import report from "./report-2023.json";
 
 type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -38,17 +40,34 @@ export type SeedValue = {
   qualifier: "over" | "about" | null;
   note: string | null;
   source: string;
+  wording: string | null;
+  sourceProducer: string | null;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  sourcePhrase: string | null;
 };
+
+const REPORT_PRODUCER = "United Nations";
+const REPORT_TITLE = "United Nations Annual Report 2023";
+
+// The transcription flattened "km²" and "m²" to "km2" and "m2"; the report prints the superscript.
+const superscripts = (text: string) => text.replace(/\b(k?m)2\b/g, "$1²");
 
 export function loadSeedData() {
   const data = reportSchema.parse(report);
+  const { wording } = loadChapter();
   const values: SeedValue[] = data.metrics.map((m) => ({
     metricKey: m.key,
     year: data.year,
     value: m.value,
     qualifier: m.qualifier,
     note: null,
-    source: `${REPORT_SOURCE}: “${m.source_text}”`,
+    source: `${REPORT_SOURCE}: “${superscripts(m.source_text)}”`,
+    wording: wording[m.key] ?? null,
+    sourceProducer: REPORT_PRODUCER,
+    sourceTitle: `${REPORT_TITLE}, chapter “Fostering peace and security”`,
+    sourceUrl: null,
+    sourcePhrase: superscripts(m.source_text),
   }));
   values.push(...loadHistory());
   return { ...data, values };
@@ -64,7 +83,7 @@ function loadHistory(): SeedValue[] {
     if (i < 0) throw new Error(`db/seed/history.csv has no column ${name}`);
     return i;
   };
-  const [yearI, keyI, valueI, qualI, noteI, sourceI] = ["year", "metric_key", "value", "qualifier", "note", "source"].map(col);
+  const [yearI, keyI, valueI, qualI, noteI, sourceI, sourceTextI] = ["year", "metric_key", "value", "qualifier", "note", "source", "source_text"].map(col);
   return rows.map((r) => {
     const cell = (i: number | undefined) => (i === undefined ? "" : (r[i] ?? "").trim());
     const qualifier = cell(qualI);
@@ -75,6 +94,11 @@ function loadHistory(): SeedValue[] {
       qualifier: qualifier === "over" || qualifier === "about" ? qualifier : null,
       note: cell(noteI) || null,
       source: cell(sourceI),
+      wording: null,
+      sourceProducer: null,
+      sourceTitle: null,
+      sourceUrl: /^https?:\/\//.test(cell(sourceI)) ? cell(sourceI) : null,
+      sourcePhrase: cell(sourceTextI) || null,
     };
   });
 }
@@ -88,9 +112,10 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
   const data = loadSeedData();
   return db.transaction(async (tx) => {
     let inserted = 0;
+    const opening = loadChapter().section;
     const sectionRows = await tx
       .insert(schema.sections)
-      .values(data.sections.map((s) => ({ key: s.key, title: s.title, sortOrder: s.order })))
+      .values([opening, ...data.sections].map((s) => ({ key: s.key, title: s.title, sortOrder: s.order })))
       .onConflictDoNothing()
       .returning({ key: schema.sections.key });
     inserted += sectionRows.length;
@@ -125,7 +150,8 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
     const valueRows = data.values.map((v) => {
       const metricId = metricIds.get(v.metricKey);
       if (metricId === undefined) throw new Error(`seed value for unknown metric ${v.metricKey}`);
-      return { metricId, year: v.year, value: v.value, qualifier: v.qualifier, note: v.note, source: v.source };
+      const { metricKey: _key, ...fields } = v;
+      return { ...fields, metricId };
     });
     const newValues = await tx.insert(schema.metricValues).values(valueRows).onConflictDoNothing().returning();
     if (newValues.length > 0) {
@@ -138,7 +164,13 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
           qualifier: v.qualifier,
           note: v.note,
           source: v.source,
+          wording: v.wording,
+          sourceProducer: v.sourceProducer,
+          sourceTitle: v.sourceTitle,
+          sourceUrl: v.sourceUrl,
+          sourcePhrase: v.sourcePhrase,
           version: v.version,
+          attribution: v.year === data.year ? SEED_ATTRIBUTION : HISTORY_ATTRIBUTION,
           reason: "seed: the published report and public sources",
         })),
       );
@@ -177,11 +209,14 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
           sectionKey: q.sectionKey,
           text: q.text,
           version: q.version,
+          attribution: SEED_ATTRIBUTION,
           reason: "seed: the published report",
         })),
       );
+      await tieNewTexts(tx, data.year, newQuotes.map((q) => ({ owner: { quoteId: q.id }, section: q.sectionKey, text: q.text })));
       inserted += newQuotes.length;
     }
+    inserted += await seedChapterBlocks(tx, data.year);
     return { inserted };
   });
 }

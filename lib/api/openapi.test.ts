@@ -25,6 +25,7 @@ describe("OpenAPI document: export, import and snapshots", () => {
       "text/csv",
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "application/json",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ]);
     const imp = op("/api/v1/years/{year}/import", "post")!;
     expect(Object.keys(imp.requestBody!.content)).toContain("text/csv");

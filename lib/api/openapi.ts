@@ -2,14 +2,16 @@ import { z } from "zod";
 import { rolesFor, type Permission } from "@/lib/auth/permissions";
 import { historyQuery } from "@/lib/validation/history";
 import { idParams, metricKeyParam, yearParam } from "@/lib/validation/params";
+import { blockListQuery, createBlockSchema, deleteBlockSchema, setTieSchema, updateBlockSchema, writtenNumbersQuery } from "@/lib/validation/block";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 import { valueSaveSchema } from "@/lib/validation/value";
 import { lockYearSchema, openYearSchema, returnYearSchema, unlockYearSchema } from "@/lib/validation/year";
 import { commentSchema } from "@/lib/validation/comment";
 import { createRuleSchema, ruleKeyParams, rulePreviewSchema, updateRuleSchema } from "@/lib/validation/rule";
 import {
-  auditPageBody, checksBody, commentBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody, lockRefusedBody, metricBody,
-  metricBreakBody, metricDetailBody, quoteBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBody, yearBody, yearStepBody,
+  auditPageBody, blockBody, blockHistoryBody, checksBody, commentBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody,
+  lockRefusedBody, metricBody, metricBreakBody, metricDetailBody, quoteBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBody,
+  writtenNumberBody, yearBody, yearStepBody,
 } from "@/lib/validation/api";
 import { auditQuery } from "@/lib/validation/audit";
 import { briefQuery, compareQuery } from "@/lib/validation/compare";
@@ -47,8 +49,14 @@ const year = { year: yearParam };
 const yearMetric = { year: yearParam, metricKey: metricKeyParam };
 // The server parses a value with its metric's own rules (unit, min, max); the shape is the same for all.
 const valueSave = valueSaveSchema({ unit: "count", min: null, max: null });
-const DOWNLOAD_TYPES = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json"];
-const exportFormat = "`format=csv` (the CSV columns of the contract), `xlsx` (Figures, Quotes and About sheets) or `json` (docs/export-format.md); a download with `Content-Disposition: attachment`.";
+const DOWNLOAD_TYPES = [
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/json",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+];
+const exportFormat =
+  "`format=csv` (the CSV columns of the contract), `xlsx` (Figures, Quotes and About sheets), `json` (docs/export-format.md) or `docx` (the chapter as a Word document: headings, paragraphs with live figures filled in, figures as printed, quotes, captions with credits, operations; a year not locked is marked Draft with its missing figures); a download with `Content-Disposition: attachment`.";
 // A file download or upload: the schema says "a file", the content types say which kinds.
 const file = z.string().meta({ format: "binary" });
 
@@ -193,6 +201,60 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/years/{year}/quotes", summary: "Add a quote", permission: "values:write", params: year, body: createQuoteSchema, response: quoteBody, errors: [404, 422, 423] },
   { method: "put", path: "/api/v1/quotes/{id}", summary: "Change a quote (send its `version`)", permission: "values:write", params: idParams.shape, body: updateQuoteSchema, response: quoteBody, errors: [404, 409, 422, 423] },
   { method: "delete", path: "/api/v1/quotes/{id}", summary: "Delete a quote (its revisions stay)", permission: "values:write", params: idParams.shape, body: deleteQuoteSchema, response: z.object({ id: z.number().int(), deleted: z.literal(true) }), errors: [404, 409, 423] },
+  {
+    method: "get",
+    path: "/api/v1/years/{year}/blocks",
+    summary: "The chapter's text blocks of the year in chapter order (section, then position), each with `rendered` (live figures printed) and its written `numbers`; `section` narrows to one section",
+    permission: "read",
+    params: year,
+    query: blockListQuery.shape,
+    response: z.object({ year: z.number().int(), blocks: z.array(blockBody) }),
+    errors: [400, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/years/{year}/blocks",
+    summary: "Add a text block at `position` of its section (default: the end); later blocks move down. `{{metric_key}}` is a live figure: an unknown key gets 422 naming it. Written numbers that state a figure are tied to it.",
+    permission: "values:write",
+    params: year,
+    body: createBlockSchema,
+    response: blockBody,
+    successStatus: 201,
+    errors: [404, 422, 423],
+  },
+  { method: "get", path: "/api/v1/blocks/{id}", summary: "One text block, rendered", permission: "read", params: idParams.shape, response: blockBody, errors: [404] },
+  {
+    method: "put",
+    path: "/api/v1/blocks/{id}",
+    summary: "Change a text block (send its `version`: a stale one gets 409 with `current`); omitted fields keep their value. A new `position` or `section` moves it, in one transaction with the blocks around it.",
+    permission: "values:write",
+    params: idParams.shape,
+    body: updateBlockSchema,
+    response: blockBody,
+    errors: [404, 409, 422, 423],
+  },
+  { method: "delete", path: "/api/v1/blocks/{id}", summary: "Delete a text block (its revisions stay)", permission: "values:write", params: idParams.shape, body: deleteBlockSchema, response: z.object({ id: z.number().int(), deleted: z.literal(true) }), errors: [404, 409, 423] },
+  { method: "get", path: "/api/v1/blocks/{id}/history", summary: "Every revision of a text block, newest first, with who, when and why", permission: "read", params: idParams.shape, response: blockHistoryBody, errors: [404] },
+  {
+    method: "get",
+    path: "/api/v1/years/{year}/numbers",
+    summary: "Every number written in the year's blocks and quotes: tied to a figure (and whether it still states it), untied, or not a figure; `status` narrows the list",
+    permission: "read",
+    params: year,
+    query: writtenNumbersQuery.shape,
+    response: z.object({ year: z.number().int(), numbers: z.array(writtenNumberBody.extend({ blockId: z.number().int().nullable(), quoteId: z.number().int().nullable() })) }),
+    errors: [400, 404],
+  },
+  {
+    method: "put",
+    path: "/api/v1/numbers/{id}",
+    summary: "Decide what a written number is: `{\"metricKey\"}` ties it to that figure by hand, `{\"metricKey\": null}` unties it, `{\"notFigure\": true}` marks it as not a figure (a year, “Article 99”)",
+    permission: "values:write",
+    params: idParams.shape,
+    body: setTieSchema,
+    response: z.object({ id: z.number().int(), metricKey: z.string().nullable(), notFigure: z.boolean(), byHand: z.boolean() }),
+    errors: [404, 422, 423],
+  },
   {
     method: "get",
     path: "/api/v1/years/{year}/export",

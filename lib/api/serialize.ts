@@ -1,10 +1,12 @@
 import type { AuditEntryView } from "@/db/queries/audit";
+import type { BlockView } from "@/db/queries/blocks";
 import type { MetricBreak } from "@/db/queries/breaks";
+import type { Metric } from "@/db/queries/catalog";
 import type { ValueComment } from "@/db/queries/comments";
 import type { ValidationRule } from "@/db/queries/rules";
-import type { Metric } from "@/db/queries/catalog";
 import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
-import type { AuditEntryBody, MetricBody, QuoteBody, SnapshotBody, TokenBody, ValueBody } from "@/lib/validation/api";
+import { pickProvenance } from "@/lib/validation/provenance";
+import type { AuditEntryBody, BlockBody, MetricBody, QuoteBody, SnapshotBody, TokenBody, ValueBody } from "@/lib/validation/api";
 
 /** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
 export const toMetricBody = (m: Metric): MetricBody => ({
@@ -36,6 +38,7 @@ export const toValueBody = (v: YearValueRow): ValueBody => ({
   qualifier: v.qualifier,
   note: v.note,
   source: v.source,
+  ...pickProvenance(v),
   version: v.version,
   updatedAt: v.updatedAt?.toISOString() ?? null,
   updatedBy: v.updatedBy,
@@ -105,3 +108,17 @@ export const toCommentBody = (c: ValueComment) => ({
 });
 
 export const toMetricBreakBody = (b: MetricBreak) => ({ year: b.year, note: b.note, createdAt: b.createdAt.toISOString(), createdBy: b.createdBy });
+
+export const toBlockBody = (b: BlockView): BlockBody => ({
+  id: b.id,
+  year: b.year,
+  kind: b.kind,
+  section: b.section,
+  position: b.position,
+  text: b.text,
+  attributes: b.attributes,
+  version: b.version,
+  rendered: b.rendered,
+  numbers: b.numbers,
+  updatedAt: b.updatedAt.toISOString(),
+});

@@ -34,6 +34,9 @@ export const AUDIT_ACTION_LABELS = {
   comment_reopened: "Comment reopened",
   import_applied: "CSV imported",
   snapshot_created: "Snapshot recorded",
+  block_saved: "Text block saved",
+  block_deleted: "Text block deleted",
+  number_tie_set: "Written number tied",
 } as const satisfies Record<AuditAction, string>;
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

@@ -19,6 +19,7 @@ import { can, type Permission } from "./permissions";
 const PAGE_PERMISSIONS: { prefix: string; permission: Permission }[] = [
   { prefix: "/admin/users", permission: "users:manage" },
   { prefix: "/admin/metrics", permission: "metrics:manage" },
+  { prefix: "/admin/rules", permission: "rules:manage" },
   { prefix: "/audit", permission: "audit:read" },
 ];
 

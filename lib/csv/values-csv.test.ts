@@ -56,6 +56,14 @@ describe("valuesToCsv", () => {
     );
   });
 
+  it("adds the printed wording and structured provenance after the contract's columns only when asked", () => {
+    const row = exportRow({ wording: "more than", sourceUrl: "https://example.org/r", sourcePublished: "2024-06-30", sourcePhrase: "=over 43 million" });
+    expect(valuesToCsv([row]).split("\r\n")[0]).toBe(EXPORT_COLUMNS.join(","));
+    const [header, line] = valuesToCsv([row], { provenance: true }).split("\r\n");
+    expect(header).toBe(`${EXPORT_COLUMNS.join(",")},wording,source_producer,source_title,source_url,source_published,source_accessed,source_phrase`);
+    expect(line).toBe("2024,Displacement,refugees,Refugees,count,43400000,over,,,2024-05-01T12:30:00.000Z,Ana,more than,,,https://example.org/r,2024-06-30,,'=over 43 million");
+  });
+
   it("writes nulls as empty cells", () => {
     const csv = valuesToCsv([
       exportRow({ value: null, qualifier: null, note: null, source: null, updatedAt: null, updatedBy: null }),

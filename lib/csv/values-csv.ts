@@ -8,6 +8,7 @@
  */
 import { type Qualifier, type Unit, TEXT_LIMITS } from "@/lib/domain";
 import { parseHumanNumber } from "@/lib/numbers/parse";
+import { PROVENANCE_FIELDS, type Provenance } from "@/lib/validation/provenance";
 import { neutraliseCell, restoreCell } from "./formula";
 import { parseCsv, toCsv } from "./rfc4180";
 
@@ -15,6 +16,9 @@ export const EXPORT_COLUMNS = [
   "year", "section", "metric_key", "label", "unit", "value",
   "qualifier", "note", "source", "updated_at", "updated_by",
 ] as const;
+
+/** Asked for with `provenance=1`, after the contract's columns: the printed wording and the structured provenance. */
+export const PROVENANCE_COLUMNS = ["wording", "source_producer", "source_title", "source_url", "source_published", "source_accessed", "source_phrase"] as const;
 
 export type ExportRow = {
   year: number;
@@ -28,7 +32,7 @@ export type ExportRow = {
   source: string | null;
   updatedAt: Date | string | null;
   updatedBy: string | null;
-};
+} & Partial<Provenance>;
 
 /** `row` is the spreadsheet row: the header is row 1, the first data row is row 2. */
 export type ImportRow = {
@@ -72,8 +76,8 @@ function isoTimestamp(v: Date | string | null): string | null {
   return Number.isNaN(d.getTime()) ? neutraliseCell(v) : d.toISOString();
 }
 
-/** Serialises rows in EXPORT_COLUMNS order. No BOM: the contract is plain UTF-8. */
-export function valuesToCsv(rows: ExportRow[]): string {
+/** Serialises rows in EXPORT_COLUMNS order (then PROVENANCE_COLUMNS when asked). No BOM: the contract is plain UTF-8. */
+export function valuesToCsv(rows: ExportRow[], opts: { provenance?: boolean } = {}): string {
   const body = rows.map((r) => [
     r.year,
     text(r.section),
@@ -86,8 +90,9 @@ export function valuesToCsv(rows: ExportRow[]): string {
     text(r.source),
     isoTimestamp(r.updatedAt),
     text(r.updatedBy),
+    ...(opts.provenance ? PROVENANCE_FIELDS.map((f) => text(r[f] ?? null)) : []),
   ]);
-  return toCsv([[...EXPORT_COLUMNS], ...body]);
+  return toCsv([[...EXPORT_COLUMNS, ...(opts.provenance ? PROVENANCE_COLUMNS : [])], ...body]);
 }
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");

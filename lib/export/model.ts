@@ -4,6 +4,7 @@
  */
 import type { Qualifier, Unit, YearStatus } from "@/lib/domain";
 import type { ExportRow } from "@/lib/csv/values-csv";
+import type { Provenance } from "@/lib/validation/provenance";
 
 export type ExportValue = {
   metricKey: string;
@@ -16,7 +17,7 @@ export type ExportValue = {
   source: string | null;
   updatedAt: Date | string | null;
   updatedBy: string | null;
-};
+} & Partial<Provenance>;
 
 export type ExportQuote = { speaker: string; title: string; section: string; text: string };
 
@@ -38,13 +39,14 @@ export type ExportYear = {
 
 export type ExportMeta = { exportedAt: Date; exportedBy: string };
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "json"] as const;
+export const EXPORT_FORMATS = ["csv", "xlsx", "json", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
 export function toExportRows(y: Pick<ExportYear, "year" | "values">): ExportRow[] {

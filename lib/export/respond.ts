@@ -8,6 +8,9 @@ import type { Actor } from "@/lib/auth/guard";
 import { valuesToCsv } from "@/lib/csv/values-csv";
 import { notFound } from "@/lib/errors";
 import { parseSnapshotContent } from "@/lib/snapshot/content";
+import { listSections } from "@/db/queries/catalog";
+import { CHAPTER_TITLE } from "@/lib/chapter/title";
+import { buildChapterDocx } from "./docx";
 import { buildExportJson } from "./json";
 import { downloadResponse, exportFilename, toExportRows, type ExportFormat, type ExportMeta } from "./model";
 import { buildAllYearsWorkbook, buildYearWorkbook } from "./xlsx";
@@ -15,14 +18,14 @@ import { buildAllYearsWorkbook, buildYearWorkbook } from "./xlsx";
 const metaFor = (actor: Actor): ExportMeta => ({ exportedAt: new Date(), exportedBy: actor.name });
 
 /** The download of a year's live figures and quotes. */
-export async function yearDownload(db: Executor, year: number, format: ExportFormat, actor: Actor): Promise<Response> {
+export async function yearDownload(db: Executor, year: number, format: ExportFormat, actor: Actor, opts: { provenance?: boolean } = {}): Promise<Response> {
   const data = await loadYearExport(db, year);
   if (!data) throw notFound(`The year ${year}`);
   const filename = exportFilename(year, format);
   const meta = metaFor(actor);
   switch (format) {
     case "csv":
-      return downloadResponse(valuesToCsv(toExportRows(data)), format, filename);
+      return downloadResponse(valuesToCsv(toExportRows(data), opts), format, filename);
     case "xlsx":
       return downloadResponse(await buildYearWorkbook(data, meta), format, filename);
     case "json": {
@@ -30,11 +33,13 @@ export async function yearDownload(db: Executor, year: number, format: ExportFor
       const body = buildExportJson({ content, status: data.status, latestSnapshot: data.snapshot, fromSnapshot: null }, meta);
       return downloadResponse(JSON.stringify(body, null, 2), format, filename);
     }
+    case "docx":
+      return downloadResponse(await buildChapterDocx({ content: await readYearContent(db, year), status: data.status, sections: data.sections, title: CHAPTER_TITLE }), format, filename);
   }
 }
 
 /** The download of a snapshot, built from its frozen content only (no live data). */
-export async function snapshotDownload(db: Executor, id: number, format: ExportFormat, actor: Actor): Promise<Response> {
+export async function snapshotDownload(db: Executor, id: number, format: ExportFormat, actor: Actor, opts: { provenance?: boolean } = {}): Promise<Response> {
   const snapshot = await findSnapshot(db, id);
   if (!snapshot) throw notFound(`Snapshot ${id}`);
   const content = parseSnapshotContent(snapshot.content);
@@ -44,12 +49,16 @@ export async function snapshotDownload(db: Executor, id: number, format: ExportF
   const meta = metaFor(actor);
   switch (format) {
     case "csv":
-      return downloadResponse(valuesToCsv(toExportRows(data)), format, filename);
+      return downloadResponse(valuesToCsv(toExportRows(data), opts), format, filename);
     case "xlsx":
       return downloadResponse(await buildYearWorkbook(data, meta), format, filename);
     case "json": {
       const body = buildExportJson({ content, status, latestSnapshot: null, fromSnapshot: data.snapshot }, meta);
       return downloadResponse(JSON.stringify(body, null, 2), format, filename);
+    }
+    case "docx": {
+      const sections = (await listSections(db)).map((s) => ({ key: s.key, title: s.title }));
+      return downloadResponse(await buildChapterDocx({ content, status, sections, title: CHAPTER_TITLE }), format, filename);
     }
   }
 }

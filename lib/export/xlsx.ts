@@ -13,7 +13,8 @@ import ExcelJS from "exceljs";
 import type { Unit } from "@/lib/domain";
 import { neutraliseCell } from "@/lib/csv/formula";
 import { formatPlainNumber } from "@/lib/csv/rfc4180";
-import { EXPORT_COLUMNS, parseValuesTable, type ParseValuesResult } from "@/lib/csv/values-csv";
+import { EXPORT_COLUMNS, PROVENANCE_COLUMNS, parseValuesTable, type ParseValuesResult } from "@/lib/csv/values-csv";
+import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
 import type { ExportMeta, ExportValue, ExportYear } from "./model";
 import { unpackedSize } from "./zip-size";
 
@@ -30,9 +31,13 @@ export function numberFormat(unit: Unit, value: number): string {
   }
 }
 
-const WIDTHS: Record<(typeof EXPORT_COLUMNS)[number], number> = {
+// The Figures sheet: the CSV's columns, then the value's printed wording and provenance.
+const SHEET_COLUMNS = [...EXPORT_COLUMNS, ...PROVENANCE_COLUMNS] as const;
+
+const WIDTHS: Record<(typeof SHEET_COLUMNS)[number], number> = {
   year: 8, section: 22, metric_key: 30, label: 46, unit: 9, value: 16,
   qualifier: 10, note: 40, source: 50, updated_at: 25, updated_by: 20,
+  wording: 12, source_producer: 30, source_title: 40, source_url: 40, source_published: 14, source_accessed: 14, source_phrase: 60,
 };
 
 const HEADING_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E7EB" } };
@@ -72,7 +77,7 @@ function styleHeader(row: ExcelJS.Row) {
 /** A figures sheet: header, then per section a heading row and its metrics. */
 function addFiguresSheet(wb: ExcelJS.Workbook, name: string, y: ExportYear) {
   const ws = sheet(wb, name);
-  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
+  ws.columns = SHEET_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
   styleHeader(ws.getRow(1));
   const titles = new Map(y.sections.map((s) => [s.key, s.title]));
   const order = [...y.sections.map((s) => s.key), ...new Set(y.values.map((v) => v.section))];
@@ -84,10 +89,10 @@ function addFiguresSheet(wb: ExcelJS.Workbook, name: string, y: ExportYear) {
     heading.eachCell({ includeEmpty: true }, (c) => {
       c.fill = HEADING_FILL;
     });
-    ws.mergeCells(heading.number, 1, heading.number, EXPORT_COLUMNS.length);
+    ws.mergeCells(heading.number, 1, heading.number, SHEET_COLUMNS.length);
     for (const v of rows) addValueRow(ws, y.year, v);
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: SHEET_COLUMNS.length } };
   return ws;
 }
 
@@ -104,6 +109,7 @@ function addValueRow(ws: ExcelJS.Worksheet, year: number, v: ExportValue) {
     text(v.source),
     iso(v.updatedAt),
     text(v.updatedBy),
+    ...PROVENANCE_FIELDS.map((f) => text(v[f] ?? null)),
   ]);
   if (v.value !== null) row.getCell(6).numFmt = numberFormat(v.unit, v.value);
   row.getCell(8).alignment = { wrapText: true, vertical: "top" };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkSchema } from "@/lib/checks/schema";
-import { QUALIFIERS, UNITS } from "@/lib/domain";
+import { BLOCK_KINDS, QUALIFIERS, UNITS } from "@/lib/domain";
 
 /**
  * The shape of a year's canonical content (db/queries/year-content.ts), as stored in a
@@ -20,6 +20,14 @@ export const yearContentSchema = z.object({
       qualifier: z.enum(QUALIFIERS).nullable(),
       note: z.string().nullable(),
       source: z.string().nullable(),
+      // Since 1.1: printed wording and structured provenance. Optional so earlier snapshots still read.
+      wording: z.string().nullable().optional(),
+      sourceProducer: z.string().nullable().optional(),
+      sourceTitle: z.string().nullable().optional(),
+      sourceUrl: z.string().nullable().optional(),
+      sourcePublished: z.string().nullable().optional(),
+      sourceAccessed: z.string().nullable().optional(),
+      sourcePhrase: z.string().nullable().optional(),
     }),
   ),
   quotes: z.array(z.object({ speaker: z.string(), title: z.string(), section: z.string(), text: z.string() })),
@@ -29,6 +37,19 @@ export const yearContentSchema = z.object({
       overrideReason: z.string(),
       failingChecks: z.array(checkSchema),
     })
+    .optional(),
+  // Since 1.1: the chapter's text, as written and as printed, so a snapshot freezes the whole chapter.
+  blocks: z
+    .array(
+      z.object({
+        kind: z.enum(BLOCK_KINDS),
+        section: z.string(),
+        position: z.number().int(),
+        text: z.string(),
+        attributes: z.record(z.string(), z.string()),
+        rendered: z.string(),
+      }),
+    )
     .optional(),
 });
 

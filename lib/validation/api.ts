@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkSchema } from "@/lib/checks/schema";
-import { DIRECTIONS, QUALIFIERS, ROLES, SEVERITIES, UNITS, YEAR_STATUSES } from "@/lib/domain";
+import { BLOCK_KINDS, DIRECTIONS, QUALIFIERS, ROLES, SEVERITIES, UNITS, YEAR_STATUSES } from "@/lib/domain";
 
 /**
  * Shapes of the JSON API's answers. The handlers build these objects and the OpenAPI document
@@ -15,6 +15,17 @@ export const errorBody = z
     }),
   })
   .meta({ id: "Error" });
+
+/** Printed wording and structured provenance of a value (lib/validation/provenance.ts); null when unset. */
+const provenanceBody = {
+  wording: z.string().nullable().describe("The report's own hedge words printed with the figure, e.g. “more than” or “+”"),
+  sourceProducer: z.string().nullable(),
+  sourceTitle: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  sourcePublished: z.string().nullable().describe("Date published, YYYY-MM-DD"),
+  sourceAccessed: z.string().nullable().describe("Date accessed, YYYY-MM-DD"),
+  sourcePhrase: z.string().nullable().describe("The exact words of the source that state the figure"),
+};
 
 export const healthBody = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]) }).meta({ id: "Health" });
 
@@ -52,6 +63,7 @@ export const valueBody = z
     qualifier: z.enum(QUALIFIERS).nullable(),
     note: z.string().nullable(),
     source: z.string().nullable(),
+    ...provenanceBody,
     version: z.number().int(),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
@@ -68,6 +80,58 @@ export const quoteBody = z
     version: z.number().int(),
   })
   .meta({ id: "Quote" });
+
+export const writtenNumberBody = z
+  .object({
+    id: z.number().int(),
+    text: z.string().describe("The number as written, hedge included: “Over 76,000”"),
+    offset: z.number().int().describe("Where it starts in the text"),
+    metricKey: z.string().nullable().describe("The figure it is tied to"),
+    status: z.enum(["tied", "untied", "not_figure"]),
+    states: z.boolean().nullable().describe("For a tied number: whether it still states the figure's current value"),
+    byHand: z.boolean(),
+  })
+  .meta({ id: "WrittenNumber" });
+
+export const blockBody = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    kind: z.enum(BLOCK_KINDS),
+    section: z.string(),
+    position: z.number().int(),
+    text: z.string().describe("The text as written; `{{metric_key}}` is a live figure"),
+    attributes: z.record(z.string(), z.string()).describe("A caption's `place`, `date`, `credit`; an operation's `acronym`, `name`, `type`, `note`"),
+    version: z.number().int(),
+    rendered: z.string().describe("The text with each live figure printed as the report prints it"),
+    numbers: z.array(writtenNumberBody),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "TextBlock" });
+
+export const blockHistoryBody = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    revisions: z.array(
+      z.object({
+        id: z.number().int(),
+        version: z.number().int(),
+        action: z.enum(["create", "update", "move", "delete"]),
+        kind: z.enum(BLOCK_KINDS),
+        section: z.string(),
+        position: z.number().int(),
+        text: z.string(),
+        attributes: z.record(z.string(), z.string()),
+        changedBy: z.string().nullable(),
+        changedAt: z.string(),
+        reason: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "TextBlockHistory" });
+
+export type BlockBody = z.infer<typeof blockBody>;
 
 export const userBody = z
   .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() })
@@ -89,6 +153,7 @@ export const historyBody = z
         qualifier: z.enum(QUALIFIERS).nullable(),
         note: z.string().nullable(),
         source: z.string().nullable(),
+        ...provenanceBody,
         changedBy: z.string().nullable(),
         changedAt: z.string(),
         reason: z.string().nullable(),

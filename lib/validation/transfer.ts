@@ -4,7 +4,12 @@ import { EXPORT_FORMATS } from "@/lib/export/model";
 import { cursorParam, limitParam, yearParam } from "./params";
 
 export const exportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx or json" }).default("csv"),
+  format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx, json or docx" }).default("csv"),
+  // The CSV keeps the contract's columns; `provenance=1` adds each value's wording and structured source after them.
+  provenance: z
+    .enum(["1", "0", "true", "false"], { error: "provenance must be 1 or 0" })
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export const allYearsExportQuery = z.object({

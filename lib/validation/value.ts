@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MAX_ABS_VALUE, QUALIFIERS, TEXT_LIMITS, type Unit } from "@/lib/domain";
 import { formatPlain } from "@/lib/numbers/format";
 import { parseHumanNumber } from "@/lib/numbers/parse";
+import { provenanceFieldsSchema } from "./provenance";
 import { sourceProblem } from "./source";
 
 /** What a metric allows; min/max are the metric's own bounds, null when unset. */
@@ -118,6 +119,7 @@ export function valueSaveSchema(rules: MetricRules) {
       const problem = source ? sourceProblem(source) : null;
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
+    ...provenanceFieldsSchema,
     // The version the editor loaded, for optimistic locking against concurrent edits.
     version: z
       .number({ error: "Version must be a number" })

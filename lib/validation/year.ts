@@ -2,7 +2,14 @@ import { z } from "zod";
 import { TEXT_LIMITS } from "@/lib/domain";
 import { yearParam } from "./params";
 
-export const openYearSchema = z.object({ year: yearParam });
+const quoteId = z.number({ error: "Quote ids must be numbers" }).int("Quote ids must be whole numbers").positive("Quote ids must be positive");
+
+/** `copyFrom`: the year whose chapter text is copied; `quoteIds`: quotes of any earlier years to copy. */
+export const openYearSchema = z.object({
+  year: yearParam,
+  copyFrom: yearParam.optional(),
+  quoteIds: z.array(quoteId, { error: "quoteIds must be a list of quote ids" }).max(500, "At most 500 quotes at once").optional(),
+});
 
 export const unlockYearSchema = z.object({
   reason: z

@@ -29,7 +29,9 @@ export const loadValueHistory = guardedAction("read", valueHistoryAction, async 
   return historyPage(page?.revisions ?? [], HISTORY_PAGE_SIZE);
 });
 
-export const openYearFromPage = guardedAction("years:open", openYearSchema, async (input, { db, actor, ip }) => openYear(db, input.year, actor, ip));
+export const openYearFromPage = guardedAction("years:open", openYearSchema, async (input, { db, actor, ip }) =>
+  openYear(db, input.year, actor, ip, { copyFrom: input.copyFrom, quoteIds: input.quoteIds }),
+);
 
 export const lockYearFromPage = guardedAction("years:lock", lockYearAction, async (input, { db, actor, ip }) => {
   const locked = await lockYear(db, input.year, actor, ip, { overrideReason: input.overrideReason });

@@ -3,15 +3,14 @@ import { getDb } from "@/db/client";
 import { listMetrics } from "@/db/queries/catalog";
 import { listRules } from "@/db/queries/rules";
 import { RuleEditor } from "@/components/rules/rule-editor";
-import { NotAllowed } from "@/components/ui/not-allowed";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { can, rolesFor } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/page-access";
 
 export const metadata: Metadata = { title: "Validation rules" };
 
 export default async function RulesAdminPage() {
   const actor = await requirePageActor("/admin/rules");
-  if (!can(actor.role, "rules:manage")) return <NotAllowed role={actor.role} what="validation rules" roles={rolesFor("rules:manage")} />;
+  requirePermission(actor, "rules:manage");
   const db = await getDb();
   const [rules, metrics] = await Promise.all([listRules(db), listMetrics(db)]);
   return (

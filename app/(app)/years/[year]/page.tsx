@@ -6,6 +6,7 @@ import { findPreviousYearQuotes, listPreviousValues } from "@/db/queries/previou
 import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
+import { pickProvenance } from "@/lib/validation/provenance";
 import { ValueEditor, type EditableValue, type PreviousFigure } from "@/components/years/value-editor";
 import { formatWhen } from "@/components/years/when";
 import { SectionNav } from "@/components/years/section-nav";
@@ -143,6 +144,7 @@ function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metric
     qualifier: v.qualifier,
     note: v.note,
     source: v.source,
+    ...pickProvenance(v),
     version: v.version,
     updatedAt: v.updatedAt?.toISOString() ?? null,
     updatedBy: v.updatedBy,

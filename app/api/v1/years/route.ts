@@ -11,6 +11,6 @@ export const GET = apiRoute({ permission: "read" }, async ({ db }) => {
 });
 
 export const POST = apiRoute({ permission: "years:open", body: openYearSchema }, async ({ db, body, actor, req }) => {
-  const opened = await openYear(db, body.year, actor, clientIpFromHeaders(req.headers));
+  const opened = await openYear(db, body.year, actor, clientIpFromHeaders(req.headers), { copyFrom: body.copyFrom, quoteIds: body.quoteIds });
   return Response.json(opened, { status: 201 });
 });

@@ -4,5 +4,5 @@ import { idParams } from "@/lib/validation/params";
 import { exportQuery } from "@/lib/validation/transfer";
 
 export const GET = apiRoute({ permission: "read", params: idParams, query: exportQuery }, async ({ db, params, query, actor }) =>
-  snapshotDownload(db, params.id, query.format, actor),
+  snapshotDownload(db, params.id, query.format, actor, { provenance: query.provenance }),
 );

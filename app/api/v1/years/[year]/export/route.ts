@@ -4,5 +4,5 @@ import { yearParams } from "@/lib/validation/params";
 import { exportQuery } from "@/lib/validation/transfer";
 
 export const GET = apiRoute({ permission: "read", params: yearParams, query: exportQuery }, async ({ db, params, query, actor }) =>
-  yearDownload(db, params.year, query.format, actor),
+  yearDownload(db, params.year, query.format, actor, { provenance: query.provenance }),
 );
