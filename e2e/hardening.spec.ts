@@ -289,6 +289,18 @@ test.describe("server actions through a direct POST", () => {
     expect(tokens.tokens.map((t) => t.name)).not.toContain("nul\u0000name");
     await context.close();
   });
+});
+
+test.describe("HTTP methods and headers", () => {
+  test("API answers carry their own security headers, not the pages' proxy ones; no HSTS over plain http", async ({ request }) => {
+    for (const path of ["/api/health", "/api/v1/openapi.json", "/api/v1/years", "/api/v1/no-such-thing", "/api/auth/csrf"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["content-security-policy"], path).toContain("default-src 'none'");
+      expect(headers["content-security-policy"], path).not.toContain("nonce-");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["strict-transport-security"], path).toBeUndefined();
+    }
+  });
 
   test("TRACE and other unsupported methods get 405 on pages and API routes", async ({ request }) => {
     for (const path of ["/login", "/", "/api/v1/years", "/api/health"]) {
