@@ -88,6 +88,19 @@ test.describe("hardening (issue 11)", () => {
     await admin.dispose();
   });
 
+  test("next-auth's own endpoint, posted to directly, also returns only to this site", async ({ playwright, baseURL }) => {
+    for (const [name, callbackUrl] of REDIRECTS) {
+      const api = await playwright.request.newContext({ baseURL });
+      const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const response = await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: ADMIN.email, password: ADMIN.password, callbackUrl, json: "true" }, maxRedirects: 0 });
+      expect(response.status(), name).toBeLessThan(500);
+      const { url } = (await response.json()) as { url: string };
+      expect(new URL(url).pathname, name).toBe("/");
+      expect(new URL(url).hostname, name).not.toContain("evil");
+      await api.dispose();
+    }
+  });
+
   test("a copied session cookie stops working after sign-out, a password change and deactivation", async ({ playwright, baseURL }) => {
     const replay = async (state: Awaited<ReturnType<APIRequestContext["storageState"]>>) => {
       const copy = await playwright.request.newContext({ baseURL, storageState: state });

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { endSessions } from "@/db/commands/sessions";
 import { getEnv } from "@/lib/env";
 import { authorizeCredentials } from "./credentials";
+import { sameSiteRedirect } from "./return-path";
 import { sessionUser } from "./guard";
 import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 
@@ -45,6 +46,7 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect: sameSiteRedirect,
       async jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
