@@ -7,7 +7,7 @@ const PARAMS = /\nparams: [\s\S]*?(?=\n\s+at |$)/;
 const REDACTED = "\nparams: [not logged]";
 const MAX_CAUSES = 5;
 
-export function redactText(text: string): string {
+function redactText(text: string): string {
   return text.replace(PARAMS, REDACTED);
 }
 
