@@ -3,9 +3,9 @@ import { refuseBadServerAction } from "@/lib/http/action-request";
 import { cameOverHttps, HSTS } from "@/lib/http/security-headers";
 
 /**
- * Only headers here: a per-request CSP nonce (Next applies it to its own scripts when it
- * sees the policy on the request) and HSTS over https. Authorisation lives in the server
- * guard. API routes are not matched: a proxy makes Next buffer request bodies before the
+ * Headers, and a first look at server action posts (lib/http/action-request.ts): a per-request
+ * CSP nonce (Next applies it to its own scripts when it sees the policy on the request) and
+ * HSTS over https. Authorisation lives in the server guard. API routes are not matched: a proxy makes Next buffer request bodies before the
  * route's own size cap applies, so they set their headers themselves (lib/http/security-headers.ts).
  */
 export async function proxy(request: NextRequest) {

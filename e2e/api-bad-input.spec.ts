@@ -166,4 +166,77 @@ test.describe("bad input through the API", () => {
       { name: "unknown API version", send: (api) => api.post("/api/v2/years", { data: { year: 2046 } }), status: 404 },
     ]);
   });
+
+  test("a NUL byte in any text field of any write path gets 422 naming the field, and writes nothing", async () => {
+    const nul = (text: string) => `${text}\u0000${text}`;
+    const metric = { key: "nul_metric", label: "NUL metric", section: "peacekeeping", unit: "count", direction: "up", description: "About it" };
+    const user = { name: "Nul User", email: "nul.user@example.org", role: "viewer", password: "copper lantern drifts over nine bridges" };
+    const admin = () => clients.admin;
+    const cases: Case[] = [
+      ...(["note", "source", "reason"] as const).map((field) => ({ name: `value ${field}`, send: put("peace_operations", { value: 13, [field]: nul("x") }), status: 422, field })),
+      ...(["speaker", "title", "section", "text", "reason"] as const).map((field) => ({
+        name: `new quote ${field}`,
+        send: (api: APIRequestContext) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, [field]: nul(QUOTE[field as keyof typeof QUOTE] ?? "why") } }),
+        status: 422,
+        field,
+      })),
+      ...(["speaker", "title", "text", "reason"] as const).map((field) => ({
+        name: `quote change ${field}`,
+        send: (api: APIRequestContext) => api.put(`/api/v1/quotes/${quoteId}`, { data: { ...QUOTE, version: 1, [field]: nul("changed") } }),
+        status: 422,
+        field,
+      })),
+      { name: "quote delete reason", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: { reason: nul("gone") } }), status: 422, field: "reason" },
+      { name: "year written as text with NUL", send: (api) => api.post("/api/v1/years", { data: { year: "20\u000046" } }), status: 422, field: "year" },
+      { name: "unlock reason", send: () => admin().post(`/api/v1/years/${YEAR}/unlock`, { data: { reason: nul("because") } }), status: 422, field: "reason" },
+      { name: "snapshot reason", send: (api) => api.post(`/api/v1/years/${YEAR}/snapshots`, { data: { reason: nul("checkpoint") } }), status: 422, field: "reason" },
+      ...(["key", "label", "section", "description"] as const).map((field) => ({
+        name: `new metric ${field}`,
+        send: () => admin().post("/api/v1/metrics", { data: { ...metric, [field]: nul(metric[field]) } }),
+        status: 422,
+        field,
+      })),
+      ...(["label", "description"] as const).map((field) => ({
+        name: `metric change ${field}`,
+        send: () => admin().put("/api/v1/metrics/peace_operations", { data: { [field]: nul("changed") } }),
+        status: 422,
+        field,
+      })),
+      ...(["name", "email", "password"] as const).map((field) => ({
+        name: `new user ${field}`,
+        send: () => admin().post("/api/v1/users", { data: { ...user, [field]: nul(user[field]) } }),
+        status: 422,
+        field,
+      })),
+      { name: "user password change", send: () => admin().patch("/api/v1/users/1", { data: { password: nul("copper lantern drifts") } }), status: 422, field: "password" },
+      { name: "token name", send: (api) => api.post("/api/v1/me/tokens", { data: { name: nul("script") } }), status: 422, field: "name" },
+      { name: "a NUL in a key of the body", send: putRaw("peace_operations", '{"value": 13, "no\\u0000te": "x"}'), status: 422 },
+    ];
+    await expectRefusedWithoutWrites(cases);
+  });
+
+  test("a NUL byte in an imported file is refused with 422, and nothing is imported", async () => {
+    const before = await state();
+    const csv = "metric_key,value,note,source\npeace_operations,14,a\u0000b,\n";
+    const response = await editor.post(`/api/v1/years/${YEAR}/import`, { data: raw(csv), headers: { "Content-Type": "text/csv" } });
+    expect(response.status(), await response.text()).toBe(422);
+    const body = (await response.json()) as { rows: { row: number; column: string; message: string }[] };
+    expect(body.rows[0]?.message).toMatch(/binary|NUL/);
+    expect(await state()).toEqual(before);
+  });
+
+  test("cursors past the integer range and years that are not plain digits get 400 or 404, never 2023", async () => {
+    await expectRefusedWithoutWrites([
+      { name: "history cursor past 2^31", send: (api) => api.get(`/api/v1/years/${YEAR}/values/peace_operations/history?before=2147483648`), status: 400 },
+      { name: "history limit as hex", send: (api) => api.get(`/api/v1/years/${YEAR}/values/peace_operations/history?limit=0x10`), status: 400 },
+      { name: "snapshot cursor past 2^31", send: (api) => api.get(`/api/v1/years/${YEAR}/snapshots?before=2147483648`), status: 400 },
+      { name: "audit cursor past 2^31", send: () => clients.admin.get("/api/v1/audit?before=99999999999"), status: 400 },
+      { name: "quote id past 2^31", send: (api) => api.delete("/api/v1/quotes/2147483648"), status: 400 },
+      { name: "year in hex", send: (api) => api.get("/api/v1/years/0x7e7/values"), status: 400 },
+      { name: "year with a leading space", send: (api) => api.get("/api/v1/years/%202023/values"), status: 400 },
+      { name: "year in exponent form", send: (api) => api.get("/api/v1/years/2.023e3/values"), status: 400 },
+      { name: "year in hex, written to", send: (api) => api.put("/api/v1/years/0x7e7/values/peace_operations", { data: { value: 1 } }), status: 400 },
+      { name: "compare years in hex", send: (api) => api.get("/api/v1/compare?from=0x7e6&to=2023"), status: 400 },
+    ]);
+  });
 });

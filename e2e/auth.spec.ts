@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ensurePeople, PEOPLE } from "./api";
 import { ADMIN, ADMIN_STATE, expectSignedIn, signIn } from "./support";
 
 test.describe("signed out", () => {
@@ -41,10 +42,12 @@ test.describe("signed out", () => {
     expect(await unknown.json()).toMatchObject({ error: { code: "not_found" } });
   });
 
-  test("sign in, then sign out ends the session", async ({ page }) => {
-    await signIn(page, ADMIN.email, ADMIN.password);
+  // Not as the admin: signing out ends every session of that person, the saved admin state too (decision 012).
+  test("sign in, then sign out ends the session", async ({ page, request, baseURL }) => {
+    await ensurePeople(request, baseURL!);
+    await signIn(page, PEOPLE.viewer.email, PEOPLE.viewer.password);
     await expect(page).toHaveURL(/\/$/);
-    await expectSignedIn(page, ADMIN.name);
+    await expectSignedIn(page, PEOPLE.viewer.name);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/years/2023");

@@ -28,8 +28,12 @@ test.describe("faults", () => {
       const down = await health(app.url);
       expect(down.status).toBe(503);
       expect(down.body).toMatchObject({ error: { code: "unavailable", message: expect.stringMatching(/postgres database cannot be reached/) } });
+      // Anyone may read these: no driver words, host or port (they go to the server log).
+      const leaks = /ECONNREFUSED|127\.0\.0\.1|localhost|:\d{4,5}\b|select |insert /i;
+      expect(JSON.stringify(down.body)).not.toMatch(leaks);
       await page.goto(`${app.url}/login`);
       await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible();
+      expect(await page.locator("body").innerText()).not.toMatch(leaks);
 
       cluster.start();
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 30_000, "recovery");

@@ -47,9 +47,9 @@ export type YearValueRow = {
 
 /**
  * One row per metric for the year, in report order: every current metric, plus archived ones
- * that hold a value this year (kept in old years, left out of new ones). A locked year shows
- * the metrics it was locked with, under the labels, units and sections they had then
- * (locked_metric_labels). One query.
+ * that hold a value this year (kept in old years, left out of new ones). In a locked year the
+ * metrics it was locked with keep the labels, units and sections they had then, and stay even
+ * when archived since (locked_metric_labels). One query.
  */
 export async function listYearValues(db: Executor, year: number): Promise<YearValueRow[]> {
   const kept = and(eq(lockedMetricLabels.metricId, metrics.id), eq(lockedMetricLabels.year, year));
@@ -85,9 +85,9 @@ export async function listYearValues(db: Executor, year: number): Promise<YearVa
     .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
     .leftJoin(users, eq(users.id, metricValues.updatedBy))
     .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
-  const locked = rows.some((r) => r.kept !== null);
   return rows
-    .filter((r) => (locked ? r.kept !== null : !r.archived || r.valueId !== null))
+    // A metric archived after the lock stays in the locked year it was part of.
+    .filter((r) => !r.archived || r.valueId !== null || r.kept !== null)
     .map((r) => ({
       metricKey: r.metricKey,
       label: r.label,

@@ -5,10 +5,22 @@ import { getDb } from "@/db/client";
 import { endSessions } from "@/db/commands/sessions";
 import { getEnv } from "@/lib/env";
 import { authorizeCredentials } from "./credentials";
+import { sameSiteRedirect } from "./return-path";
 import { sessionUser } from "./guard";
 import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 
 let options: NextAuthOptions | undefined;
+
+/** An ended session is routine (sign-out elsewhere, a password change), not an error worth a stack in the log. */
+class SessionEnded extends Error {
+  constructor() {
+    super("The session has ended");
+    this.name = "SessionEnded";
+  }
+}
+
+const isSessionEnded = (metadata: unknown) =>
+  metadata instanceof SessionEnded || (metadata as { error?: unknown } | null)?.error instanceof SessionEnded;
 
 /** Built on first use so that reading the secret (lib/env) happens at run time, not during `next build`. */
 export function getAuthOptions(): NextAuthOptions {
@@ -17,6 +29,15 @@ export function getAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
     jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR" && isSessionEnded(metadata)) return;
+        console.error(`[next-auth] ${code}`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth] ${code}`);
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -25,6 +46,7 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect: sameSiteRedirect,
       async jwt({ token, user }) {
         if (user) {
           token.uid = Number(user.id);
@@ -35,7 +57,7 @@ export function getAuthOptions(): NextAuthOptions {
         }
         // Every re-issue (GET /api/auth/session) asks the guard's question first: a thrown
         // error makes next-auth clear the cookie instead of extending an ended session.
-        if (!(await sessionUser(await getDb(), token))) throw new Error("The session has ended");
+        if (!(await sessionUser(await getDb(), token))) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {

@@ -23,7 +23,7 @@ const PAGE_PERMISSIONS: { prefix: string; permission: Permission }[] = [
   { prefix: "/audit", permission: "audit:read" },
 ];
 
-export function requiredPermission(pathname: string): Permission | null {
+function requiredPermission(pathname: string): Permission | null {
   const rule = PAGE_PERMISSIONS.find((r) => pathname === r.prefix || pathname.startsWith(`${r.prefix}/`));
   return rule?.permission ?? null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "./return-path";
+import { safeReturnPath, sameSiteRedirect } from "./return-path";
 
 describe("safeReturnPath", () => {
   it.each([
@@ -31,5 +31,19 @@ describe("safeReturnPath", () => {
     ["an encoded backslash", "/%5Cevil.example"],
   ])("refuses %s", (_name, input) => {
     expect(safeReturnPath(input)).toBe("/");
+  });
+});
+
+describe("sameSiteRedirect (next-auth's redirect callback)", () => {
+  const baseUrl = "http://127.0.0.1:3000";
+  it.each([
+    ["/years/2023", `${baseUrl}/years/2023`],
+    [`${baseUrl}/compare?from=2022&to=2023`, `${baseUrl}/compare?from=2022&to=2023`],
+    ["https://evil.example/pwned", `${baseUrl}/`],
+    ["/\t/evil.example", `${baseUrl}/`],
+    ["/\r\nSet-Cookie: x=1", `${baseUrl}/`],
+    [`${baseUrl}.evil.example/`, `${baseUrl}/`],
+  ])("%j → %j", (url, expected) => {
+    expect(sameSiteRedirect({ url, baseUrl })).toBe(expected);
   });
 });

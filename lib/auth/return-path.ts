@@ -26,3 +26,12 @@ export function safeReturnPath(value: string | null | undefined): string {
   if (url.origin !== OWN_ORIGIN) return "/";
   return url.pathname + url.search + url.hash;
 }
+
+/**
+ * next-auth's `redirect` callback: where its own endpoints (a direct POST to
+ * /api/auth/callback/credentials, sign-out) send someone, held to the same rule.
+ */
+export function sameSiteRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+  return `${baseUrl}${safeReturnPath(path)}`;
+}

@@ -5,7 +5,7 @@ import http from "node:http";
  * constructor throws on TRACE (a forbidden method), so such a request became a 500 before any
  * route or the proxy could see it. Refusing at the HTTP server is the one place ahead of that.
  */
-export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 const allowed = new Set<string>(ALLOWED_METHODS);
 
 /** Answers 405 (with the contract's error body) and returns true when the method is not one of ours. */

@@ -8,7 +8,7 @@ import { getTrustedProxyHops } from "@/lib/env";
  */
 export const HSTS = "max-age=63072000; includeSubDomains";
 /** JSON and downloads need no scripts, styles or frames of their own. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** HSTS means something only over https, and a plain-http answer must not pin a host to it. */
 export function cameOverHttps(request: Request): boolean {

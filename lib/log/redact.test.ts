@@ -13,6 +13,20 @@ describe("log redaction", () => {
     expect(`${redacted.message}\n${redacted.stack}`).not.toContain(HASH);
     expect(`${redacted.message}\n${redacted.stack}`).not.toContain("eve@example.org");
     expect((redacted.cause as { code?: string }).code).toBe("ECONNREFUSED");
+    expect(redacted).not.toHaveProperty("params");
+  });
+
+  it("keeps what operators need (code, digest) and drops PostgreSQL's detail, which quotes values", () => {
+    const unique = Object.assign(new Error('duplicate key value violates unique constraint "api_tokens_token_hash_unique"'), {
+      code: "23505",
+      detail: "Key (token_hash)=(9f86d081884c7d65) already exists.",
+    });
+    const rendered = Object.assign(new DrizzleQueryError("insert into api_tokens …", ["9f86d081884c7d65"], unique), { digest: "3394498064" });
+    const redacted = redactForLog(rendered) as Error & { digest?: string; cause: Error & { code?: string } };
+    expect(redacted.digest).toBe("3394498064");
+    expect(redacted.cause.code).toBe("23505");
+    expect(JSON.stringify({ ...redacted, cause: { ...redacted.cause } })).not.toContain("9f86d081884c7d65");
+    expect(`${redacted.message}${redacted.stack}${redacted.cause.message}`).not.toContain("9f86d081884c7d65");
   });
 
   it("redacts what goes through console.error once installed", () => {

@@ -6,8 +6,10 @@
 const PARAMS = /\nparams: [\s\S]*?(?=\n\s+at |$)/;
 const REDACTED = "\nparams: [not logged]";
 const MAX_CAUSES = 5;
+/** Own properties that carry the values of a failed statement: drizzle's `params`, PostgreSQL's `detail` ("Key (email)=(…)"). */
+const VALUE_CARRIERS = new Set(["params", "parameters", "detail"]);
 
-export function redactText(text: string): string {
+function redactText(text: string): string {
   return text.replace(PARAMS, REDACTED);
 }
 
@@ -18,8 +20,11 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   const copy = new Error(redactText(value.message));
   copy.name = value.name;
   copy.stack = value.stack === undefined ? undefined : redactText(value.stack);
-  const code = (value as { code?: unknown }).code;
-  if (code !== undefined) Object.assign(copy, { code });
+  // Everything else stays (code, Next's digest that the error page shows as a reference).
+  for (const [key, field] of Object.entries(value)) {
+    if (VALUE_CARRIERS.has(key) || key === "cause") continue;
+    Object.assign(copy, { [key]: typeof field === "string" ? redactText(field) : field });
+  }
   if (value.cause !== undefined) copy.cause = redactForLog(value.cause, depth + 1);
   return copy;
 }

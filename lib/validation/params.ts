@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_YEAR, MIN_YEAR } from "@/lib/domain";
 
 /** The largest id or cursor the database's integer columns hold; past it a query would fail. */
-export const MAX_ID = 2_147_483_647;
+const MAX_ID = 2_147_483_647;
 
 /**
  * A whole number as a JSON number or as plain digits. z.coerce would read "0x7e7", " 2023"

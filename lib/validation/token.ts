@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const TOKEN_DEFAULT_DAYS = 90;
-export const TOKEN_MAX_DAYS = 3_650;
+const TOKEN_MAX_DAYS = 3_650;
 /** What the account page offers; the API takes any whole number of days up to TOKEN_MAX_DAYS, or null for never. */
 export const TOKEN_LIFETIMES = [
   { days: 30, label: "30 days" },

@@ -1,0 +1,42 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { YearFigures } from "@/components/years/year-figures";
+import type { YearValueRow } from "@/db/queries/years";
+import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
+
+const row = (metricKey: string, source: string): YearValueRow =>
+  ({
+  metricKey,
+  label: `Figure ${metricKey}`,
+  section: "peacekeeping",
+  unit: "count",
+  direction: "up",
+  archived: false,
+  value: 12,
+  qualifier: null,
+  note: null,
+  source,
+  version: 1,
+  updatedAt: null,
+  updatedBy: null,
+  ...Object.fromEntries(PROVENANCE_FIELDS.map((field) => [field, null])),
+}) as YearValueRow;
+
+describe("the read-only year page with sources saved before they were checked", () => {
+  it("renders every figure: a broken address as text, a good one as a link, script-like text as text", () => {
+    const html = renderToStaticMarkup(
+      createElement(YearFigures, {
+        year: 2061,
+        sections: [{ key: "peacekeeping", title: "Our peacekeeping work", sortOrder: 1 }],
+        values: [row("broken", "http://%zz"), row("good", "https://www.un.org/en/peacekeeping"), row("script", "javascript:alert(1)")],
+        previous: new Map(),
+        comments: { openCounts: {}, canComment: false, canResolve: false },
+      }),
+    );
+    expect(html).toContain("Source: http://%zz");
+    expect(html).toContain('href="https://www.un.org/en/peacekeeping"');
+    expect(html).not.toContain('href="javascript:');
+    expect(html.match(/data-metric=/g)).toHaveLength(3);
+  });
+});
