@@ -123,10 +123,12 @@ test.describe("signing a year off", () => {
     const save = admin.getByRole("button", { name: "Save rule" });
     await expect(save).toBeDisabled();
     await admin.getByRole("button", { name: "Preview against every year" }).click();
-    await expect(admin.getByRole("region", { name: "New rule" }).getByRole("alert")).toContainText("Unknown metric “un_police_officer”");
+    await expect(admin.getByText("Unknown metric “un_police_officer”: use metric keys")).toBeVisible();
     await admin.getByLabel("Expression").fill("women_individual_police_pct <= 100");
     await admin.getByRole("button", { name: "Preview against every year" }).click();
     await expect(admin.getByTestId("rule-preview")).toContainText("Passes");
+    await expect(admin.getByText("Unknown metric “un_police_officer”: use metric keys")).toHaveCount(0);
+    await expect(save).toBeEnabled();
     await expectNoSeriousA11yViolations(admin);
     await screenshotBothWidths(admin, testInfo, "sign-off-rules");
   });
