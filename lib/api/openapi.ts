@@ -31,6 +31,8 @@ export type Operation = {
   params?: Record<string, z.ZodType>;
   query?: Record<string, z.ZodType>;
   body?: z.ZodType;
+  /** The body may be left out altogether (a plain lock). */
+  bodyOptional?: boolean;
   /** Content types of the request body; all share `body`'s schema. */
   bodyTypes?: string[];
   response: z.ZodType;
@@ -147,6 +149,7 @@ export const operations: Operation[] = [
     permission: "years:lock",
     params: year,
     body: lockYearSchema,
+    bodyOptional: true,
     response: lockBody,
     errors: [404, 409, 422],
     errorBodies: { 422: lockRefusedBody },
@@ -331,7 +334,7 @@ export function buildOpenApiDocument() {
       description: op.permission === "public" ? "No authentication." : `Roles: ${rolesFor(op.permission).join(", ")}.`,
       ...(op.permission === "public" ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: content(op.bodyTypes, op.body) } } : {}),
+      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: content(op.bodyTypes, op.body) } } : {}),
       responses,
     };
   }
