@@ -30,7 +30,7 @@ CREATE TABLE "validation_rules" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "validation_rules_key_unique" UNIQUE("key"),
 	CONSTRAINT "validation_rules_severity_check" CHECK ("validation_rules"."severity" in ('error', 'warning')),
-	CONSTRAINT "validation_rules_key_check" CHECK ("validation_rules"."key" ~ '^[a-z][a-z0-9_]{0,63}$')
+	CONSTRAINT "validation_rules_key_check" CHECK ("validation_rules"."key" ~ '^[a-z0-9][a-z0-9_-]{0,63}$')
 );
 --> statement-breakpoint
 ALTER TABLE "reporting_years" DROP CONSTRAINT "reporting_years_status_check";--> statement-breakpoint
