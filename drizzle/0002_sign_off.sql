@@ -37,6 +37,7 @@ ALTER TABLE "reporting_years" DROP CONSTRAINT "reporting_years_status_check";-->
 ALTER TABLE "metrics" ADD COLUMN "warn_min" double precision;--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "warn_max" double precision;--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "warn_change_pct" double precision;--> statement-breakpoint
+ALTER TABLE "snapshots" ADD COLUMN "sign_off" jsonb;--> statement-breakpoint
 ALTER TABLE "reporting_years" ADD COLUMN "submitted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "reporting_years" ADD COLUMN "submitted_by" integer;--> statement-breakpoint
 ALTER TABLE "reporting_years" ADD COLUMN "return_message" text;--> statement-breakpoint

@@ -14,7 +14,7 @@ import {
 import { auditQuery } from "@/lib/validation/audit";
 import { briefQuery, compareQuery } from "@/lib/validation/compare";
 import { createMetricSchema, metricBreakSchema, updateMetricSchema } from "@/lib/validation/metric";
-import { yearContentSchema } from "@/lib/snapshot/content";
+import { signOffSchema, yearContentSchema } from "@/lib/snapshot/content";
 import { allYearsExportQuery, createSnapshotSchema, exportQuery, importQuery, snapshotListQuery } from "@/lib/validation/transfer";
 import { createTokenSchema } from "@/lib/validation/token";
 import { createUserSchema, updateUserSchema } from "@/lib/validation/user";
@@ -258,7 +258,7 @@ export const operations: Operation[] = [
     summary: "One snapshot with its content (the canonical year content whose sha256 it records)",
     permission: "read",
     params: idParams.shape,
-    response: snapshotBody.extend({ content: yearContentSchema }),
+    response: snapshotBody.extend({ content: yearContentSchema, signOff: signOffSchema.nullable().describe("Set when the lock that took it overrode failing error checks") }),
     errors: [400, 404],
   },
   {

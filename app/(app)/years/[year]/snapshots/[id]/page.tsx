@@ -71,14 +71,14 @@ export default async function SnapshotChangesPage({ params }: Props) {
         </p>
       </div>
 
-      {content.signOff ? (
+      {snapshot.signOff ? (
         <section aria-labelledby="sign-off-override" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950">
           <h2 id="sign-off-override" className="font-semibold">
-            Signed off overriding {content.signOff.failingChecks.length} failing error check{content.signOff.failingChecks.length === 1 ? "" : "s"}
+            Signed off overriding {snapshot.signOff.failingChecks.length} failing error check{snapshot.signOff.failingChecks.length === 1 ? "" : "s"}
           </h2>
-          <p className="mt-1 whitespace-pre-wrap">Reason: {content.signOff.overrideReason}</p>
+          <p className="mt-1 whitespace-pre-wrap">Reason: {snapshot.signOff.overrideReason}</p>
           <ul className="mt-2 list-disc pl-5">
-            {content.signOff.failingChecks.map((c, i) => (
+            {snapshot.signOff.failingChecks.map((c, i) => (
               <li key={i}>{c.message}</li>
             ))}
           </ul>
