@@ -30,7 +30,7 @@ CREATE TABLE "validation_rules" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "validation_rules_key_unique" UNIQUE("key"),
 	CONSTRAINT "validation_rules_severity_check" CHECK ("validation_rules"."severity" in ('error', 'warning')),
-	CONSTRAINT "validation_rules_key_check" CHECK ("validation_rules"."key" ~ '^[a-z][a-z0-9_]{0,63}$')
+	CONSTRAINT "validation_rules_key_check" CHECK ("validation_rules"."key" ~ '^[a-z0-9][a-z0-9_-]{0,63}$')
 );
 --> statement-breakpoint
 CREATE TABLE "locked_metric_labels" (
@@ -98,6 +98,7 @@ ALTER TABLE "metrics" ADD COLUMN "warn_min" double precision;--> statement-break
 ALTER TABLE "metrics" ADD COLUMN "warn_max" double precision;--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "warn_change_pct" double precision;--> statement-breakpoint
 ALTER TABLE "quote_revisions" ADD COLUMN "attribution" text;--> statement-breakpoint
+ALTER TABLE "snapshots" ADD COLUMN "sign_off" jsonb;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD COLUMN "expires_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "metric_values" ADD COLUMN "wording" text;--> statement-breakpoint
 ALTER TABLE "metric_values" ADD COLUMN "source_producer" text;--> statement-breakpoint

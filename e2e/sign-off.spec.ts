@@ -3,9 +3,12 @@ import { ensurePeople, PEOPLE, sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { apiAs, ensureYear, pageAs, rowOf } from "./year-page";
 
-// Writes only in 2071 (returned, resubmitted and locked here) and 2072 (comments).
+// Writes only in 2071 (returned, resubmitted and locked here), 2072 (comments), 2080 and 2081 (a series
+// break of crsv_state_actors_listed from 2081, which no other spec's years cross).
 const YEAR = 2071;
 const COMMENTED = 2072;
+const BEFORE_BREAK = 2080;
+const AFTER_BREAK = 2081;
 
 test.describe("signing a year off", () => {
   test.beforeAll(async ({ request, baseURL }) => {
@@ -123,11 +126,49 @@ test.describe("signing a year off", () => {
     const save = admin.getByRole("button", { name: "Save rule" });
     await expect(save).toBeDisabled();
     await admin.getByRole("button", { name: "Preview against every year" }).click();
-    await expect(admin.getByRole("alert")).toContainText("Unknown metric “un_police_officer”");
+    await expect(admin.getByText("Unknown metric “un_police_officer”: use metric keys")).toBeVisible();
     await admin.getByLabel("Expression").fill("women_individual_police_pct <= 100");
     await admin.getByRole("button", { name: "Preview against every year" }).click();
     await expect(admin.getByTestId("rule-preview")).toContainText("Passes");
+    await expect(admin.getByText("Unknown metric “un_police_officer”: use metric keys")).toHaveCount(0);
+    await expect(save).toBeEnabled();
     await expectNoSeriousA11yViolations(admin);
     await screenshotBothWidths(admin, testInfo, "sign-off-rules");
+  });
+
+  test("an admin records a series break: the compare page marks and filters it, the dashboard card turns neutral with the note", async ({ browser, playwright, baseURL }, testInfo) => {
+    const editorApi = await apiAs(playwright, baseURL!, "editor");
+    for (const [year, value] of [[BEFORE_BREAK, 10], [AFTER_BREAK, 30]] as const) {
+      await ensureYear(editorApi, baseURL!, year);
+      expect((await editorApi.put(`/api/v1/years/${year}/values/crsv_state_actors_listed`, { data: { value }, headers: sameOrigin(baseURL!) })).status()).toBe(200);
+    }
+    const note = "From 2081 the list counts each armed force once, not each unit";
+    const admin = await pageAs(browser, "admin");
+    // Lower is better: before the break, three times as many listed actors is a setback.
+    await admin.goto(`/?year=${AFTER_BREAK}`);
+    await expect(admin.locator('[data-metric="crsv_state_actors_listed"] [data-tone]')).toHaveAttribute("data-tone", "bad");
+    await admin.goto("/admin/metrics/crsv_state_actors_listed");
+    const breaks = admin.getByRole("region", { name: "Series breaks" });
+    await breaks.getByLabel("From year").fill(String(AFTER_BREAK));
+    await breaks.getByLabel("What changed").fill(note);
+    await breaks.getByRole("button", { name: "Record break" }).click();
+    await expect(breaks.getByText(`From ${AFTER_BREAK}:`)).toBeVisible();
+    await expect(breaks).toContainText(note);
+
+    await admin.goto(`/compare?from=${BEFORE_BREAK}&to=${AFTER_BREAK}`);
+    await admin.getByLabel("Series breaks").check();
+    const rows = admin.locator("tbody tr");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute("data-metric", "crsv_state_actors_listed");
+    await expect(rows.first().getByTestId("series-break")).toContainText(note);
+    await expectNoSeriousA11yViolations(admin);
+
+    await admin.goto(`/?year=${AFTER_BREAK}`);
+    const card = admin.locator('[data-metric="crsv_state_actors_listed"]');
+    await expect(card.getByTestId("series-break")).toContainText(note);
+    await expect(card.locator("[data-tone]")).toHaveAttribute("data-tone", "neutral");
+    await expect(card.locator("[data-tone]")).not.toContainText("a setback");
+    await expect(card).toContainText("Lower is better");
+    await screenshotBothWidths(admin, testInfo, "sign-off-dashboard-break");
   });
 });

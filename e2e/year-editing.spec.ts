@@ -63,11 +63,13 @@ test.describe("editing a year's values", () => {
     await expect(first.getByTestId("previous")).toContainText(/^Previous: 20\d\d: /);
     await expect(first.getByTestId("change")).toHaveText(/^Change (0|[+−][\d,.]+( million)?)( \([+−]?[\d,.]+%\))?$/);
 
-    // Tab goes on through Save and History to the next row's value.
+    // Tab goes on through Save, History and Comments to the next row's value.
     await page.keyboard.press("Tab");
     await expect(first.getByRole("button", { name: "Save Total peacekeepers" })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(first.getByRole("button", { name: "History of Total peacekeepers" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(first.getByRole("button", { name: "Comments on Total peacekeepers" })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(page.getByLabel("Value: Women peacekeepers", { exact: true })).toBeFocused();
     await page.keyboard.type("4.9 million");

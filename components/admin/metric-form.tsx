@@ -190,9 +190,9 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
         <legend className="field-label mb-2">Soft limits: a warning beside the value and in the year&apos;s checks, never a refusal</legend>
         {(
           [
-            ["warnMin", "Usual minimum"],
-            ["warnMax", "Usual maximum"],
-            ["warnChangePct", "Usual change (%)"],
+            ["warnMin", "Warn below"],
+            ["warnMax", "Warn above"],
+            ["warnChangePct", "Warn at a change of (%)"],
           ] as const
         ).map(([name, text]) => (
           <div key={name}>
@@ -204,7 +204,7 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
           </div>
         ))}
       </fieldset>
-      <p className="text-xs text-gray-600">An empty usual change means 50%: a bigger change against the previous year with a value is flagged.</p>
+      <p className="text-xs text-gray-600">An empty change threshold means 50%: a bigger change against the previous year with a value is flagged.</p>
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-primary" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : metric ? "Save changes" : "Create metric"}

@@ -31,6 +31,7 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
     control,
     getValues,
     setError,
+    clearErrors,
     formState: { errors, isSubmitting },
   } = useForm<Fields, unknown, z.output<typeof createRuleSchema>>({ resolver: zodResolver(createRuleSchema), defaultValues: EMPTY });
   const expression = useWatch({ control, name: "expression" });
@@ -49,10 +50,12 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
     const result = await previewRuleAction({ expression: typed });
     if (!result.ok) {
       setPreview(null);
-      applyFieldErrors(result.fieldErrors, setError);
-      setStatus({ kind: "error", message: result.fieldErrors?.expression ?? result.message });
+      // A problem of the expression shows under it; anything else below the form.
+      if (result.fieldErrors?.expression) applyFieldErrors(result.fieldErrors, setError);
+      else setStatus({ kind: "error", message: result.message });
       return;
     }
+    clearErrors("expression");
     setPreview({ expression: typed, ...result.data });
   }
 

@@ -109,7 +109,7 @@ function QuoteItem({
     );
   }
   return (
-    <li className="card p-5" data-quote-id={quote.id}>
+    <li className="card scroll-mt-20 p-5" data-quote-id={quote.id} id={`quote-${quote.id}`}>
       <figure>
         {/* Text, never HTML: React escapes it, so markup typed into a quote shows as typed. */}
         <blockquote className="whitespace-pre-line text-gray-900">“{quote.text}”</blockquote>

@@ -7,7 +7,7 @@ export function QuoteList({ quotes, sections }: { quotes: QuoteView[]; sections:
   return (
     <ul className="mt-3 grid gap-4 md:grid-cols-2">
       {quotes.map((quote) => (
-        <li key={quote.id} className="card p-5">
+        <li key={quote.id} id={`quote-${quote.id}`} className="card scroll-mt-20 p-5">
           <figure>
             {/* Text is rendered as text: React escapes it, so markup typed into a quote stays visible, not live. */}
             <blockquote className="whitespace-pre-line text-gray-900">“{quote.text}”</blockquote>

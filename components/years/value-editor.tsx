@@ -180,7 +180,16 @@ function ValueRow({ year, row, previous, comments }: { year: number; row: Editab
       </div>
       <div>
         {labelFor("value", "Value")}
-        <input type="text" inputMode="decimal" autoComplete="off" className="field-input mt-0 tabular-nums" {...inputProps("value")} {...register("value")} />
+        <input
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          className="field-input mt-0 tabular-nums"
+          {...inputProps("value")}
+          // The soft-limit warning belongs to the value too: read with it, and announced as it changes.
+          aria-describedby={[inputProps("value")["aria-describedby"], id("soft-limits")].filter(Boolean).join(" ")}
+          {...register("value")}
+        />
         {fieldError("value")}
         <SoftLimitHint id={id("soft-limits")} value={current} metric={row} previous={previous} breakSincePrevious={row.breakSincePrevious} />
       </div>

@@ -25,7 +25,7 @@ export function YearFigures({ year, sections, values, previous, comments }: Prop
                 <div key={row.metricKey} className="card scroll-mt-20 p-4" data-metric={row.metricKey} id={`figure-${row.metricKey}`}>
                   <dt className="text-sm text-gray-700">{row.label}</dt>
                   <dd className="mt-1">
-                    <span className={`text-2xl font-semibold tabular-nums ${row.value === null ? "text-gray-400" : ""}`}>
+                    <span className={`text-2xl font-semibold tabular-nums ${row.value === null ? "text-gray-500" : ""}`}>
                       {row.value === null ? "No value yet" : formatValue(row.value, row.unit, row.qualifier)}
                     </span>
                     {row.note ? <p className="mt-1 text-xs text-gray-600">{row.note}</p> : null}

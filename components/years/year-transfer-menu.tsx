@@ -10,7 +10,7 @@ import type { YearStatus } from "@/lib/domain";
  */
 export async function YearTransferMenu({ year, status }: { year: number; status: YearStatus }) {
   const actor = await currentActor();
-  const mayImport = actor !== null && can(actor.role, "values:write") && status === "open";
+  const mayImport = actor !== null && can(actor.role, "values:write") && status !== "locked";
   const download = (format: string) => `/api/v1/years/${year}/export?format=${format}`;
   return (
     <nav aria-label={`Export and snapshots of ${year}`} className="flex flex-wrap items-center gap-2 text-sm print:hidden">

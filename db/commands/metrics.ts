@@ -106,7 +106,7 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
     const warnMin = after.warnMin as number | null;
     const warnMax = after.warnMax as number | null;
     if (warnMin !== null && warnMax !== null && warnMin > warnMax) {
-      throw new AppError("validation", "The usual maximum must be at least the usual minimum", { warnMax: "Usual maximum must be at least the usual minimum" });
+      throw new AppError("validation", "The soft maximum (warn above) must be at least the soft minimum (warn below)", { warnMax: "Warn above must be at least warn below" });
     }
     if (diff.section) await assertSection(tx, after.section as string);
 

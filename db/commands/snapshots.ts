@@ -14,9 +14,9 @@ export type SignOff = { overrideReason: string; failingChecks: Check[] };
 
 /** Freezes the year's current content. Snapshots are never updated or deleted (database trigger). */
 export async function createSnapshotIn(tx: Executor, year: number, actor: Actor, reason: string, signOff?: SignOff) {
-  const content = canonicalJson({ ...(await readYearContent(tx, year)), ...(signOff ? { signOff } : {}) });
+  const content = canonicalJson(await readYearContent(tx, year));
   const sha256 = sha256Hex(content);
-  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, createdBy: actor.id }).returning({
+  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, signOff: signOff ?? null, createdBy: actor.id }).returning({
     id: snapshots.id,
     createdAt: snapshots.createdAt,
   });

@@ -3,6 +3,8 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { snapshots, users } from "../schema";
 import type { Executor } from "../client";
 
+type SignOff = NonNullable<(typeof snapshots.$inferSelect)["signOff"]>;
+
 export type SnapshotSummary = {
   id: number;
   year: number;
@@ -39,9 +41,9 @@ export async function latestSnapshot(db: Executor, year: number): Promise<Snapsh
   return row ?? null;
 }
 
-export async function findSnapshot(db: Executor, id: number): Promise<(SnapshotSummary & { content: string }) | null> {
+export async function findSnapshot(db: Executor, id: number): Promise<(SnapshotSummary & { content: string; signOff: SignOff | null }) | null> {
   const [row] = await db
-    .select({ ...summaryColumns, content: snapshots.content })
+    .select({ ...summaryColumns, content: snapshots.content, signOff: snapshots.signOff })
     .from(snapshots)
     .leftJoin(users, eq(users.id, snapshots.createdBy))
     .where(eq(snapshots.id, id));

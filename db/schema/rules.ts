@@ -18,7 +18,7 @@ export const validationRules = pgTable(
   },
   (t) => [
     check("validation_rules_severity_check", sql`${t.severity} in ('error', 'warning')`),
-    check("validation_rules_key_check", sql`${t.key} ~ '^[a-z][a-z0-9_]{0,63}$'`),
+    check("validation_rules_key_check", sql`${t.key} ~ '^[a-z0-9][a-z0-9_-]{0,63}$'`),
   ],
 );
 

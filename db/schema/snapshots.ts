@@ -1,4 +1,5 @@
-import { index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import type { Check } from "@/lib/checks/types";
 import { users } from "./users";
 import { reportingYears } from "./years";
 
@@ -14,6 +15,9 @@ export const snapshots = pgTable(
     content: text("content").notNull(),
     sha256: text("sha256").notNull(),
     reason: text("reason"),
+    // A lock that overrode failing error checks: the reason and those checks. Beside the content, not in
+    // it, so the content's sha256 still says whether the figures are what was signed off.
+    signOff: jsonb("sign_off").$type<{ overrideReason: string; failingChecks: Check[] }>(),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -34,4 +34,25 @@ describe("OpenAPI document: export, import and snapshots", () => {
     expect(JSON.stringify(imp.responses["422"])).toContain('"rows"');
     expect(Object.keys(op("/api/v1/years/{year}/snapshots", "post")!.responses)).toContain("201");
   });
+
+  it("describes the sign-off routes, with the lock's body optional and its refusal's checks", () => {
+    for (const [path, method] of [
+      ["/api/v1/years/{year}/checks", "get"],
+      ["/api/v1/years/{year}/submit", "post"],
+      ["/api/v1/years/{year}/return", "post"],
+      ["/api/v1/rules", "post"],
+      ["/api/v1/rules/{key}", "put"],
+      ["/api/v1/rules/{key}", "delete"],
+      ["/api/v1/years/{year}/values/{metricKey}/comments", "post"],
+      ["/api/v1/comments/{id}/resolve", "post"],
+      ["/api/v1/metrics/{key}", "get"],
+      ["/api/v1/metrics/{key}/breaks", "post"],
+      ["/api/v1/compare/brief", "get"],
+    ]) {
+      expect(op(path!, method!), `${method} ${path}`).toBeDefined();
+    }
+    const lock = op("/api/v1/years/{year}/lock", "post")! as Op & { requestBody: { required: boolean } };
+    expect(lock.requestBody.required).toBe(false);
+    expect(JSON.stringify(lock.responses["422"])).toContain('"checks"');
+  });
 });

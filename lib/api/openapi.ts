@@ -16,7 +16,7 @@ import {
 import { auditQuery } from "@/lib/validation/audit";
 import { briefQuery, compareQuery } from "@/lib/validation/compare";
 import { createMetricSchema, metricBreakSchema, updateMetricSchema } from "@/lib/validation/metric";
-import { yearContentSchema } from "@/lib/snapshot/content";
+import { signOffSchema, yearContentSchema } from "@/lib/snapshot/content";
 import { allYearsExportQuery, createSnapshotSchema, exportQuery, importQuery, snapshotListQuery } from "@/lib/validation/transfer";
 import { createTokenSchema } from "@/lib/validation/token";
 import { createUserSchema, updateUserSchema } from "@/lib/validation/user";
@@ -33,6 +33,8 @@ export type Operation = {
   params?: Record<string, z.ZodType>;
   query?: Record<string, z.ZodType>;
   body?: z.ZodType;
+  /** The body may be left out altogether (a plain lock). */
+  bodyOptional?: boolean;
   /** Content types of the request body; all share `body`'s schema. */
   bodyTypes?: string[];
   response: z.ZodType;
@@ -155,6 +157,7 @@ export const operations: Operation[] = [
     permission: "years:lock",
     params: year,
     body: lockYearSchema,
+    bodyOptional: true,
     response: lockBody,
     errors: [404, 409, 422],
     errorBodies: { 422: lockRefusedBody },
@@ -317,7 +320,7 @@ export const operations: Operation[] = [
     summary: "One snapshot with its content (the canonical year content whose sha256 it records)",
     permission: "read",
     params: idParams.shape,
-    response: snapshotBody.extend({ content: yearContentSchema }),
+    response: snapshotBody.extend({ content: yearContentSchema, signOff: signOffSchema.nullable().describe("Set when the lock that took it overrode failing error checks") }),
     errors: [400, 404],
   },
   {
@@ -394,7 +397,7 @@ export function buildOpenApiDocument() {
       description: op.permission === "public" ? "No authentication." : `Roles: ${rolesFor(op.permission).join(", ")}.`,
       ...(op.permission === "public" ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: content(op.bodyTypes, op.body) } } : {}),
+      ...(op.body ? { requestBody: { required: !op.bodyOptional, content: content(op.bodyTypes, op.body) } } : {}),
       responses,
     };
   }

@@ -31,13 +31,6 @@ export const yearContentSchema = z.object({
     }),
   ),
   quotes: z.array(z.object({ speaker: z.string(), title: z.string(), section: z.string(), text: z.string() })),
-  /** Present when the lock overrode failing error checks: the reviewer's reason and those checks. */
-  signOff: z
-    .object({
-      overrideReason: z.string(),
-      failingChecks: z.array(checkSchema),
-    })
-    .optional(),
   // Since 1.1: the chapter's text, as written and as printed, so a snapshot freezes the whole chapter.
   blocks: z
     .array(
@@ -52,6 +45,9 @@ export const yearContentSchema = z.object({
     )
     .optional(),
 });
+
+/** Kept beside a snapshot's content when its lock overrode failing error checks. */
+export const signOffSchema = z.object({ overrideReason: z.string(), failingChecks: z.array(checkSchema) }).meta({ id: "SignOff" });
 
 export type YearContentData = z.infer<typeof yearContentSchema>;
 

@@ -33,7 +33,7 @@ const changePct = z
 const minNotAboveMax = (v: { min?: number | null; max?: number | null }) => v.min == null || v.max == null || v.min <= v.max;
 const minMaxIssue = { path: ["max"], message: "Maximum must be at least the minimum" };
 const warnNotInverted = (v: { warnMin?: number | null; warnMax?: number | null }) => v.warnMin == null || v.warnMax == null || v.warnMin <= v.warnMax;
-const warnIssue = { path: ["warnMax"], message: "Usual maximum must be at least the usual minimum" };
+const warnIssue = { path: ["warnMax"], message: "Warn above must be at least warn below" };
 
 /** The new-metric form and `POST /api/v1/metrics`. */
 export const createMetricSchema = z

@@ -52,8 +52,8 @@ export default async function PrintPage({ params }: Props) {
       <header className="border-b-4 border-blue-800 pb-4">
         <p className="text-sm font-semibold uppercase tracking-widest text-blue-800">Fostering peace and security</p>
         <h1 className="mt-1 text-4xl font-bold tracking-tight">{year} in figures</h1>
-        {reportingYear.status === "open" ? (
-          <p className="mt-2 text-sm text-amber-800">Draft: {year} is still open and these figures may change.</p>
+        {reportingYear.status !== "locked" ? (
+          <p className="mt-2 text-sm text-amber-800">Draft: {year} is not signed off yet and these figures may change.</p>
         ) : null}
       </header>
 

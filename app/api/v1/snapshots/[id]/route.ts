@@ -8,5 +8,5 @@ import { idParams } from "@/lib/validation/params";
 export const GET = apiRoute({ permission: "read", params: idParams }, async ({ db, params }) => {
   const snapshot = await findSnapshot(db, params.id);
   if (!snapshot) throw notFound(`Snapshot ${params.id}`);
-  return { ...toSnapshotBody(snapshot), content: parseSnapshotContent(snapshot.content) };
+  return { ...toSnapshotBody(snapshot), content: parseSnapshotContent(snapshot.content), signOff: snapshot.signOff };
 });

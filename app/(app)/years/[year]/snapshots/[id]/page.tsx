@@ -71,6 +71,20 @@ export default async function SnapshotChangesPage({ params }: Props) {
         </p>
       </div>
 
+      {snapshot.signOff ? (
+        <section aria-labelledby="sign-off-override" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-950">
+          <h2 id="sign-off-override" className="font-semibold">
+            Signed off overriding {snapshot.signOff.failingChecks.length} failing error check{snapshot.signOff.failingChecks.length === 1 ? "" : "s"}
+          </h2>
+          <p className="mt-1 whitespace-pre-wrap">Reason: {snapshot.signOff.overrideReason}</p>
+          <ul className="mt-2 list-disc pl-5">
+            {snapshot.signOff.failingChecks.map((c, i) => (
+              <li key={i}>{c.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {nothing ? <p className="card p-4">Nothing has changed since this snapshot: the live figures and quotes are the same.</p> : null}
 
       {valueRows.length > 0 ? (
