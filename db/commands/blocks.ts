@@ -8,17 +8,13 @@ import { blockRevisions, metrics, textBlocks } from "../schema";
 import type { Database, Executor } from "../client";
 import { findBlock, type BlockView } from "../queries/blocks";
 import { recordAudit } from "./audit";
+import { authorAttribution, authorEmail, authorId, type Author } from "./author";
 import { copyTies, retieNumbers } from "./number-ties";
 import { assertSection } from "./quotes";
 import { assertYearOpen } from "./year-guard";
 
 type BlockRow = typeof textBlocks.$inferSelect;
 type RevisionAction = "create" | "update" | "move" | "delete";
-
-/** Who a write is by: a person, or (for the shipped edition) only a name. */
-export type Author = Actor | { attribution: string };
-
-const authorId = (author: Author) => ("attribution" in author ? null : author.id);
 
 const validKey = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -75,14 +71,14 @@ async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author:
     attributes: b.attributes,
     version: b.version,
     changedBy: authorId(author),
-    attribution: "attribution" in author ? author.attribution : null,
+    attribution: authorAttribution(author),
     changedAt: b.updatedAt,
     reason: reason ?? null,
   });
   await recordAudit(tx, {
     action: action === "delete" ? "block_deleted" : "block_saved",
     actorId: authorId(author),
-    actorEmail: "attribution" in author ? null : author.email,
+    actorEmail: authorEmail(author),
     year: b.year,
     detail: { blockId: b.id, kind: b.kind, section: b.sectionKey, action, version: b.version, ...("attribution" in author ? { attribution: author.attribution } : {}) },
   });

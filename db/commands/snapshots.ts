@@ -7,16 +7,17 @@ import { reportingYears, snapshots } from "../schema";
 import type { Database, Executor } from "../client";
 import { readYearContent } from "../queries/year-content";
 import { recordAudit } from "./audit";
+import { authorEmail, authorId, type Author } from "./author";
 
 /** Freezes the year's current content. Snapshots are never updated or deleted (database trigger). */
-export async function createSnapshotIn(tx: Executor, year: number, actor: Actor, reason: string) {
+export async function createSnapshotIn(tx: Executor, year: number, actor: Author, reason: string) {
   const content = canonicalJson(await readYearContent(tx, year));
   const sha256 = sha256Hex(content);
-  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, createdBy: actor.id }).returning({
+  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, createdBy: authorId(actor) }).returning({
     id: snapshots.id,
     createdAt: snapshots.createdAt,
   });
-  await recordAudit(tx, { action: "snapshot_created", actorId: actor.id, actorEmail: actor.email, year, detail: { snapshotId: row!.id, sha256, reason } });
+  await recordAudit(tx, { action: "snapshot_created", actorId: authorId(actor), actorEmail: authorEmail(actor), year, detail: { snapshotId: row!.id, sha256, reason } });
   return { id: row!.id, year, sha256, createdAt: row!.createdAt, reason };
 }
 

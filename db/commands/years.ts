@@ -3,8 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { reportingYears } from "../schema";
-import type { Database } from "../client";
+import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
+import { authorAttribution, authorEmail, authorId, type Author } from "./author";
 import { copyBlocksIn } from "./blocks";
 import { copyQuotesIn } from "./quotes";
 import { createSnapshotIn } from "./snapshots";
@@ -29,15 +30,15 @@ export async function openYear(db: Database, year: number, actor: Actor, ip?: st
   });
 }
 
-/** Signs a year off: read-only from now on, with a snapshot of what was signed. */
-export async function lockYear(db: Database, year: number, actor: Actor, ip?: string | null) {
+/** Signs a year off: read-only from now on, with a snapshot of what was signed. The seed signs off the shipped edition. */
+export async function lockYear(db: Executor, year: number, actor: Author, ip?: string | null) {
   return db.transaction(async (tx) => {
     // `for update` waits for saves in flight (they hold the row `for share`), then excludes new ones.
     const [current] = await tx.select().from(reportingYears).where(eq(reportingYears.year, year)).for("update");
     if (!current) throw new AppError("not_found", `The year ${year} does not exist`);
     if (current.status === "locked") throw new AppError("conflict", `The year ${year} is already locked`);
-    await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: actor.id }).where(eq(reportingYears.year, year));
-    await recordAudit(tx, { action: "year_locked", actorId: actor.id, actorEmail: actor.email, year, ip });
+    await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: authorId(actor) }).where(eq(reportingYears.year, year));
+    await recordAudit(tx, { action: "year_locked", actorId: authorId(actor), actorEmail: authorEmail(actor), year, ip, detail: authorAttribution(actor) ? { attribution: authorAttribution(actor) } : undefined });
     const snapshot = await createSnapshotIn(tx, year, actor, "lock");
     return { year, status: "locked" as const, snapshot };
   });
