@@ -15,6 +15,7 @@ import { YearFigures } from "@/components/years/year-figures";
 import { LockYearButton, UnlockYearButton } from "@/components/years/year-lock-controls";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
 import { YearTransferMenu } from "@/components/years/year-transfer-menu";
+import { YearViews } from "@/components/text/year-views";
 import { currentActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
@@ -69,6 +70,7 @@ export default async function YearPage({ params, searchParams }: Props) {
           {!open && can(actor.role, "years:unlock") ? <UnlockYearButton year={year} /> : null}
         </div>
       </div>
+      <YearViews year={year} current="figures" />
       {!open ? (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           Locked on {formatWhen(reportingYear.lockedAt)}
