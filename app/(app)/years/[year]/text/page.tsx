@@ -43,6 +43,7 @@ export default async function YearTextPage({ params, searchParams }: Props) {
   const shown = blocks.filter((b) => b.section === section.key);
   const choices = figures.map((f) => ({ key: f.metricKey, label: f.label, printed: printFigure(f) }));
   const countOf = (key: string) => blocks.filter((b) => b.section === key).length;
+  const sectionsWritten = sections.filter((s) => countOf(s.key) > 0).length;
 
   return (
     <div className="space-y-6">
@@ -51,7 +52,7 @@ export default async function YearTextPage({ params, searchParams }: Props) {
           {year} text <YearStatusBadge status={reportingYear.status} />
         </h1>
         <p className="mt-1 text-sm text-gray-600">
-          {blocks.length} block{blocks.length === 1 ? "" : "s"} in {sections.filter((s) => countOf(s.key) > 0).length} sections · live figures show {year}&apos;s values as printed
+          {blocks.length} block{blocks.length === 1 ? "" : "s"} in {sectionsWritten} section{sectionsWritten === 1 ? "" : "s"} · live figures show {year}&apos;s values as printed
         </p>
       </div>
       <YearViews year={year} current="text" />
