@@ -3,10 +3,12 @@ import { ensurePeople, sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { apiAs, ensureYear, pageAs, rowOf } from "./year-page";
 
-// Writes only in 2086–2089 (this spec's years; 2089 is opened once, so a re-run on the same server needs a fresh one).
+// Writes only in 2086–2090 (this spec's years; 2089 is opened from the page once, so a re-run needs a fresh server).
 const UI_YEAR = 2086;
 const API_YEAR = 2087;
 const ROLL_YEAR = 2088;
+// Opened with the text of API_YEAR copied.
+const COPY_YEAR = 2090;
 
 type Block = { id: number; kind: string; section: string; position: number; text: string; rendered: string; version: number; numbers: { id: number; text: string; status: string; metricKey: string | null; states: boolean | null }[] };
 
@@ -154,13 +156,13 @@ test.describe("the chapter's text", () => {
     expect((await editor.delete(`/api/v1/blocks/${block.id}`, { headers })).status()).toBe(423);
 
     // Opening a year from this one copies its blocks; live figures show the new year's values.
-    const opened = await editor.post("/api/v1/years", { data: { year: API_YEAR + 2, copyFrom: API_YEAR }, headers });
+    const opened = await editor.post("/api/v1/years", { data: { year: COPY_YEAR, copyFrom: API_YEAR }, headers });
     expect([201, 409]).toContain(opened.status());
-    const copied = (await (await editor.get(`/api/v1/years/${API_YEAR + 2}/blocks`)).json()) as { blocks: Block[] };
+    const copied = (await (await editor.get(`/api/v1/years/${COPY_YEAR}/blocks`)).json()) as { blocks: Block[] };
     expect(copied.blocks.map((b) => b.rendered)).toContain("— items removed or destroyed");
 
     const viewer = await apiAs(playwright, baseURL!, "viewer");
-    expect((await viewer.post(`/api/v1/years/${API_YEAR + 2}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "x" }, headers })).status()).toBe(403);
+    expect((await viewer.post(`/api/v1/years/${COPY_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "x" }, headers })).status()).toBe(403);
     for (const api of [editor, admin, viewer]) await api.dispose();
   });
 
