@@ -172,7 +172,7 @@ function BlockCard({
           {error}
         </p>
       ) : null}
-      <WrittenNumbers blockId={block.id} numbers={block.numbers} figures={figures} editable={editable} />
+      <WrittenNumbers ownerId={`block-${block.id}`} numbers={block.numbers} figures={figures} editable={editable} />
       <BlockHistory blockId={block.id} />
     </li>
   );

@@ -11,7 +11,7 @@ export type NumberItem = { id: number; text: string; metricKey: string | null; s
  * The numbers written in one block: what each is tied to and whether it still states its
  * figure; an untied one can be tied to a figure by hand or set aside as not a figure.
  */
-export function WrittenNumbers({ blockId, numbers, figures, editable }: { blockId: number; numbers: NumberItem[]; figures: FigureChoice[]; editable: boolean }) {
+export function WrittenNumbers({ ownerId, numbers, figures, editable }: { ownerId: string; numbers: NumberItem[]; figures: FigureChoice[]; editable: boolean }) {
   const shown = numbers.filter((n) => n.status !== "not_figure");
   if (shown.length === 0) return null;
   const labelOf = new Map(figures.map((f) => [f.key, f]));
@@ -29,19 +29,19 @@ export function WrittenNumbers({ blockId, numbers, figures, editable }: { blockI
               </li>
             );
           }
-          return <UntiedNumber key={n.id} blockId={blockId} number={n} figures={figures} editable={editable} />;
+          return <UntiedNumber key={n.id} ownerId={ownerId} number={n} figures={figures} editable={editable} />;
         })}
       </ul>
     </div>
   );
 }
 
-function UntiedNumber({ blockId, number, figures, editable }: { blockId: number; number: NumberItem; figures: FigureChoice[]; editable: boolean }) {
+function UntiedNumber({ ownerId, number, figures, editable }: { ownerId: string; number: NumberItem; figures: FigureChoice[]; editable: boolean }) {
   const router = useRouter();
   const [metricKey, setMetricKey] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const selectId = `tie-${blockId}-${number.id}`;
+  const selectId = `tie-${ownerId}-${number.id}`;
 
   async function decide(decision: { metricKey: string } | { notFigure: true }) {
     setBusy(true);

@@ -6,7 +6,9 @@ import { listYearBlocks } from "@/db/queries/blocks";
 import { listSections } from "@/db/queries/catalog";
 import { listTextChecks } from "@/db/queries/text-checks";
 import { listYearFigures } from "@/db/queries/year-figures";
-import { findYearDetail } from "@/db/queries/years";
+import { listYearWrittenNumbers } from "@/db/queries/written-numbers";
+import { findYearDetail, listYearQuotes } from "@/db/queries/years";
+import { SectionQuotes } from "@/components/text/section-quotes";
 import { SectionText } from "@/components/text/section-text";
 import { YearViews } from "@/components/text/year-views";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
@@ -27,13 +29,15 @@ export default async function YearTextPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const year = parsed.data;
   const db = await getDb();
-  const [actor, reportingYear, sections, blocks, figures, checks] = await Promise.all([
+  const [actor, reportingYear, sections, blocks, figures, checks, quotes, numbers] = await Promise.all([
     currentActor(),
     findYearDetail(db, year),
     listSections(db),
     listYearBlocks(db, year),
     listYearFigures(db, year),
     listTextChecks(db, year),
+    listYearQuotes(db, year),
+    listYearWrittenNumbers(db, year),
   ]);
   if (!reportingYear || !actor) notFound();
   const editable = reportingYear.status === "open" && can(actor.role, "values:write");
@@ -104,6 +108,11 @@ export default async function YearTextPage({ params, searchParams }: Props) {
         year={year}
         section={{ key: section.key, title: section.title }}
         blocks={shown.map((b) => ({ id: b.id, kind: b.kind, text: b.text, attributes: b.attributes, version: b.version, position: b.position, rendered: b.rendered, numbers: b.numbers }))}
+        figures={choices}
+        editable={editable}
+      />
+      <SectionQuotes
+        quotes={quotes.filter((q) => q.section === section.key).map((q) => ({ id: q.id, speaker: q.speaker, text: q.text, numbers: numbers.filter((n) => n.quoteId === q.id) }))}
         figures={choices}
         editable={editable}
       />
