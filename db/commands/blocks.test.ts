@@ -88,6 +88,14 @@ describe.each(engines)("text blocks on %s", (engine) => {
     expect(createBlockSchema.safeParse({ kind: "caption", section: "peacekeeping", text: "A photo", attributes: { place: "Tong", date: "July 2023", credit: "UNMISS/Gregório Cunha" } }).success).toBe(true);
     expect(createBlockSchema.safeParse({ kind: "caption", section: "peacekeeping", text: "A photo", attributes: { photographer: "X" } }).error?.issues[0]?.path).toEqual(["attributes", "photographer"]);
     expect(createBlockSchema.safeParse({ kind: "poem", section: "peacekeeping", text: "x" }).success).toBe(false);
+    expect(createBlockSchema.safeParse({ kind: "operation", section: "peacekeeping", text: "", attributes: { acronym: "UNSMIL", name: "United Nations Support Mission in Libya", type: "special_political_mission" } }).success).toBe(true);
+  });
+
+  it("checks the block as it will be on a partial change: a new kind must suit the attributes it keeps", async () => {
+    const caption = await createBlock(t.db, YEAR, { kind: "caption", section: "rule_of_law", text: "Deminers at work.", attributes: { place: "Juba", credit: "UNMISS" } }, editor);
+    await expect(updateBlock(t.db, caption.id, { kind: "paragraph" }, editor)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["attributes", "place"] }), expect.anything()] });
+    const paragraphText = await createBlock(t.db, YEAR, paragraph("Becomes a heading", "rule_of_law"), editor);
+    await expect(updateBlock(t.db, paragraphText.id, { kind: "heading" }, editor)).resolves.toMatchObject({ kind: "heading", version: 2 });
   });
 });
 

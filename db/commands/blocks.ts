@@ -3,7 +3,7 @@ import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, max, sql } from "drizz
 import type { Actor } from "@/lib/auth/guard";
 import { liveFigureKeys } from "@/lib/chapter/live-figures";
 import { AppError } from "@/lib/errors";
-import type { BlockFields, BlockUpdate } from "@/lib/validation/block";
+import { createBlockSchema, type BlockFields, type BlockUpdate } from "@/lib/validation/block";
 import { blockRevisions, metrics, textBlocks } from "../schema";
 import type { Database, Executor } from "../client";
 import { findBlock, type BlockView } from "../queries/blocks";
@@ -135,9 +135,8 @@ export async function updateBlock(db: Database, id: number, input: BlockUpdate, 
       text: input.text ?? current.text,
       attributes: input.attributes ?? current.attributes,
     };
-    if (input.kind && !input.attributes && input.kind !== current.kind) {
-      throw new AppError("validation", "Send the attributes of the new kind with it", { attributes: `Give the ${input.kind}'s attributes` });
-    }
+    // The block as it will be must be valid as a whole: a new kind with the attributes it keeps, say.
+    createBlockSchema.parse({ kind: next.kind, section: next.sectionKey, text: next.text, attributes: next.attributes });
     if (next.sectionKey !== current.sectionKey) await assertSection(tx, next.sectionKey);
     if (input.text !== undefined) await assertLiveFigures(tx, next.text);
 
