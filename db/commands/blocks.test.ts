@@ -201,4 +201,14 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
     await expect(openYear(t.db, YEAR + 3, editor, null, { copyFrom: 1990 })).rejects.toMatchObject({ code: "validation", fields: { copyFrom: expect.any(String) } });
     await expect(openYear(t.db, YEAR + 3, editor, null, { quoteIds: [quote.id] })).resolves.toMatchObject({ quotesCopied: 1 });
   });
+
+  it("a copied quote keeps its written numbers' ties, checked against the new year", async () => {
+    const quote = await createQuote(t.db, YEAR, { speaker: "Pramila Patten", title: "Special Representative", section: "peacekeeping", text: "Peacekeepers from 120 countries stand guard." }, editor);
+    const tiedBefore = (await listYearWrittenNumbers(t.db, YEAR)).find((n) => n.quoteId === quote.id);
+    expect(tiedBefore).toMatchObject({ metricKey: "contributing_countries", status: "tied", states: true });
+    await openYear(t.db, YEAR + 4, editor, null, { quoteIds: [quote.id] });
+    const copied = (await listYearWrittenNumbers(t.db, YEAR + 4)).filter((n) => n.quoteId !== null);
+    expect(copied).toEqual([expect.objectContaining({ text: "120", metricKey: "contributing_countries", status: "tied", states: false })]);
+    expect((await listTextChecks(t.db, YEAR + 4)).map((c) => c.metricKey)).toEqual(["contributing_countries"]);
+  });
 });

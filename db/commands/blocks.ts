@@ -204,7 +204,7 @@ export async function copyBlocksIn(tx: Executor, fromYear: number, toYear: numbe
     .insert(textBlocks)
     .values(sources.map((b) => ({ year: toYear, kind: b.kind, sectionKey: b.sectionKey, position: b.position, text: b.text, attributes: b.attributes, updatedBy: actor.id })))
     .returning();
-  await copyTies(tx, toYear, new Map(sources.map((b, i) => [b.id, copies[i]!.id])));
+  await copyTies(tx, toYear, { blocks: new Map(sources.map((b, i) => [b.id, copies[i]!.id])) });
   await tx.insert(blockRevisions).values(
     copies.map((b) => ({
       blockId: b.id,
