@@ -150,6 +150,18 @@ test.describe("the chapter's text", () => {
     expect(docx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect(docx.headers()["content-disposition"]).toBe(`attachment; filename="report-desk-${API_YEAR}.docx"`);
 
+    // Written numbers: listed untied, then set aside or tied by hand.
+    await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "For the first time in 34 years, 7 teams." }, headers });
+    const untied = (await (await editor.get(`/api/v1/years/${API_YEAR}/numbers?status=untied`)).json()) as { numbers: { id: number; text: string; blockId: number }[] };
+    const years34 = untied.numbers.find((n) => n.text === "34")!;
+    const seven = untied.numbers.find((n) => n.text === "7")!;
+    expect((await editor.put(`/api/v1/numbers/${years34.id}`, { data: { notFigure: true }, headers })).status()).toBe(200);
+    expect(await (await editor.put(`/api/v1/numbers/${seven.id}`, { data: { metricKey: "un_police_missions" }, headers })).json()).toMatchObject({ id: seven.id, metricKey: "un_police_missions", notFigure: false, byHand: true });
+    expect((await editor.put(`/api/v1/numbers/${seven.id}`, { data: { metricKey: "no_such_metric" }, headers })).status()).toBe(422);
+    const after = (await (await editor.get(`/api/v1/years/${API_YEAR}/numbers?status=untied`)).json()) as { numbers: { text: string }[] };
+    expect(after.numbers.map((n) => n.text)).not.toContain("34");
+    expect((await editor.get(`/api/v1/years/${API_YEAR}/numbers?status=maybe`)).status()).toBe(400);
+
     expect((await admin.post(`/api/v1/years/${API_YEAR}/lock`, { headers })).status()).toBe(200);
     expect((await editor.put(`/api/v1/blocks/${block.id}`, { data: { text: "Locked" }, headers })).status()).toBe(423);
     expect((await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "Locked" }, headers })).status()).toBe(423);
