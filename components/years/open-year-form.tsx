@@ -11,8 +11,8 @@ import { applyFieldErrors } from "@/components/ui/form-errors";
 
 type Fields = z.input<typeof openYearSchema>;
 
-/** Editor or above: opens a new reporting year and goes to it. */
-export function OpenYearForm({ suggested }: { suggested: number }) {
+/** Editor or above: opens a new reporting year, with the chapter's text of an earlier one if asked, and goes to it. */
+export function OpenYearForm({ suggested, years }: { suggested: number; years: number[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const {
@@ -22,9 +22,9 @@ export function OpenYearForm({ suggested }: { suggested: number }) {
     formState: { errors, isSubmitting },
   } = useForm<Fields, unknown, z.output<typeof openYearSchema>>({ resolver: zodResolver(openYearSchema), defaultValues: { year: String(suggested) } });
 
-  const onSubmit = handleSubmit(async ({ year }) => {
+  const onSubmit = handleSubmit(async ({ year, copyFrom }) => {
     setError(null);
-    const result = await openYearFromPage({ year });
+    const result = await openYearFromPage({ year, copyFrom });
     if (!result.ok) {
       if (result.code === "conflict") {
         setFieldError("year", { type: "server", message: `${year} is already open: pick it from the list below` });
@@ -56,6 +56,21 @@ export function OpenYearForm({ suggested }: { suggested: number }) {
           {...register("year")}
         />
       </div>
+      {years.length > 0 ? (
+        <div>
+          <label htmlFor="open-year-copy" className="field-label">
+            Copy the chapter&apos;s text from
+          </label>
+          <select id="open-year-copy" className="field-input" {...register("copyFrom", { setValueAs: (v: string) => (v === "" ? undefined : v) })}>
+            <option value="">No year: start with no text</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <button type="submit" className="btn-primary" disabled={isSubmitting}>
         {isSubmitting ? "Opening…" : "Open year"}
       </button>

@@ -1,6 +1,7 @@
 import type { Revision } from "@/db/queries/history";
 import type { Unit } from "@/lib/domain";
-import { formatValue } from "@/lib/numbers/format";
+import { printFigure } from "@/lib/numbers/printed";
+import { PROVENANCE_FIELDS, PROVENANCE_LABELS } from "@/lib/validation/provenance";
 import { formatWhen } from "./when";
 
 type Props = {
@@ -25,7 +26,7 @@ export function RevisionList({ revisions, older, unit }: Props) {
       {revisions.map((revision, i) => {
         const before = revisions[i + 1] ?? older;
         const shown: Record<(typeof FIELDS)[number]["key"], string> = {
-          value: revision.value === null ? "No value" : formatValue(revision.value, unit, revision.qualifier),
+          value: revision.value === null ? "No value" : printFigure({ value: revision.value, unit, qualifier: revision.qualifier, wording: revision.wording }),
           qualifier: revision.qualifier ?? "none",
           source: revision.source ?? "—",
           note: revision.note ?? "—",
@@ -57,6 +58,12 @@ export function RevisionList({ revisions, older, unit }: Props) {
                   </div>
                 );
               })}
+              {PROVENANCE_FIELDS.filter((f) => revision[f] !== null).map((f) => (
+                <div key={f} className="contents">
+                  <dt className="text-gray-600">{PROVENANCE_LABELS[f]}</dt>
+                  <dd className="break-words">{revision[f]}</dd>
+                </div>
+              ))}
               <dt className="text-gray-600">Reason</dt>
               <dd className="break-words">{revision.reason ?? <span className="text-gray-500">No reason given</span>}</dd>
             </dl>

@@ -5,6 +5,7 @@ import type { YearValueRow } from "@/db/queries/years";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 import { sourceLink } from "@/lib/validation/source";
 import { CommentsDrawer, type CommentControls } from "@/components/sign-off/comments-drawer";
+import { printFigure } from "@/lib/numbers/printed";
 
 type Props = { year: number; sections: Section[]; values: YearValueRow[]; previous: Map<string, PreviousValue>; comments: CommentControls };
 
@@ -26,7 +27,7 @@ export function YearFigures({ year, sections, values, previous, comments }: Prop
                   <dt className="text-sm text-gray-700">{row.label}</dt>
                   <dd className="mt-1">
                     <span className={`text-2xl font-semibold tabular-nums ${row.value === null ? "text-gray-500" : ""}`}>
-                      {row.value === null ? "No value yet" : formatValue(row.value, row.unit, row.qualifier)}
+                      {row.value === null ? "No value yet" : printFigure(row)}
                     </span>
                     {row.note ? <p className="mt-1 text-xs text-gray-600">{row.note}</p> : null}
                     {row.source ? <p className="mt-2 break-words text-xs text-gray-500">Source: {linkify(row.source)}</p> : null}

@@ -88,6 +88,14 @@ describe.each(engines)("text blocks on %s", (engine) => {
     expect(createBlockSchema.safeParse({ kind: "caption", section: "peacekeeping", text: "A photo", attributes: { place: "Tong", date: "July 2023", credit: "UNMISS/Gregório Cunha" } }).success).toBe(true);
     expect(createBlockSchema.safeParse({ kind: "caption", section: "peacekeeping", text: "A photo", attributes: { photographer: "X" } }).error?.issues[0]?.path).toEqual(["attributes", "photographer"]);
     expect(createBlockSchema.safeParse({ kind: "poem", section: "peacekeeping", text: "x" }).success).toBe(false);
+    expect(createBlockSchema.safeParse({ kind: "operation", section: "peacekeeping", text: "", attributes: { acronym: "UNSMIL", name: "United Nations Support Mission in Libya", type: "special_political_mission" } }).success).toBe(true);
+  });
+
+  it("checks the block as it will be on a partial change: a new kind must suit the attributes it keeps", async () => {
+    const caption = await createBlock(t.db, YEAR, { kind: "caption", section: "rule_of_law", text: "Deminers at work.", attributes: { place: "Juba", credit: "UNMISS" } }, editor);
+    await expect(updateBlock(t.db, caption.id, { kind: "paragraph" }, editor)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["attributes", "place"] }), expect.anything()] });
+    const paragraphText = await createBlock(t.db, YEAR, paragraph("Becomes a heading", "rule_of_law"), editor);
+    await expect(updateBlock(t.db, paragraphText.id, { kind: "heading" }, editor)).resolves.toMatchObject({ kind: "heading", version: 2 });
   });
 });
 
@@ -192,5 +200,15 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
     const quote = await createQuote(t.db, YEAR, { speaker: "Virginia Gamba", title: "Special Representative", section: "children_protection", text: "Protect children." }, editor);
     await expect(openYear(t.db, YEAR + 3, editor, null, { copyFrom: 1990 })).rejects.toMatchObject({ code: "validation", fields: { copyFrom: expect.any(String) } });
     await expect(openYear(t.db, YEAR + 3, editor, null, { quoteIds: [quote.id] })).resolves.toMatchObject({ quotesCopied: 1 });
+  });
+
+  it("a copied quote keeps its written numbers' ties, checked against the new year", async () => {
+    const quote = await createQuote(t.db, YEAR, { speaker: "Pramila Patten", title: "Special Representative", section: "peacekeeping", text: "Peacekeepers from 120 countries stand guard." }, editor);
+    const tiedBefore = (await listYearWrittenNumbers(t.db, YEAR)).find((n) => n.quoteId === quote.id);
+    expect(tiedBefore).toMatchObject({ metricKey: "contributing_countries", status: "tied", states: true });
+    await openYear(t.db, YEAR + 4, editor, null, { quoteIds: [quote.id] });
+    const copied = (await listYearWrittenNumbers(t.db, YEAR + 4)).filter((n) => n.quoteId !== null);
+    expect(copied).toEqual([expect.objectContaining({ text: "120", metricKey: "contributing_countries", status: "tied", states: false })]);
+    expect((await listTextChecks(t.db, YEAR + 4)).map((c) => c.metricKey)).toEqual(["contributing_countries"]);
   });
 });

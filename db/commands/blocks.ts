@@ -3,22 +3,18 @@ import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, max, sql } from "drizz
 import type { Actor } from "@/lib/auth/guard";
 import { liveFigureKeys } from "@/lib/chapter/live-figures";
 import { AppError } from "@/lib/errors";
-import type { BlockFields, BlockUpdate } from "@/lib/validation/block";
+import { createBlockSchema, type BlockFields, type BlockUpdate } from "@/lib/validation/block";
 import { blockRevisions, metrics, textBlocks } from "../schema";
 import type { Database, Executor } from "../client";
 import { findBlock, type BlockView } from "../queries/blocks";
 import { recordAudit } from "./audit";
+import { authorAttribution, authorEmail, authorId, type Author } from "./author";
 import { copyTies, retieNumbers } from "./number-ties";
 import { assertSection } from "./quotes";
 import { assertYearOpen } from "./year-guard";
 
 type BlockRow = typeof textBlocks.$inferSelect;
 type RevisionAction = "create" | "update" | "move" | "delete";
-
-/** Who a write is by: a person, or (for the shipped edition) only a name. */
-export type Author = Actor | { attribution: string };
-
-const authorId = (author: Author) => ("attribution" in author ? null : author.id);
 
 const validKey = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -75,14 +71,14 @@ async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author:
     attributes: b.attributes,
     version: b.version,
     changedBy: authorId(author),
-    attribution: "attribution" in author ? author.attribution : null,
+    attribution: authorAttribution(author),
     changedAt: b.updatedAt,
     reason: reason ?? null,
   });
   await recordAudit(tx, {
     action: action === "delete" ? "block_deleted" : "block_saved",
     actorId: authorId(author),
-    actorEmail: "attribution" in author ? null : author.email,
+    actorEmail: authorEmail(author),
     year: b.year,
     detail: { blockId: b.id, kind: b.kind, section: b.sectionKey, action, version: b.version, ...("attribution" in author ? { attribution: author.attribution } : {}) },
   });
@@ -139,9 +135,8 @@ export async function updateBlock(db: Database, id: number, input: BlockUpdate, 
       text: input.text ?? current.text,
       attributes: input.attributes ?? current.attributes,
     };
-    if (input.kind && !input.attributes && input.kind !== current.kind) {
-      throw new AppError("validation", "Send the attributes of the new kind with it", { attributes: `Give the ${input.kind}'s attributes` });
-    }
+    // The block as it will be must be valid as a whole: a new kind with the attributes it keeps, say.
+    createBlockSchema.parse({ kind: next.kind, section: next.sectionKey, text: next.text, attributes: next.attributes });
     if (next.sectionKey !== current.sectionKey) await assertSection(tx, next.sectionKey);
     if (input.text !== undefined) await assertLiveFigures(tx, next.text);
 
@@ -209,7 +204,7 @@ export async function copyBlocksIn(tx: Executor, fromYear: number, toYear: numbe
     .insert(textBlocks)
     .values(sources.map((b) => ({ year: toYear, kind: b.kind, sectionKey: b.sectionKey, position: b.position, text: b.text, attributes: b.attributes, updatedBy: actor.id })))
     .returning();
-  await copyTies(tx, toYear, new Map(sources.map((b, i) => [b.id, copies[i]!.id])));
+  await copyTies(tx, toYear, { blocks: new Map(sources.map((b, i) => [b.id, copies[i]!.id])) });
   await tx.insert(blockRevisions).values(
     copies.map((b) => ({
       blockId: b.id,

@@ -49,13 +49,28 @@ export async function retieNumbers(tx: Executor, owner: TieOwner, year: number, 
   );
 }
 
-/** Copies the ties of `from` blocks onto their copies: a rolled-forward text stays tied to the same metrics. */
-export async function copyTies(tx: Executor, year: number, blockIds: ReadonlyMap<number, number>): Promise<void> {
-  if (blockIds.size === 0) return;
-  const ties = await tx.select().from(numberTies).where(inArray(numberTies.blockId, [...blockIds.keys()]));
+/**
+ * Copies the ties of earlier blocks or quotes onto their copies (source id → copy id), replacing
+ * whatever the copies had: a rolled-forward text stays tied to the same metrics, and is checked
+ * against the new year's figures.
+ */
+export async function copyTies(tx: Executor, year: number, copies: { blocks?: ReadonlyMap<number, number>; quotes?: ReadonlyMap<number, number> }): Promise<void> {
+  const blocks = copies.blocks ?? new Map<number, number>();
+  const quoteCopies = copies.quotes ?? new Map<number, number>();
+  if (blocks.size > 0) await tx.delete(numberTies).where(inArray(numberTies.blockId, [...blocks.values()]));
+  if (quoteCopies.size > 0) await tx.delete(numberTies).where(inArray(numberTies.quoteId, [...quoteCopies.values()]));
+  const ties = [
+    ...(blocks.size > 0 ? await tx.select().from(numberTies).where(inArray(numberTies.blockId, [...blocks.keys()])) : []),
+    ...(quoteCopies.size > 0 ? await tx.select().from(numberTies).where(inArray(numberTies.quoteId, [...quoteCopies.keys()])) : []),
+  ];
   if (ties.length === 0) return;
   await tx.insert(numberTies).values(
-    ties.map(({ id: _id, blockId, ...tie }) => ({ ...tie, year, blockId: blockIds.get(blockId!)! })),
+    ties.map(({ id: _id, blockId, quoteId, ...tie }) => ({
+      ...tie,
+      year,
+      blockId: blockId === null ? null : blocks.get(blockId)!,
+      quoteId: quoteId === null ? null : quoteCopies.get(quoteId)!,
+    })),
   );
 }
 

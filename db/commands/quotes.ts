@@ -6,7 +6,7 @@ import type { QuoteFields } from "@/lib/validation/quote";
 import { quoteRevisions, quotes, sections } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
-import { retieNumbers } from "./number-ties";
+import { copyTies, retieNumbers } from "./number-ties";
 import { assertYearOpen } from "./year-guard";
 
 type QuoteRow = typeof quotes.$inferSelect;
@@ -94,6 +94,8 @@ export async function copyQuotesIn(tx: Executor, year: number, ids: number[], ac
   for (const q of sources) {
     copies.push(await insertQuote(tx, year, { speaker: q.speaker, title: q.title, section: q.sectionKey, text: q.text }, actor, `Copied from ${q.year}`));
   }
+  // Written numbers stay tied to the metrics they stated, now checked against this year's figures.
+  await copyTies(tx, year, { quotes: new Map(sources.map((q, i) => [q.id, copies[i]!.id])) });
   return copies;
 }
 

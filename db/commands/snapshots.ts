@@ -8,19 +8,20 @@ import { reportingYears, snapshots } from "../schema";
 import type { Database, Executor } from "../client";
 import { readYearContent } from "../queries/year-content";
 import { recordAudit } from "./audit";
+import { authorEmail, authorId, type Author } from "./author";
 
 /** Kept in a lock's snapshot when it overrode failing error checks. */
 export type SignOff = { overrideReason: string; failingChecks: Check[] };
 
 /** Freezes the year's current content. Snapshots are never updated or deleted (database trigger). */
-export async function createSnapshotIn(tx: Executor, year: number, actor: Actor, reason: string, signOff?: SignOff) {
+export async function createSnapshotIn(tx: Executor, year: number, actor: Author, reason: string, signOff?: SignOff) {
   const content = canonicalJson(await readYearContent(tx, year));
   const sha256 = sha256Hex(content);
-  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, signOff: signOff ?? null, createdBy: actor.id }).returning({
+  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, signOff: signOff ?? null, createdBy: authorId(actor) }).returning({
     id: snapshots.id,
     createdAt: snapshots.createdAt,
   });
-  await recordAudit(tx, { action: "snapshot_created", actorId: actor.id, actorEmail: actor.email, year, detail: { snapshotId: row!.id, sha256, reason } });
+  await recordAudit(tx, { action: "snapshot_created", actorId: authorId(actor), actorEmail: authorEmail(actor), year, detail: { snapshotId: row!.id, sha256, reason } });
   return { id: row!.id, year, sha256, createdAt: row!.createdAt, reason };
 }
 

@@ -8,6 +8,7 @@ import { lockedMetricLabels, metrics, metricValues, reportingYears, sections } f
 import type { Database, Executor, Transaction } from "../client";
 import { listYearChecks } from "../queries/checks";
 import { recordAudit } from "./audit";
+import { authorAttribution, authorEmail, authorId, type Author } from "./author";
 import { copyBlocksIn } from "./blocks";
 import { copyQuotesIn } from "./quotes";
 import { createSnapshotIn } from "./snapshots";
@@ -73,7 +74,7 @@ export async function openYear(db: Database, year: number, actor: Actor, ip?: st
  * check fails it refuses (422 `checks_failed`, nothing written) unless given an override reason,
  * which the audit entry and the snapshot then carry with the checks it overrode.
  */
-export async function lockYear(db: Database, year: number, actor: Actor, ip?: string | null, opts: { overrideReason?: string } = {}) {
+export async function lockYear(db: Executor, year: number, actor: Author, ip?: string | null, opts: { overrideReason?: string } = {}) {
   return db.transaction(async (tx) => {
     // `for update` waits for saves in flight (they hold the row `for share`), then excludes new ones.
     const [current] = await tx.select().from(reportingYears).where(eq(reportingYears.year, year)).for("update");
@@ -89,9 +90,10 @@ export async function lockYear(db: Database, year: number, actor: Actor, ip?: st
       );
     }
     const signOff = failing.length > 0 && opts.overrideReason ? { overrideReason: opts.overrideReason, failingChecks: failing } : undefined;
-    await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: actor.id, returnMessage: null }).where(eq(reportingYears.year, year));
+    await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: authorId(actor), returnMessage: null }).where(eq(reportingYears.year, year));
     await keepLabels(tx, year);
-    await recordAudit(tx, { action: "year_locked", actorId: actor.id, actorEmail: actor.email, year, ip, detail: signOff });
+    const attribution = authorAttribution(actor);
+    await recordAudit(tx, { action: "year_locked", actorId: authorId(actor), actorEmail: authorEmail(actor), year, ip, detail: signOff || attribution ? { ...signOff, ...(attribution ? { attribution } : {}) } : undefined });
     const snapshot = await createSnapshotIn(tx, year, actor, signOff ? `lock, overriding failed checks: ${signOff.overrideReason}` : "lock", signOff);
     return { year, status: "locked" as const, snapshot };
   });

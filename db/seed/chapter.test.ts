@@ -6,7 +6,9 @@ import { listBlockHistory, listYearBlocks, type BlockView } from "@/db/queries/b
 import { listValueHistory } from "@/db/queries/history";
 import { listTextChecks } from "@/db/queries/text-checks";
 import { listYearWrittenNumbers } from "@/db/queries/written-numbers";
-import { listYearValues } from "@/db/queries/years";
+import { latestSnapshot, findSnapshot } from "@/db/queries/snapshots";
+import { findYear, listYearValues } from "@/db/queries/years";
+import { parseSnapshotContent } from "@/lib/snapshot/content";
 import { quotes } from "@/db/schema";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { seedDatabase } from "./seed";
@@ -143,6 +145,15 @@ describe.each(engines)("the seeded 2023 chapter on %s", (engine) => {
     expect((await listValueHistory(t.db, 2022, "contributing_countries"))!.revisions[0]!.changedBy).toBe("Public sources (seed)");
     const quoteRows = await t.db.select({ speaker: quotes.speaker }).from(quotes).where(eq(quotes.year, 2023)).orderBy(asc(quotes.sortOrder));
     expect(quoteRows.map((q) => q.speaker)).toEqual(["Rosemary A. DiCarlo", "Jean-Pierre Lacroix", "Najat Maalla M'jid", "Virginia Gamba", "Pramila Patten", "Alice Nderitu"]);
+  });
+
+  it("locks the published edition through the lock command, its snapshot freezing the whole chapter", async () => {
+    expect((await findYear(t.db, 2023))?.status).toBe("locked");
+    const snapshot = await latestSnapshot(t.db, 2023);
+    expect(snapshot?.reason).toBe("lock");
+    const content = parseSnapshotContent((await findSnapshot(t.db, snapshot!.id))!.content);
+    expect(content.blocks).toHaveLength(blocks.length);
+    expect(content.blocks!.find((b) => b.text.includes("{{peacekeepers_total}}"))!.rendered).toContain("Over 76,000 peacekeepers");
   });
 
   it("seeds the chapter once: a second run adds nothing", async () => {

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { parseCsv } from "@/lib/csv/rfc4180";
 import { DIRECTIONS, QUALIFIERS, UNITS } from "@/lib/domain";
 import { tieNewTexts } from "../commands/number-ties";
+import { lockYear } from "../commands/years";
 import * as schema from "../schema";
 import { HISTORY_ATTRIBUTION, loadChapter, SEED_ATTRIBUTION, seedChapterBlocks } from "./chapter";
 import report from "./report-2023.json";
@@ -217,6 +218,9 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
       inserted += newQuotes.length;
     }
     inserted += await seedChapterBlocks(tx, data.year);
+    // The shipped edition is published: signed off with its snapshot, by the ordinary lock
+    // command, when this run opened its year (a desk that unlocked it keeps it unlocked).
+    if (yearRows.some((y) => y.year === data.year)) await lockYear(tx, data.year, { attribution: SEED_ATTRIBUTION });
     return { inserted };
   });
 }

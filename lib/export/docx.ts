@@ -30,6 +30,7 @@ export function runsOf(text: string, style: { italics?: boolean } = {}): Paragra
 const OPERATION_TYPES: Record<string, string> = {
   peacekeeping: "peacekeeping operation",
   "special political mission": "special political mission",
+  special_political_mission: "special political mission",
   office: "office",
 };
 

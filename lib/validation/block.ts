@@ -7,6 +7,8 @@ import { z } from "zod";
 import { BLOCK_KINDS, TEXT_LIMITS } from "@/lib/domain";
 
 export const OPERATION_TYPES = ["peacekeeping", "special political mission", "office"] as const;
+// The same types as API clients may spell them.
+const OPERATION_TYPE_SPELLINGS = [...OPERATION_TYPES, "special_political_mission"];
 
 /** Attributes each kind documents (docs/API.md); other keys are refused so a typo is not kept silently. */
 export const BLOCK_ATTRIBUTES: Record<(typeof BLOCK_KINDS)[number], readonly string[]> = {
@@ -55,7 +57,7 @@ function checkBlock(block: BlockShape, ctx: z.RefinementCtx) {
       if (!block.attributes[key]) ctx.addIssue({ code: "custom", path: ["attributes", key], message: `An operation needs its ${key}` });
     }
     const type = block.attributes.type;
-    if (type && !(OPERATION_TYPES as readonly string[]).includes(type)) {
+    if (type && !OPERATION_TYPE_SPELLINGS.includes(type)) {
       ctx.addIssue({ code: "custom", path: ["attributes", "type"], message: `Type must be one of ${OPERATION_TYPES.join(", ")}` });
     }
   }

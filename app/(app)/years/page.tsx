@@ -20,7 +20,7 @@ export default async function YearsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Reporting years</h1>
         {years.length > 0 ? <AllYearsExport /> : null}
       </div>
-      {actor && can(actor.role, "years:open") ? <OpenYearForm suggested={Math.min(latest + 1, MAX_YEAR)} /> : null}
+      {actor && can(actor.role, "years:open") ? <OpenYearForm suggested={Math.min(latest + 1, MAX_YEAR)} years={years.map((y) => y.year)} /> : null}
       {years.length === 0 ? (
         <p className="text-gray-600">No reporting years yet.</p>
       ) : (

@@ -19,6 +19,7 @@ import { ReviewControls } from "@/components/sign-off/review-controls-bar";
 import { YearReview } from "@/components/sign-off/year-review";
 import { commentsFor } from "@/components/sign-off/comment-controls";
 import { loadYearReview } from "@/db/queries/year-review";
+import { YearViews } from "@/components/text/year-views";
 import { currentActor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
@@ -75,6 +76,7 @@ export default async function YearPage({ params, searchParams }: Props) {
           {!open && can(actor.role, "years:unlock") ? <UnlockYearButton year={year} /> : null}
         </div>
       </div>
+      <YearViews year={year} current="figures" />
       {!open ? (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           Locked on {formatWhen(reportingYear.lockedAt)}

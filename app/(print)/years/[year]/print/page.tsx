@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { listYearBlocks } from "@/db/queries/blocks";
 import { findYear, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
+import { PrintedBlocks } from "@/components/text/printed-blocks";
 import { PrintButton } from "@/components/years/print-button";
-import { formatValue } from "@/lib/numbers/format";
+import { describeSource } from "@/lib/chapter/sources";
+import { printFigure } from "@/lib/numbers/printed";
 import { yearParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ year: string }> };
@@ -23,7 +26,13 @@ export default async function PrintPage({ params }: Props) {
   if (!parsed.success) notFound();
   const year = parsed.data;
   const db = await getDb();
-  const [reportingYear, sections, values, quotes] = await Promise.all([findYear(db, year), listYearSections(db, year), listYearValues(db, year), listYearQuotes(db, year)]);
+  const [reportingYear, sections, values, quotes, blocks] = await Promise.all([
+    findYear(db, year),
+    listYearSections(db, year),
+    listYearValues(db, year),
+    listYearQuotes(db, year),
+    listYearBlocks(db, year),
+  ]);
   if (!reportingYear) notFound();
 
   const footnotes: string[] = [];
@@ -36,10 +45,12 @@ export default async function PrintPage({ params }: Props) {
   const filled = sections
     .map((section) => ({
       section,
-      figures: values.filter((v) => v.section === section.key && v.value !== null).map((v) => ({ ...v, footnote: footnoteOf(v.source) })),
+      blocks: blocks.filter((b) => b.section === section.key),
+      figures: values.filter((v) => v.section === section.key && v.value !== null).map((v) => ({ ...v, footnote: footnoteOf(describeSource(v)) })),
       quotes: quotes.filter((q) => q.section === section.key),
     }))
-    .filter((s) => s.figures.length > 0 || s.quotes.length > 0);
+    .filter((s) => s.blocks.length > 0 || s.figures.length > 0 || s.quotes.length > 0);
+  const missing = values.filter((v) => v.value === null);
 
   return (
     <article className="text-gray-900">
@@ -53,13 +64,25 @@ export default async function PrintPage({ params }: Props) {
         <p className="text-sm font-semibold uppercase tracking-widest text-blue-800">Fostering peace and security</p>
         <h1 className="mt-1 text-4xl font-bold tracking-tight">{year} in figures</h1>
         {reportingYear.status !== "locked" ? (
-          <p className="mt-2 text-sm text-amber-800">Draft: {year} is not signed off yet and these figures may change.</p>
+          <div role="note" className="mt-2 text-sm text-amber-900">
+            <p>
+              <strong>Draft</strong>: {year} is not signed off yet and its text and figures may change.
+              {missing.length > 0 ? ` ${missing.length} figure${missing.length === 1 ? " has" : "s have"} no value yet:` : ""}
+            </p>
+            {missing.length > 0 ? (
+              <ul className="mt-1 list-disc pl-6" aria-label={`Figures of ${year} without a value`}>
+                {missing.map((v) => (
+                  <li key={v.metricKey}>{v.label}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
         ) : null}
       </header>
 
       {filled.length === 0 ? <p className="mt-8 text-gray-700">No figures or quotes for {year} yet.</p> : null}
 
-      {filled.map(({ section, figures, quotes: sectionQuotes }, index) => (
+      {filled.map(({ section, blocks: sectionBlocks, figures, quotes: sectionQuotes }, index) => (
         <section
           key={section.key}
           aria-labelledby={`print-${section.key}`}
@@ -68,6 +91,7 @@ export default async function PrintPage({ params }: Props) {
           <h2 id={`print-${section.key}`} className="border-b border-gray-300 pb-1 text-2xl font-semibold text-blue-900">
             {section.title}
           </h2>
+          <PrintedBlocks blocks={sectionBlocks} />
           {figures.length > 0 ? (
             <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3">
               {figures.map((f) => (
@@ -75,7 +99,7 @@ export default async function PrintPage({ params }: Props) {
                 <div key={f.metricKey} className="flex break-inside-avoid flex-col rounded-md bg-blue-50 p-4 print:border print:border-blue-200">
                   <dt className="order-2 mt-1 text-sm text-gray-800">{f.label}</dt>
                   <dd className="order-1 text-3xl font-bold leading-tight text-blue-900 tabular-nums">
-                    {formatValue(f.value, f.unit, f.qualifier)}
+                    {printFigure(f)}
                     {f.footnote ? (
                       <sup className="ml-0.5 text-sm font-normal text-gray-600">
                         <a href={`#source-${f.footnote}`} aria-label={`Source ${f.footnote}`}>

@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { loadBlockHistory } from "@/app/(app)/years/[year]/text/actions";
+import type { BlockRevisionView } from "@/db/queries/blocks";
+import { RenderedText } from "./rendered-text";
+
+const ACTIONS: Record<BlockRevisionView["action"], string> = { create: "Written", update: "Changed", move: "Moved", delete: "Deleted" };
+
+/** A block's revisions, read when the reader opens them: who, when, why, and the words at each version. */
+export function BlockHistory({ blockId }: { blockId: number }) {
+  const [revisions, setRevisions] = useState<BlockRevisionView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load(open: boolean) {
+    if (!open || revisions) return;
+    const result = await loadBlockHistory({ id: blockId });
+    if (result.ok) setRevisions(result.data);
+    else setError(result.message);
+  }
+
+  return (
+    <details className="mt-2 text-sm" onToggle={(e) => void load(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-blue-800">History</summary>
+      {error ? <p role="alert" className="mt-1 text-red-800">{error}</p> : null}
+      {revisions === null && !error ? <p className="mt-1 text-gray-600">Loading…</p> : null}
+      {revisions ? (
+        <ol className="mt-2 space-y-2">
+          {revisions.map((r) => (
+            <li key={r.id} className="rounded-md bg-gray-50 p-2">
+              <p className="text-xs text-gray-700">
+                {ACTIONS[r.action]} (version {r.version}, position {r.position}) by {r.changedBy ?? "someone no longer known"} on{" "}
+                <time dateTime={r.changedAt}>{new Date(r.changedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                {r.reason ? ` · ${r.reason}` : ""}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap text-gray-800">
+                <RenderedText text={r.text} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </details>
+  );
+}
