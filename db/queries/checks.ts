@@ -9,7 +9,7 @@ import type { Executor } from "../client";
 import { listMetricBreaks, type MetricBreak } from "./breaks";
 import { listMetrics, type Metric } from "./catalog";
 import { listRules, type ValidationRule } from "./rules";
-import { listTextChecks } from "./text-checks";
+import { listTextChecksOfYears } from "./text-checks";
 import { listAllValues, type ValuePoint } from "./value-points";
 
 const KIND_ORDER: Check["kind"][] = ["rule", "text", "range", "outlier", "comment", "missing"];
@@ -22,7 +22,7 @@ export async function listYearChecks(db: Executor, year: number): Promise<Check[
 /**
  * The checks of several years in a fixed number of queries whatever the number of metrics,
  * rules or comments: the metrics, every value (the previous figure of each is among them),
- * the rules, the breaks, the open comments, then the text checks of each year.
+ * the rules, the breaks, the open comments, and the text checks (two more when text is tied).
  */
 export async function listChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
   if (years.length === 0) return new Map();
@@ -38,11 +38,11 @@ export async function listChecksOfYears(db: Executor, years: number[]): Promise<
       .innerJoin(users, eq(users.id, valueComments.authorId))
       .where(and(inArray(valueComments.year, years), isNull(valueComments.resolvedAt)))
       .orderBy(asc(valueComments.id)),
-    Promise.all(years.map((year) => listTextChecks(db, year))),
+    listTextChecksOfYears(db, years),
   ]);
   const compiled = rules.map((rule) => ({ rule, parsed: parseRuleExpression(rule.expression) }));
   return new Map(
-    years.map((year, i) => [
+    years.map((year) => [
       year,
       checksOfYear(year, {
         metrics: allMetrics,
@@ -50,7 +50,7 @@ export async function listChecksOfYears(db: Executor, years: number[]): Promise<
         rules: compiled,
         breaks,
         comments: comments.filter((c) => c.year === year),
-        text: textChecks[i] ?? [],
+        text: textChecks.get(year) ?? [],
       }),
     ]),
   );

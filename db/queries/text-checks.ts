@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Check } from "@/lib/checks/types";
 import { statesFigure } from "@/lib/chapter/ties";
 import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import { printFigure } from "@/lib/numbers/printed";
 import { numberTies, quotes, textBlocks } from "../schema";
 import type { Executor } from "../client";
-import { listYearFigures } from "./year-figures";
+import { listFiguresOfYears } from "./year-figures";
 
 const KIND_NAMES = { heading: "heading", paragraph: "paragraph", list_item: "list item", caption: "caption", operation: "operation" } as const;
 
@@ -21,9 +21,17 @@ function opening(text: string): string {
  * that no longer states the figure's current value. Two queries, whatever the number of blocks.
  */
 export async function listTextChecks(db: Executor, year: number): Promise<Check[]> {
+  return (await listTextChecksOfYears(db, [year])).get(year) ?? [];
+}
+
+/** `listTextChecks` of several years (the dashboard's), in the same two queries. */
+export async function listTextChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
+  const checksByYear = new Map(years.map((y) => [y, [] as Check[]]));
+  if (years.length === 0) return checksByYear;
   const ties = await db
     .select({
       id: numberTies.id,
+      year: numberTies.year,
       metricId: numberTies.metricId,
       written: numberTies.written,
       blockId: numberTies.blockId,
@@ -37,18 +45,18 @@ export async function listTextChecks(db: Executor, year: number): Promise<Check[
     .leftJoin(quotes, eq(quotes.id, numberTies.quoteId))
     .where(
       and(
-        eq(numberTies.year, year),
+        inArray(numberTies.year, years),
         isNotNull(numberTies.metricId),
         eq(numberTies.notFigure, false),
         or(and(isNotNull(numberTies.blockId), isNull(textBlocks.deletedAt)), and(isNotNull(numberTies.quoteId), isNull(quotes.deletedAt))),
       ),
     )
     .orderBy(numberTies.blockId, numberTies.quoteId, numberTies.offset);
-  if (ties.length === 0) return [];
-  const figures = new Map((await listYearFigures(db, year)).map((f) => [f.metricId, f]));
-  const checks: Check[] = [];
+  if (ties.length === 0) return checksByYear;
+  const figuresOfYears = await listFiguresOfYears(db, [...new Set(ties.map((t) => t.year))]);
+  const figures = new Map([...figuresOfYears].map(([year, list]) => [year, new Map(list.map((f) => [f.metricId, f]))]));
   for (const tie of ties) {
-    const figure = figures.get(tie.metricId!);
+    const figure = figures.get(tie.year)?.get(tie.metricId!);
     const written = findWrittenNumbers(tie.written)[0];
     if (!figure || !written || statesFigure(written, figure)) continue;
     const where =
@@ -56,7 +64,7 @@ export async function listTextChecks(db: Executor, year: number): Promise<Check[
         ? `The ${KIND_NAMES[tie.blockKind!]} “${opening(tie.blockText ?? "")}” (block ${tie.blockId})`
         : `The quote of ${tie.speaker} (quote ${tie.quoteId})`;
     const now = figure.value === null ? "has no value this year" : `is now ${printFigure(figure)}`;
-    checks.push({
+    checksByYear.get(tie.year)!.push({
       kind: "text",
       severity: "error",
       message: `${where} says “${tie.written}”, but ${figure.label} (${figure.metricKey}) ${now}`,
@@ -64,5 +72,5 @@ export async function listTextChecks(db: Executor, year: number): Promise<Check[
       ...(tie.blockId !== null ? { blockId: tie.blockId } : { quoteId: tie.quoteId! }),
     });
   }
-  return checks;
+  return checksByYear;
 }
