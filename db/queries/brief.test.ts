@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMetricBreak } from "@/db/commands/metrics";
+import { createBlock } from "@/db/commands/blocks";
 import { createQuote } from "@/db/commands/quotes";
 import { saveValue } from "@/db/commands/values";
 import { openYear } from "@/db/commands/years";
@@ -35,6 +36,11 @@ describe.each(engines)("the brief of changes on %s", (engine) => {
     await quote(2079, "Jean Example", "We kept the peace in many places.");
     await quote(2080, "Jean Example", "We kept the peace in more places.");
     await quote(2080, "Ana *Star*", "New voices <b>matter</b>.");
+    const block = (year: number, kind: "heading" | "paragraph", text: string) => createBlock(t.db, year, { kind, section: "peacekeeping", text, attributes: {} }, editor);
+    await block(2079, "heading", "Keeping the peace");
+    await block(2080, "heading", "Keeping the peace");
+    await block(2079, "paragraph", "{{peacekeepers_total}} peacekeepers served in a dozen operations.");
+    await block(2080, "paragraph", "{{peacekeepers_total}} peacekeepers served in eleven operations.");
     brief = (await loadBrief(t.db, 2079, 2080)).brief!;
   });
   afterAll(() => t.drop());
@@ -64,6 +70,10 @@ describe.each(engines)("the brief of changes on %s", (engine) => {
     const quotes = section("Quotes").entries;
     expect(quotes.map((q) => q.title)).toEqual(["Added: Ana *Star*, Under-Secretary-General", "Changed: Jean Example, Under-Secretary-General"]);
     expect(quotes[1]!.lines[0]).toEqual({ diff: expect.arrayContaining([expect.objectContaining({ value: "many", removed: true }), expect.objectContaining({ value: "more", added: true })]) });
+    // The heading is the same words; the paragraph's live figure shows another value, which is no change of the text.
+    const text = section("The chapter's text").entries;
+    expect(text.map((e) => e.title)).toEqual(["Changed: paragraph in Our peacekeeping work"]);
+    expect(text[0]!.lines[0]).toEqual({ diff: expect.arrayContaining([expect.objectContaining({ value: "a dozen", removed: true }), expect.objectContaining({ value: "eleven", added: true })]) });
     const checks = brief.sections.at(-1)!;
     expect(checks.heading).toBe("Unresolved checks of 2080");
     expect(checks.entries.some((e) => e.title === "Warning: Peace operations has no value for 2080")).toBe(true);

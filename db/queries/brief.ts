@@ -1,6 +1,8 @@
 import "server-only";
 import { buildBrief, type Brief } from "@/lib/brief/model";
+import { compareBlocks } from "@/lib/compare/compare";
 import type { Executor } from "../client";
+import { listYearBlocks } from "./blocks";
 import { listSections } from "./catalog";
 import { listYearChecks } from "./checks";
 import { readComparison } from "./compare";
@@ -10,7 +12,7 @@ import { listYearValues } from "./years";
 export async function loadBrief(db: Executor, from: number, to: number): Promise<{ missingYears: number[]; brief: Brief | null }> {
   const { missingYears, comparison } = await readComparison(db, from, to);
   if (!comparison) return { missingYears, brief: null };
-  const [values, checks, sections] = await Promise.all([listYearValues(db, to), listYearChecks(db, to), listSections(db)]);
+  const [values, checks, sections, fromBlocks, toBlocks] = await Promise.all([listYearValues(db, to), listYearChecks(db, to), listSections(db), listYearBlocks(db, from), listYearBlocks(db, to)]);
   return {
     missingYears: [],
     brief: buildBrief({
@@ -19,6 +21,7 @@ export async function loadBrief(db: Executor, from: number, to: number): Promise
       rows: comparison.rows,
       sources: new Map(values.map((v) => [v.metricKey, v.source])),
       quotes: comparison.quotes,
+      blocks: compareBlocks(fromBlocks, toBlocks),
       checks,
       sectionTitles: new Map(sections.map((s) => [s.key, s.title])),
     }),

@@ -5,7 +5,7 @@
  * A new kind of change (text blocks) is one more section, not a new renderer.
  */
 import type { Check } from "@/lib/checks/types";
-import type { CompareRow, DiffPart, QuoteComparison } from "@/lib/compare/compare";
+import type { BlockComparison, CompareRow, DiffPart, QuoteComparison } from "@/lib/compare/compare";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 
 export type BriefLine = { label?: string; text: string } | { label?: string; diff: DiffPart[] };
@@ -20,6 +20,8 @@ export type BriefInput = {
   /** The source of each figure in `to`, by metric key. */
   sources: ReadonlyMap<string, string | null>;
   quotes: QuoteComparison;
+  /** The chapter's blocks, compared as written. */
+  blocks: BlockComparison<{ kind: string; section: string; text: string }>;
   /** The unresolved checks of `to`. */
   checks: Check[];
   sectionTitles: ReadonlyMap<string, string>;
@@ -60,16 +62,24 @@ export function buildBrief(input: BriefInput): Brief {
     ...input.quotes.changed.map((q) => ({ title: `Changed: ${speaker(q.to)}`, lines: [{ diff: q.diff }] })),
   ];
 
+  const blockTitle = (verb: string, b: { kind: string; section: string }) => `${verb}: ${b.kind.replace("_", " ")} in ${input.sectionTitles.get(b.section) ?? b.section}`;
+  const blocks: BriefEntry[] = [
+    ...input.blocks.added.map((b) => ({ title: blockTitle("Added", b), lines: [{ text: b.text }] })),
+    ...input.blocks.removed.map((b) => ({ title: blockTitle("Removed", b), lines: [{ text: b.text }] })),
+    ...input.blocks.changed.map((c) => ({ title: blockTitle("Changed", c.to), lines: [{ diff: c.diff }] })),
+  ];
+
   const checks: BriefEntry[] = input.checks.map((c) => ({ title: `${c.severity === "error" ? "Error" : "Warning"}: ${c.message}`, lines: [] }));
 
   return {
     title: `Changes since the last edition: ${from} → ${to}`,
-    summary: `${changed.length} figure${changed.length === 1 ? "" : "s"} changed, ${appeared.length} appeared, ${disappeared.length} disappeared; ${quotes.length} quote change${quotes.length === 1 ? "" : "s"}; ${input.checks.length} unresolved check${input.checks.length === 1 ? "" : "s"} in ${to}.`,
+    summary: `${changed.length} figure${changed.length === 1 ? "" : "s"} changed, ${appeared.length} appeared, ${disappeared.length} disappeared; ${quotes.length} quote change${quotes.length === 1 ? "" : "s"}, ${blocks.length} change${blocks.length === 1 ? "" : "s"} to the text; ${input.checks.length} unresolved check${input.checks.length === 1 ? "" : "s"} in ${to}.`,
     sections: [
       { heading: "Figures that changed", empty: "No figure changed.", entries: changed },
       { heading: "Figures that appeared", empty: `No figure is new in ${to}.`, entries: appeared },
       { heading: "Figures that disappeared", empty: `Every figure of ${from} still has a value in ${to}.`, entries: disappeared },
       { heading: "Quotes", empty: "No quote was added, removed or changed.", entries: quotes },
+      { heading: "The chapter's text", empty: "No paragraph, heading, caption or list item changed.", entries: blocks },
       { heading: `Unresolved checks of ${to}`, empty: `Every check of ${to} passes.`, entries: checks },
     ],
   };

@@ -5,6 +5,7 @@ import {
   type CompareRow,
   type QuoteLike,
   type YearValue,
+  compareBlocks,
   compareQuotes,
   compareToCsv,
   compareValues,
@@ -222,5 +223,27 @@ describe("compareToCsv", () => {
   it("writes negative numbers without a formula prefix", () => {
     const rows = compareValues([metric("k")], [v("k", 100)], [v("k", 40)]);
     expect(compareToCsv(rows, 2020, 2021).split("\r\n")[1]).toBe("Displacement,k,K,count,100,40,-60,-60,no");
+  });
+});
+
+describe("compareBlocks", () => {
+  const b = (kind: string, section: string, text: string) => ({ kind, section, text });
+
+  it("pairs blocks by kind within a section, identical texts first, so moving one is no change", () => {
+    const from = [b("paragraph", "peacekeeping", "One."), b("paragraph", "peacekeeping", "Two."), b("heading", "peacekeeping", "Peace")];
+    const to = [b("paragraph", "peacekeeping", "Two."), b("paragraph", "peacekeeping", "One."), b("heading", "peacekeeping", "Peace")];
+    expect(compareBlocks(from, to)).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it("compares the text as written: a live figure is the same words whatever value it shows", () => {
+    const r = compareBlocks([b("paragraph", "a", "{{x}} people came.")], [b("paragraph", "a", "{{x}} people came back.")]);
+    expect(r.changed).toHaveLength(1);
+    expect(r.changed[0]!.diff.filter((p) => p.added).map((p) => p.value.trim())).toEqual(["back"]);
+  });
+
+  it("lists blocks of a kind or section the other year lacks as added or removed", () => {
+    const r = compareBlocks([b("caption", "a", "A photo.")], [b("paragraph", "a", "A photo."), b("caption", "b", "Elsewhere.")]);
+    expect(r.added.map((x) => x.kind)).toEqual(["paragraph", "caption"]);
+    expect(r.removed).toEqual([b("caption", "a", "A photo.")]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Pure year-to-year comparison of headline figures and quotes.
+ * Pure year-to-year comparison of headline figures, quotes and the chapter's blocks.
  *
  * No database access here: callers load two years and pass plain data in, so the
  * arithmetic (which is what reviewers actually argue about) is unit-testable.
@@ -129,29 +129,30 @@ export function isLargeChange(row: Pick<CompareRow, "deltaPct">, thresholdPct = 
 /** Same speaker in the same section is "the same quote" even if the wording changed. */
 const quoteKey = (q: QuoteLike) => `${q.speaker.trim().toLowerCase()}\u0000${q.section.trim()}`;
 
-function groupByKey(quotes: QuoteLike[]): Map<string, QuoteLike[]> {
-  const groups = new Map<string, QuoteLike[]>();
-  for (const q of quotes) {
-    const list = groups.get(quoteKey(q));
-    if (list) list.push(q);
-    else groups.set(quoteKey(q), [q]);
+const wordDiff = (from: string, to: string): DiffPart[] => diffWords(from, to).map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true }));
+
+// Map.groupBy needs Node 21 (decision 021).
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   }
   return groups;
 }
 
 /**
- * Matches quotes by speaker (trimmed, case-insensitive) + section. When a speaker
- * has several quotes in one section, identical texts are paired first and the
- * rest in order, so re-ordering alone never shows up as a change.
+ * Pairs the items of two years that are "the same thing" (same key): within a key, identical
+ * texts first, the rest in order, so re-ordering alone never shows up as a change.
  */
-export function compareQuotes(from: QuoteLike[], to: QuoteLike[]): QuoteComparison {
-  const fromGroups = groupByKey(from);
-  const pairs = new Map<QuoteLike, QuoteLike>(); // to → from
-  const matchedFrom = new Set<QuoteLike>();
-
-  for (const [key, tos] of groupByKey(to)) {
+function pairUp<T extends { text: string }>(from: T[], to: T[], keyOf: (item: T) => string): { pairs: Map<T, T>; unmatchedFrom: T[] } {
+  const fromGroups = groupBy(from, keyOf);
+  const pairs = new Map<T, T>(); // to → from
+  for (const [key, tos] of groupBy(to, keyOf)) {
     const candidates = [...(fromGroups.get(key) ?? [])];
-    const unpaired: QuoteLike[] = [];
+    const unpaired: T[] = [];
     for (const t of tos) {
       const same = candidates.findIndex((f) => f.text === t.text);
       if (same === -1) unpaired.push(t);
@@ -162,26 +163,40 @@ export function compareQuotes(from: QuoteLike[], to: QuoteLike[]): QuoteComparis
       if (f) pairs.set(t, f);
     }
   }
-  for (const f of pairs.values()) matchedFrom.add(f);
+  const matched = new Set(pairs.values());
+  return { pairs, unmatchedFrom: from.filter((f) => !matched.has(f)) };
+}
 
+/** Matches quotes by speaker (trimmed, case-insensitive) + section. */
+export function compareQuotes(from: QuoteLike[], to: QuoteLike[]): QuoteComparison {
+  const { pairs, unmatchedFrom } = pairUp(from, to, quoteKey);
   const added: QuoteLike[] = [];
   const changed: QuoteChange[] = [];
   for (const t of to) {
     const f = pairs.get(t);
-    if (!f) {
-      added.push(t);
-      continue;
-    }
-    if (f.text === t.text && f.title === t.title) continue;
-    const diff = diffWords(f.text, t.text).map((p) => ({
-      value: p.value,
-      added: p.added === true,
-      removed: p.removed === true,
-    }));
-    changed.push({ speaker: t.speaker, section: t.section, from: f, to: t, diff });
+    if (!f) added.push(t);
+    else if (f.text !== t.text || f.title !== t.title) changed.push({ speaker: t.speaker, section: t.section, from: f, to: t, diff: wordDiff(f.text, t.text) });
   }
-  const removed = from.filter((f) => !matchedFrom.has(f));
-  return { added, removed, changed };
+  return { added, removed: unmatchedFrom, changed };
+}
+
+export type BlockLike = { kind: string; section: string; text: string };
+export type BlockComparison<B extends BlockLike> = { added: B[]; removed: B[]; changed: { from: B; to: B; diff: DiffPart[] }[] };
+
+/**
+ * Matches the chapter's blocks by kind within a section, as written (`{{metric_key}}` and all):
+ * a live figure showing another year's value is not a change of the text.
+ */
+export function compareBlocks<B extends BlockLike>(from: B[], to: B[]): BlockComparison<B> {
+  const { pairs, unmatchedFrom } = pairUp(from, to, (b) => `${b.section}\u0000${b.kind}`);
+  const added: B[] = [];
+  const changed: BlockComparison<B>["changed"] = [];
+  for (const t of to) {
+    const f = pairs.get(t);
+    if (!f) added.push(t);
+    else if (f.text !== t.text) changed.push({ from: f, to: t, diff: wordDiff(f.text, t.text) });
+  }
+  return { added, removed: unmatchedFrom, changed };
 }
 
 /** CSV of a comparison for reviewers; year columns are named after the years compared. */
