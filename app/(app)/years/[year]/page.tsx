@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listMetrics, listSections } from "@/db/queries/catalog";
 import { findPreviousYearQuotes, listPreviousValues } from "@/db/queries/previous-year";
+import { listTextChecks } from "@/db/queries/text-checks";
 import { findYearDetail, listYearQuotes, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
@@ -33,7 +34,7 @@ export default async function YearPage({ params, searchParams }: Props) {
   const year = parsed.data;
   const db = await getDb();
   // A fixed number of queries, whatever the number of metrics or quotes.
-  const [actor, reportingYear, sections, metrics, values, previousValues, quotes] = await Promise.all([
+  const [actor, reportingYear, sections, metrics, values, previousValues, quotes, textChecks] = await Promise.all([
     currentActor(),
     findYearDetail(db, year),
     listSections(db),
@@ -41,6 +42,7 @@ export default async function YearPage({ params, searchParams }: Props) {
     listYearValues(db, year),
     listPreviousValues(db, year),
     listYearQuotes(db, year),
+    listTextChecks(db, year),
   ]);
   if (!reportingYear || !actor) notFound();
   const open = reportingYear.status === "open";
@@ -70,7 +72,7 @@ export default async function YearPage({ params, searchParams }: Props) {
           {!open && can(actor.role, "years:unlock") ? <UnlockYearButton year={year} /> : null}
         </div>
       </div>
-      <YearViews year={year} current="figures" />
+      <YearViews year={year} current="figures" textChecks={textChecks.length} />
       {!open ? (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           Locked on {formatWhen(reportingYear.lockedAt)}
