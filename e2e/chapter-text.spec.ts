@@ -56,6 +56,9 @@ test.describe("the chapter's text", () => {
     await countries.getByRole("button", { name: "Save Troop- and police-contributing countries" }).click();
     await expect(countries.getByTestId("save-status")).toContainText("Saved ✓");
 
+    // The figures view says the text now has a number to check.
+    await page.reload();
+    await expect(page.getByRole("navigation", { name: `Views of ${UI_YEAR}` }).getByRole("link", { name: /Text\s*1 number to check/ })).toBeVisible();
     await page.goto(`/years/${UI_YEAR}/text?section=peacekeeping`);
     const checks = page.getByRole("region", { name: /no longer states its figure/ });
     await expect(checks).toContainText("says “120”, but Troop- and police-contributing countries (contributing_countries) is now 125");

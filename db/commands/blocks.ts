@@ -85,7 +85,7 @@ async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author:
 }
 
 /** Inside the caller's transaction: a new block at its position (default: the end of its section), tied and revised. */
-export async function insertBlock(tx: Executor, year: number, input: BlockFields, author: Author, reason?: string): Promise<BlockRow> {
+async function insertBlock(tx: Executor, year: number, input: BlockFields, author: Author, reason?: string): Promise<BlockRow> {
   await assertSection(tx, input.section);
   await assertLiveFigures(tx, input.text);
   await lockSection(tx, year, input.section);

@@ -6,7 +6,7 @@ import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import { AppError } from "@/lib/errors";
 import { metrics, numberTies } from "../schema";
 import type { Database, Executor } from "../client";
-import { listYearFigures, type YearFigure } from "../queries/year-figures";
+import { listYearFigures } from "../queries/year-figures";
 import { recordAudit } from "./audit";
 import { assertYearOpen } from "./year-guard";
 
@@ -18,10 +18,10 @@ const ownerWhere = (owner: TieOwner) => ("blockId" in owner ? eq(numberTies.bloc
  * Rewrites the written numbers of one block or quote after its text was saved, inside the
  * save's transaction. A number whose words were already there keeps its tie or its author's
  * decision (so an unrelated edit never silently drops a failing tie); a new number is tied to
- * the figure it states now, if any. `figures` may be passed when many texts are tied at once.
+ * the figure it states now, if any.
  */
-export async function retieNumbers(tx: Executor, owner: TieOwner, year: number, section: string, text: string, figures?: YearFigure[]): Promise<void> {
-  const known = figures ?? (await listYearFigures(tx, year));
+export async function retieNumbers(tx: Executor, owner: TieOwner, year: number, section: string, text: string): Promise<void> {
+  const known = await listYearFigures(tx, year);
   const before = await tx.select().from(numberTies).where(ownerWhere(owner)).orderBy(numberTies.offset);
   await tx.delete(numberTies).where(ownerWhere(owner));
   const found = findWrittenNumbers(text);

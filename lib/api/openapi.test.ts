@@ -15,6 +15,14 @@ describe("OpenAPI document: export, import and snapshots", () => {
       ["/api/v1/years/{year}/snapshots", "post"],
       ["/api/v1/snapshots/{id}", "get"],
       ["/api/v1/snapshots/{id}/export", "get"],
+      ["/api/v1/years/{year}/blocks", "get"],
+      ["/api/v1/years/{year}/blocks", "post"],
+      ["/api/v1/blocks/{id}", "get"],
+      ["/api/v1/blocks/{id}", "put"],
+      ["/api/v1/blocks/{id}", "delete"],
+      ["/api/v1/blocks/{id}/history", "get"],
+      ["/api/v1/years/{year}/numbers", "get"],
+      ["/api/v1/numbers/{id}", "put"],
     ]) {
       expect(op(path!, method!), `${method} ${path}`).toBeDefined();
     }

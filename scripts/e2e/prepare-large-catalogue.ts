@@ -18,7 +18,8 @@ async function main() {
   const opened = await getOpened();
   try {
     await opened.db.execute(sql`
-      with s as (select array_agg(key order by sort_order) a from sections)
+      -- Over the sections that hold figures (the chapter's opening holds only text).
+      with s as (select array_agg(key order by sort_order) a from sections where exists (select 1 from metrics where metrics.section_key = sections.key))
       insert into metrics (key, label, section_key, unit, direction, sort_order)
       select 'extra_' || lpad(g::text, 3, '0'), 'Extra figure ' || g, s.a[1 + g % array_length(s.a, 1)], 'count', 'up', 1000 + g
       from s, generate_series(1, ${count}) g`);

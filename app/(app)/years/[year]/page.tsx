@@ -76,7 +76,7 @@ export default async function YearPage({ params, searchParams }: Props) {
           {!open && can(actor.role, "years:unlock") ? <UnlockYearButton year={year} /> : null}
         </div>
       </div>
-      <YearViews year={year} current="figures" />
+      <YearViews year={year} current="figures" textChecks={review.checks.filter((c) => c.kind === "text").length} />
       {!open ? (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           Locked on {formatWhen(reportingYear.lockedAt)}

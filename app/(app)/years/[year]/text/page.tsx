@@ -59,7 +59,7 @@ export default async function YearTextPage({ params, searchParams }: Props) {
           {blocks.length} block{blocks.length === 1 ? "" : "s"} in {sectionsWritten} section{sectionsWritten === 1 ? "" : "s"} · live figures show {year}&apos;s values as printed
         </p>
       </div>
-      <YearViews year={year} current="text" />
+      <YearViews year={year} current="text" textChecks={checks.length} />
       {checks.length > 0 ? (
         <section aria-labelledby="text-checks-heading" className="rounded-md border border-red-300 bg-red-50 p-4">
           <h2 id="text-checks-heading" className="text-sm font-semibold text-red-900">
