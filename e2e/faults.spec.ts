@@ -61,7 +61,7 @@ test.describe("faults", () => {
 
   test("the embedded database survives SIGKILL and restarts clean", async ({ request }) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-kill-"));
-    const doomed = startApp(await freePort(), { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
+    const doomed = startApp(await freePort(), { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit:sign_in_failed" });
     try {
       await waitFor(async () => ((await health(doomed.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
       // Writes in flight when the process dies: failed sign-ins append attempts and audit rows.
@@ -73,7 +73,7 @@ test.describe("faults", () => {
           .post(`${doomed.url}/api/auth/callback/credentials`, { form: { csrfToken, email: `x${i}@example.org`, password: "wrong password!" } })
           .catch(() => null),
       );
-      await reachFaultPoint(doomed, "audit");
+      await reachFaultPoint(doomed, "audit:sign_in_failed");
       await killGroup(doomed.process, "SIGKILL");
       await Promise.all(inFlight);
     } finally {
@@ -109,14 +109,14 @@ test.describe("faults", () => {
     const auth = { Authorization: `Bearer ${token}` };
     const csv = ["metric_key,value,note", ...Array.from({ length: ROWS }, (_, i) => `bulk_m${String(i + 1).padStart(5, "0")},${i + 1},imported`)].join("\n");
 
-    let app = startApp(await freePort(), { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit" });
+    let app = startApp(await freePort(), { DATA_DIR: dataDir, REPORT_DESK_FAULT_POINT: "audit:import_applied" });
     try {
       await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");
       const importing = request
         .post(`${app.url}/api/v1/years/${YEAR}/import?filename=big.csv`, { headers: { ...auth, "Content-Type": "text/csv" }, data: csv, timeout: 60_000 })
         .catch(() => null);
       // The import's audit row is its last write: every row is written, nothing is committed yet.
-      await reachFaultPoint(app, "audit");
+      await reachFaultPoint(app, "audit:import_applied");
       await killGroup(app.process, "SIGKILL");
       await importing;
 

@@ -61,5 +61,5 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
     detail: entry.detail ?? null,
     ip: entry.ip ?? null,
   });
-  await faultPoint("audit");
+  await faultPoint(`audit:${entry.action}`);
 }
