@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { YearFigures } from "@/components/years/year-figures";
 import type { YearValueRow } from "@/db/queries/years";
 import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
@@ -22,6 +22,9 @@ const row = (metricKey: string, source: string): YearValueRow =>
   updatedBy: null,
   ...Object.fromEntries(PROVENANCE_FIELDS.map((field) => [field, null])),
 }) as YearValueRow;
+
+// The comment drawers ask for the router, which only a running app mounts; rendering needs none.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => {} }) }));
 
 describe("the read-only year page with sources saved before they were checked", () => {
   it("renders every figure: a broken address as text, a good one as a link, script-like text as text", () => {
