@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { ensurePeople, sameOrigin } from "./api";
 import { answerNextDialog, apiAs, ensureYear, pageAs } from "./year-page";
 
-// Writes only in 2033.
+// Writes only in 2033, and one quote in 2029 that makes a speaker of 2023 recur.
 const YEAR = 2033;
+const EARLIER = 2029;
 type Quote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 
 test.describe("quotes on the year page", () => {
@@ -74,27 +75,33 @@ test.describe("quotes on the year page", () => {
     await expect(page.locator("li[data-quote-id]")).toHaveCount(0);
     expect(await quotesOf(YEAR)).toEqual([]);
 
-    // Copy recurring speakers from the nearest earlier year with quotes.
-    const copyButton = page.getByRole("button", { name: /^Copy from \d{4}$/ });
-    const fromYear = Number((await copyButton.textContent())!.replace("Copy from ", ""));
-    expect(fromYear).toBeLessThan(YEAR);
-    const source = await quotesOf(fromYear);
-    expect(source.length).toBeGreaterThan(1);
-    await copyButton.click();
-    const picker = page.getByRole("dialog", { name: `Copy quotes from ${fromYear}` });
+    // Copy from any earlier year; speakers quoted in more than one earlier edition come picked.
+    const source = await quotesOf(2023);
+    expect(source.length).toBeGreaterThan(2);
+    await ensureYear(api, baseURL!, EARLIER);
+    if ((await quotesOf(EARLIER)).length === 0) {
+      const again = { speaker: source[1]!.speaker, title: source[1]!.title, section: source[1]!.section, text: "An earlier word from the same person." };
+      expect((await api.post(`/api/v1/years/${EARLIER}/quotes`, { data: again, headers: sameOrigin(baseURL!) })).status()).toBe(201);
+    }
+    await page.reload();
+    await page.getByRole("button", { name: "Copy quotes from an earlier year" }).click();
+    const picker = page.getByRole("dialog", { name: "Copy quotes from an earlier year" });
+    const copyFrom = picker.getByLabel("Copy from");
+    await copyFrom.selectOption("2023");
     const boxes = picker.getByRole("checkbox");
     await expect(boxes).toHaveCount(source.length);
+    await expect(boxes.nth(1)).toBeChecked();
+    await expect(boxes.nth(0)).not.toBeChecked();
     await boxes.nth(0).check();
-    await boxes.nth(1).check();
     await picker.getByRole("button", { name: "Copy 2 quotes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Copied 2 quotes from ${fromYear}` })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Copied 2 quotes from 2023" })).toBeVisible();
     await expect(page.locator("li[data-quote-id]")).toHaveCount(2);
     const copied = await quotesOf(YEAR);
     const sameFields = (q: Quote) => `${q.speaker}|${q.title}|${q.section}|${q.text}`;
     expect(copied.map(sameFields).sort()).toEqual(source.slice(0, 2).map(sameFields).sort());
     expect(copied.every((q) => !source.some((s) => s.id === q.id))).toBe(true);
     // The originals stay in their year.
-    expect(await quotesOf(fromYear)).toEqual(source);
+    expect(await quotesOf(2023)).toEqual(source);
     await page.screenshot({ path: "test-results/screens/year-2033-quotes-1400.png", fullPage: true });
     await api.dispose();
     await page.context().close();

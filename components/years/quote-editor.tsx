@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { copyQuotesFromPage, createQuoteFromPage, deleteQuoteFromPage, updateQuoteFromPage } from "@/app/(app)/years/actions";
 import type { QuoteResult } from "@/db/commands/quotes";
+import { speakerKey } from "@/lib/speakers";
 import { quoteFieldsSchema } from "@/lib/validation/quote";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";
@@ -16,15 +17,17 @@ import { useUnsavedChanges } from "./unsaved-changes";
 export type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 type Section = { key: string; title: string };
 
+type Earlier = { years: { year: number; quotes: EditableQuote[] }[]; recurringSpeakers: string[] };
+
 type Props = {
   year: number;
   sections: Section[];
   quotes: EditableQuote[];
-  previous: { year: number; quotes: EditableQuote[] } | null;
+  earlier: Earlier | null;
 };
 
-/** Quotes of an open year: add, edit, delete, and copy recurring speakers from the year before. */
-export function QuoteEditor({ year, sections, quotes, previous }: Props) {
+/** Quotes of an open year: add, edit, delete, and copy recurring speakers from any earlier year. */
+export function QuoteEditor({ year, sections, quotes, earlier }: Props) {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const titleOf = new Map(sections.map((s) => [s.key, s.title]));
@@ -35,7 +38,7 @@ export function QuoteEditor({ year, sections, quotes, previous }: Props) {
         <button type="button" className="btn-primary" onClick={() => setAdding(true)} disabled={adding}>
           Add a quote
         </button>
-        {previous ? <CopyQuotes year={year} previous={previous} titleOf={titleOf} onCopied={setNotice} /> : null}
+        {earlier ? <CopyQuotes year={year} earlier={earlier} titleOf={titleOf} onCopied={setNotice} /> : null}
       </div>
       <p role="status" aria-live="polite" className="text-sm text-green-800">
         {notice}
@@ -227,22 +230,21 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
   );
 }
 
-function CopyQuotes({
-  year,
-  previous,
-  titleOf,
-  onCopied,
-}: {
-  year: number;
-  previous: { year: number; quotes: EditableQuote[] };
-  titleOf: Map<string, string>;
-  onCopied: (message: string) => void;
-}) {
+function CopyQuotes({ year, earlier, titleOf, onCopied }: { year: number; earlier: Earlier; titleOf: Map<string, string>; onCopied: (message: string) => void }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [fromYear, setFromYear] = useState(earlier.years[0]!.year);
+  const from = earlier.years.find((y) => y.year === fromYear) ?? earlier.years[0]!;
+  // Speakers quoted in several editions are the ones a new edition usually quotes again.
+  const recurringOf = (quotes: EditableQuote[]) => new Set(quotes.filter((q) => earlier.recurringSpeakers.includes(speakerKey(q.speaker))).map((q) => q.id));
+  const [picked, setPicked] = useState<Set<number>>(() => recurringOf(from.quotes));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  function chooseYear(next: number) {
+    setFromYear(next);
+    setPicked(recurringOf(earlier.years.find((y) => y.year === next)?.quotes ?? []));
+  }
 
   function toggle(id: number) {
     setPicked((prev) => {
@@ -263,21 +265,36 @@ function CopyQuotes({
       return;
     }
     setOpen(false);
-    setPicked(new Set());
-    onCopied(`Copied ${result.data.length} quote${result.data.length === 1 ? "" : "s"} from ${previous.year}`);
+    setPicked(recurringOf(from.quotes));
+    onCopied(`Copied ${result.data.length} quote${result.data.length === 1 ? "" : "s"} from ${from.year}`);
     router.refresh();
   }
 
   return (
     <>
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
-        Copy from {previous.year}
+        Copy quotes from an earlier year
       </button>
-      <Modal open={open} onClose={() => setOpen(false)} title={`Copy quotes from ${previous.year}`} description={`Pick the recurring speakers: each picked quote is added to ${year} as a new quote you can then edit.`}>
-        <fieldset>
-          <legend className="sr-only">Quotes of {previous.year}</legend>
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Copy quotes from an earlier year"
+        description={`Each picked quote is added to ${year} as a new quote you can then edit. Speakers quoted in more than one earlier edition are picked to begin with.`}
+      >
+        <label className="block text-sm font-medium" htmlFor="copy-quotes-year">
+          Copy from
+        </label>
+        <select id="copy-quotes-year" className="mt-1 w-56 max-w-full" value={from.year} onChange={(e) => chooseYear(Number(e.target.value))}>
+          {earlier.years.map((y) => (
+            <option key={y.year} value={y.year}>
+              {y.year} ({y.quotes.length} quote{y.quotes.length === 1 ? "" : "s"})
+            </option>
+          ))}
+        </select>
+        <fieldset className="mt-4">
+          <legend className="sr-only">Quotes of {from.year}</legend>
           <ul className="space-y-2">
-            {previous.quotes.map((q) => (
+            {from.quotes.map((q) => (
               <li key={q.id}>
                 <label className="flex gap-3 rounded-md border border-gray-200 p-3 text-sm">
                   <input type="checkbox" className="mt-1" checked={picked.has(q.id)} onChange={() => toggle(q.id)} />

@@ -7,7 +7,8 @@ import { copyQuotes, deleteQuote } from "../commands/quotes";
 import { createUser } from "../commands/users";
 import { saveValue } from "../commands/values";
 import { lockYear, openYear } from "../commands/years";
-import { findPreviousYearQuotes, listPreviousValues } from "./previous-year";
+import { speakerKey } from "@/lib/speakers";
+import { listEarlierQuotes, listPreviousValues } from "./previous-year";
 import { findYearDetail, listYearQuotes } from "./years";
 
 describe.each(engines)("previous-year queries and copying quotes on %s", (engine) => {
@@ -58,29 +59,34 @@ describe.each(engines)("previous-year queries and copying quotes on %s", (engine
     }
   });
 
-  it("finds the nearest earlier year with quotes and copies picked ones into the year, with their text exact", async () => {
-    const from2023 = await findPreviousYearQuotes(t.db, 2031);
-    expect(from2023?.year).toBe(2023);
-    expect(from2023?.quotes.length).toBeGreaterThan(1);
-    expect(await findPreviousYearQuotes(t.db, 1990)).toBeNull();
+  it("lists the quotes of every earlier year, newest first, and copies picked ones into the year, with their text exact", async () => {
+    const before2031 = (await listEarlierQuotes(t.db, 2031))!;
+    expect(before2031.years.map((y) => y.year)).toEqual([2023]);
+    const from2023 = before2031.years[0]!;
+    expect(from2023.quotes.length).toBeGreaterThan(1);
+    expect(await listEarlierQuotes(t.db, 1990)).toBeNull();
+    // Quoted only in 2023 so far: nobody recurs yet.
+    expect(before2031.recurringSpeakers).toEqual([]);
 
-    const picked = from2023!.quotes.slice(0, 2);
+    const picked = from2023.quotes.slice(0, 2);
     const copies = await copyQuotes(t.db, 2031, picked.map((q) => q.id), editor);
     const byText = (a: { text: string }, b: { text: string }) => (a.text < b.text ? -1 : 1);
     expect(copies.map((c) => ({ speaker: c.speaker, title: c.title, section: c.section, text: c.text, year: c.year })).sort(byText)).toEqual(
       picked.map((q) => ({ speaker: q.speaker, title: q.title, section: q.section, text: q.text, year: 2031 })).sort(byText),
     );
     expect((await listYearQuotes(t.db, 2031)).map((q) => q.id).sort()).toEqual(copies.map((c) => c.id).sort());
-    // 2032 has none, so 2033 looks back to 2031.
-    expect((await findPreviousYearQuotes(t.db, 2033))?.year).toBe(2031);
+    // 2032 has none; 2033 sees 2031 and 2023, and the two speakers quoted in both recur.
+    const before2033 = (await listEarlierQuotes(t.db, 2033))!;
+    expect(before2033.years.map((y) => y.year)).toEqual([2031, 2023]);
+    expect(before2033.recurringSpeakers.sort()).toEqual([...new Set(picked.map((q) => speakerKey(q.speaker)))].sort());
     // The 2023 originals are untouched.
-    expect((await findPreviousYearQuotes(t.db, 2031))?.quotes).toEqual(from2023!.quotes);
+    expect(before2033.years[1]!.quotes).toEqual(from2023.quotes);
   });
 
   it("copies all or nothing: a deleted or same-year quote refuses the whole copy", async () => {
     const [copy] = await listYearQuotes(t.db, 2031);
     await deleteQuote(t.db, copy!.id, {}, editor);
-    const original = (await findPreviousYearQuotes(t.db, 2031))!.quotes[2]!;
+    const original = (await listEarlierQuotes(t.db, 2031))!.years[0]!.quotes[2]!;
     await expect(copyQuotes(t.db, 2033, [original.id, copy!.id], editor)).rejects.toMatchObject({ code: "validation" });
     expect(await listYearQuotes(t.db, 2033)).toEqual([]);
     const [other] = await copyQuotes(t.db, 2033, [original.id], editor);
@@ -90,7 +96,7 @@ describe.each(engines)("previous-year queries and copying quotes on %s", (engine
   it("refuses copies into a locked year, whose detail names who locked it", async () => {
     const reviewer = await createUser(t.db, { email: "rev@example.org", name: "Rita", role: "reviewer", password: "lantern orchard ninety rivers" }, null);
     await lockYear(t.db, 2032, { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: "reviewer", via: "session" });
-    const original = (await findPreviousYearQuotes(t.db, 2031))!.quotes[0]!;
+    const original = (await listEarlierQuotes(t.db, 2031))!.years[0]!.quotes[0]!;
     await expect(copyQuotes(t.db, 2032, [original.id], editor)).rejects.toMatchObject({ code: "locked" });
     expect(await findYearDetail(t.db, 2032)).toMatchObject({ year: 2032, status: "locked", lockedBy: "Rita", lockedAt: expect.any(Date) });
     expect(await findYearDetail(t.db, 2031)).toMatchObject({ status: "open", lockedAt: null, lockedBy: null });

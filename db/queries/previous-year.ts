@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, isNotNull, isNull, lt, max } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
 import type { Qualifier } from "@/lib/domain";
+import { speakerKey } from "@/lib/speakers";
 import { metricValues, metrics, quotes } from "../schema";
 import type { Executor } from "../client";
-import { listYearQuotes, type QuoteView } from "./years";
+import { listQuotesOfYears, type QuoteView } from "./years";
 
 export type PreviousValue = { metricKey: string; year: number; value: number; qualifier: Qualifier };
 
@@ -26,12 +27,25 @@ export async function listPreviousValues(db: Executor, year: number): Promise<Pr
   return rows.map((r) => ({ metricKey: r.metricKey, year: r.year, value: r.value!, qualifier: r.qualifier }));
 }
 
-/** The quotes of the nearest year before `year` that has any, for copying recurring speakers. */
-export async function findPreviousYearQuotes(db: Executor, year: number): Promise<{ year: number; quotes: QuoteView[] } | null> {
-  const [nearest] = await db
-    .select({ year: max(quotes.year) })
-    .from(quotes)
-    .where(and(lt(quotes.year, year), isNull(quotes.deletedAt)));
-  if (nearest?.year == null) return null;
-  return { year: nearest.year, quotes: await listYearQuotes(db, nearest.year) };
+export type EarlierQuotes = {
+  /** Every earlier year that has quotes, newest first, with them in report order. */
+  years: { year: number; quotes: QuoteView[] }[];
+  /** Speakers quoted in more than one earlier year: the dialog picks their quotes to begin with. */
+  recurringSpeakers: string[];
+};
+
+/** The quotes of every year before `year`, for copying recurring speakers from any of them. One query. */
+export async function listEarlierQuotes(db: Executor, year: number): Promise<EarlierQuotes | null> {
+  const rows = await listQuotesOfYears(db, lt(quotes.year, year));
+  if (rows.length === 0) return null;
+  const years: EarlierQuotes["years"] = [];
+  const yearsOfSpeaker = new Map<string, Set<number>>();
+  for (const { year: y, ...quote } of rows) {
+    if (years.at(-1)?.year !== y) years.push({ year: y, quotes: [] });
+    years.at(-1)!.quotes.push(quote);
+    const key = speakerKey(quote.speaker);
+    yearsOfSpeaker.set(key, (yearsOfSpeaker.get(key) ?? new Set()).add(y));
+  }
+  const recurringSpeakers = [...yearsOfSpeaker].filter(([, ys]) => ys.size > 1).map(([key]) => key);
+  return { years, recurringSpeakers };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Qualifier, YearStatus } from "@/lib/domain";
 import { pickProvenance, type Provenance } from "@/lib/validation/provenance";
@@ -142,8 +142,14 @@ export type QuoteView = {
 };
 
 export async function listYearQuotes(db: Executor, year: number): Promise<QuoteView[]> {
+  return (await listQuotesOfYears(db, eq(quotes.year, year))).map(({ year: _year, ...quote }) => quote);
+}
+
+/** Quotes of the years `which` picks, in report order within each year (newest year first). */
+export async function listQuotesOfYears(db: Executor, which: SQL): Promise<(QuoteView & { year: number })[]> {
   return db
     .select({
+      year: quotes.year,
       id: quotes.id,
       speaker: quotes.speaker,
       title: quotes.title,
@@ -154,8 +160,8 @@ export async function listYearQuotes(db: Executor, year: number): Promise<QuoteV
     })
     .from(quotes)
     .innerJoin(sections, eq(sections.key, quotes.sectionKey))
-    .where(and(eq(quotes.year, year), isNull(quotes.deletedAt)))
-    .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id));
+    .where(and(which, isNull(quotes.deletedAt)))
+    .orderBy(desc(quotes.year), asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id));
 }
 
 export type YearDetail = {

@@ -8,6 +8,7 @@ import { diffWords } from "diff";
 import type { Direction, Qualifier, Unit } from "@/lib/domain";
 import { neutraliseCell } from "@/lib/csv/formula";
 import { toCsv } from "@/lib/csv/rfc4180";
+import { speakerKey } from "@/lib/speakers";
 
 export type CompareMetric = { key: string; label: string; section: string; unit: Unit; direction: Direction };
 export type YearValue = { metricKey: string; value: number | null; qualifier: Qualifier };
@@ -127,7 +128,7 @@ export function isLargeChange(row: Pick<CompareRow, "deltaPct">, thresholdPct = 
 }
 
 /** Same speaker in the same section is "the same quote" even if the wording changed. */
-const quoteKey = (q: QuoteLike) => `${q.speaker.trim().toLowerCase()}\u0000${q.section.trim()}`;
+const quoteKey = (q: QuoteLike) => `${speakerKey(q.speaker)}\u0000${q.section.trim()}`;
 
 const wordDiff = (from: string, to: string): DiffPart[] => diffWords(from, to).map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true }));
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listMetrics } from "@/db/queries/catalog";
-import { findPreviousYearQuotes, listPreviousValues } from "@/db/queries/previous-year";
+import { listEarlierQuotes, listPreviousValues } from "@/db/queries/previous-year";
 import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
@@ -51,7 +51,7 @@ export default async function YearPage({ params, searchParams }: Props) {
   // In review is still editable: reviewers read while editors correct.
   const open = reportingYear.status !== "locked";
   const editable = open && can(actor.role, "values:write");
-  const previousQuotes = editable ? await findPreviousYearQuotes(db, year) : null;
+  const earlierQuotes = editable ? await listEarlierQuotes(db, year) : null;
   const filled = values.filter((v) => v.value !== null).length;
   const previousByKey = new Map(previousValues.map((p) => [p.metricKey, p]));
   const askedSection = (await searchParams).section;
@@ -104,7 +104,7 @@ export default async function YearPage({ params, searchParams }: Props) {
             comments={commentsFor(review.openComments, actor.role, !open)}
           />
           <QuotesSection>
-            <QuoteEditor year={year} sections={sections} quotes={quotes} previous={previousQuotes} />
+            <QuoteEditor year={year} sections={sections} quotes={quotes} earlier={earlierQuotes} />
           </QuotesSection>
         </UnsavedChangesGuard>
       ) : (
