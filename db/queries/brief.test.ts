@@ -45,6 +45,12 @@ describe.each(engines)("the brief of changes on %s", (engine) => {
   });
   afterAll(() => t.drop());
 
+  it("says once that a year has no text yet, rather than listing every block of the last edition as removed", async () => {
+    await openYear(t.db, 2081, await createActor(t, "editor", "Eli Editor"));
+    const text = (await loadBrief(t.db, 2080, 2081)).brief!.sections.find((s) => s.heading === "The chapter's text")!;
+    expect(text.entries).toEqual([{ title: "2081 has no text yet", lines: [{ text: expect.stringContaining("None of the 2 blocks of 2080's chapter is in 2081") }] }]);
+  });
+
   it("answers the missing years instead of a brief", async () => {
     expect(await loadBrief(t.db, 1999, 2080)).toEqual({ missingYears: [1999], brief: null });
   });

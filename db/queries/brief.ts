@@ -22,6 +22,7 @@ export async function loadBrief(db: Executor, from: number, to: number): Promise
       sources: new Map(values.map((v) => [v.metricKey, v.source])),
       quotes: comparison.quotes,
       blocks: compareBlocks(fromBlocks, toBlocks),
+      blocksInTo: toBlocks.length,
       checks,
       sectionTitles: new Map(sections.map((s) => [s.key, s.title])),
     }),

@@ -20,8 +20,9 @@ export type BriefInput = {
   /** The source of each figure in `to`, by metric key. */
   sources: ReadonlyMap<string, string | null>;
   quotes: QuoteComparison;
-  /** The chapter's blocks, compared as written. */
+  /** The chapter's blocks, compared as written, and how many `to` has. */
   blocks: BlockComparison<{ kind: string; section: string; text: string }>;
+  blocksInTo: number;
   /** The unresolved checks of `to`. */
   checks: Check[];
   sectionTitles: ReadonlyMap<string, string>;
@@ -63,11 +64,20 @@ export function buildBrief(input: BriefInput): Brief {
   ];
 
   const blockTitle = (verb: string, b: { kind: string; section: string }) => `${verb}: ${b.kind.replace("_", " ")} in ${input.sectionTitles.get(b.section) ?? b.section}`;
-  const blocks: BriefEntry[] = [
-    ...input.blocks.added.map((b) => ({ title: blockTitle("Added", b), lines: [{ text: b.text }] })),
-    ...input.blocks.removed.map((b) => ({ title: blockTitle("Removed", b), lines: [{ text: b.text }] })),
-    ...input.blocks.changed.map((c) => ({ title: blockTitle("Changed", c.to), lines: [{ diff: c.diff }] })),
-  ];
+  // A year whose text is not written yet would otherwise list every block of the last edition as removed.
+  const notWrittenYet = input.blocksInTo === 0 && input.blocks.removed.length > 0;
+  const blocks: BriefEntry[] = notWrittenYet
+    ? [
+        {
+          title: `${to} has no text yet`,
+          lines: [{ text: `None of the ${input.blocks.removed.length} blocks of ${from}'s chapter is in ${to}: copy them when opening a year, or write the text on the year's Text view.` }],
+        },
+      ]
+    : [
+        ...input.blocks.added.map((b) => ({ title: blockTitle("Added", b), lines: [{ text: b.text }] })),
+        ...input.blocks.removed.map((b) => ({ title: blockTitle("Removed", b), lines: [{ text: b.text }] })),
+        ...input.blocks.changed.map((c) => ({ title: blockTitle("Changed", c.to), lines: [{ diff: c.diff }] })),
+      ];
 
   const checks: BriefEntry[] = input.checks.map((c) => ({ title: `${c.severity === "error" ? "Error" : "Warning"}: ${c.message}`, lines: [] }));
 
