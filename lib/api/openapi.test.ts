@@ -61,6 +61,8 @@ describe("OpenAPI document: export, import and snapshots", () => {
     }
     const lock = op("/api/v1/years/{year}/lock", "post")! as Op & { requestBody: { required: boolean } };
     expect(lock.requestBody.required).toBe(false);
+    // Contract 1.1: a snapshot is taken with no body at all, too.
+    expect((op("/api/v1/years/{year}/snapshots", "post") as Op & { requestBody: { required: boolean } }).requestBody.required).toBe(false);
     expect(JSON.stringify(lock.responses["422"])).toContain('"checks"');
   });
 });

@@ -306,10 +306,11 @@ export const operations: Operation[] = [
   {
     method: "post",
     path: "/api/v1/years/{year}/snapshots",
-    summary: "Take a snapshot of the year now: its canonical JSON and sha256, never changed afterwards",
+    summary: "Take a snapshot of the year now: its canonical JSON and sha256, never changed afterwards. The body (a `reason`) is optional.",
     permission: "snapshots:create",
     params: year,
     body: createSnapshotSchema,
+    bodyOptional: true,
     response: snapshotBody,
     successStatus: 201,
     errors: [400, 404, 422],
