@@ -59,8 +59,9 @@ async function closeGap(tx: Executor, year: number, section: string, position: n
   await tx.update(textBlocks).set({ position: sql`${textBlocks.position} - 1` }).where(and(liveInSection(year, section), gt(textBlocks.position, position)));
 }
 
-async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author: Author, reason?: string) {
-  await tx.insert(blockRevisions).values({
+/** The revision that records a block as it now is: every write, the copy into a new year and the seed add one. */
+export function revisionOf(b: BlockRow, action: RevisionAction, author: Author, reason?: string): typeof blockRevisions.$inferInsert {
+  return {
     blockId: b.id,
     year: b.year,
     action,
@@ -74,7 +75,11 @@ async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author:
     attribution: authorAttribution(author),
     changedAt: b.updatedAt,
     reason: reason ?? null,
-  });
+  };
+}
+
+async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author: Author, reason?: string) {
+  await tx.insert(blockRevisions).values(revisionOf(b, action, author, reason));
   await recordAudit(tx, {
     action: action === "delete" ? "block_deleted" : "block_saved",
     actorId: authorId(author),
@@ -205,22 +210,7 @@ export async function copyBlocksIn(tx: Executor, fromYear: number, toYear: numbe
     .values(sources.map((b) => ({ year: toYear, kind: b.kind, sectionKey: b.sectionKey, position: b.position, text: b.text, attributes: b.attributes, updatedBy: actor.id })))
     .returning();
   await copyTies(tx, toYear, { blocks: new Map(sources.map((b, i) => [b.id, copies[i]!.id])) });
-  await tx.insert(blockRevisions).values(
-    copies.map((b) => ({
-      blockId: b.id,
-      year: b.year,
-      action: "create" as const,
-      kind: b.kind,
-      sectionKey: b.sectionKey,
-      position: b.position,
-      text: b.text,
-      attributes: b.attributes,
-      version: b.version,
-      changedBy: actor.id,
-      changedAt: b.updatedAt,
-      reason: `Copied from ${fromYear}`,
-    })),
-  );
+  await tx.insert(blockRevisions).values(copies.map((b) => revisionOf(b, "create", actor, `Copied from ${fromYear}`)));
   await recordAudit(tx, { action: "block_saved", actorId: actor.id, actorEmail: actor.email, year: toYear, detail: { copiedFrom: fromYear, blocks: copies.length } });
   return copies.length;
 }

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { BLOCK_KINDS } from "@/lib/domain";
+import { revisionOf } from "../commands/blocks";
 import { tieNewTexts } from "../commands/number-ties";
 import type { Executor } from "../client";
 import * as schema from "../schema";
@@ -42,21 +43,7 @@ export async function seedChapterBlocks(tx: Executor, year: number): Promise<num
     return { year, kind: b.kind, sectionKey: b.section, position, text: b.text, attributes: b.attributes };
   });
   const inserted = await tx.insert(schema.textBlocks).values(rows).returning();
-  await tx.insert(schema.blockRevisions).values(
-    inserted.map((b) => ({
-      blockId: b.id,
-      year,
-      action: "create" as const,
-      kind: b.kind,
-      sectionKey: b.sectionKey,
-      position: b.position,
-      text: b.text,
-      attributes: b.attributes,
-      version: b.version,
-      attribution: SEED_ATTRIBUTION,
-      reason: "seed: the published report",
-    })),
-  );
+  await tx.insert(schema.blockRevisions).values(inserted.map((b) => revisionOf(b, "create", { attribution: SEED_ATTRIBUTION }, "seed: the published report")));
   await tieNewTexts(tx, year, inserted.map((b) => ({ owner: { blockId: b.id }, section: b.sectionKey, text: b.text })));
   return inserted.length;
 }
