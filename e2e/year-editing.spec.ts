@@ -1,39 +1,46 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { ensurePeople, PEOPLE, sameOrigin } from "./api";
-import { answerNextDialog, apiAs, apiValue, pageAs, rowOf } from "./year-page";
+import { answerNextDialog, apiAs, apiValue, ensureYear, pageAs, rowOf, visit } from "./year-page";
 
-// Writes only in 2031 (this spec's year).
+// Writes only in 2031 (this spec's year, opened through the API so that no test depends on
+// another) and 2039 (opened through /years by the first test).
 const YEAR = 2031;
+const OPENED_YEAR = 2039;
 
 test.describe("editing a year's values", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
+  test.beforeAll(async ({ request, baseURL, playwright }) => {
     await ensurePeople(request, baseURL!);
+    const api = await apiAs(playwright, baseURL!, "editor");
+    await ensureYear(api, baseURL!, YEAR);
+    await api.dispose();
   });
 
-  test("an editor opens 2031 from /years; opening it again says it already exists", async ({ browser }) => {
+  test("an editor opens 2039 from /years; opening it again says it already exists", async ({ browser }) => {
     const page = await pageAs(browser, "editor");
-    await page.goto("/years");
+    await visit(page, "/years");
     const yearInput = page.getByLabel("Year", { exact: true });
-    await yearInput.fill(String(YEAR));
+    await yearInput.fill(String(OPENED_YEAR));
     await yearInput.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`/years/${YEAR}$`));
+    await expect(page).toHaveURL(new RegExp(`/years/${OPENED_YEAR}$`));
     // A new year lists every current metric with no value yet, and the previous year alongside.
     const row = rowOf(page, "Total peacekeepers");
     await expect(row.getByLabel("Value: Total peacekeepers", { exact: true })).toHaveValue("");
     await expect(row.getByTestId("previous")).toContainText(/20\d\d: /);
     await expect(page.getByRole("form")).toHaveCount(50);
 
-    await page.goto("/years");
-    await page.getByLabel("Year", { exact: true }).fill(String(YEAR));
+    await visit(page, "/years");
+    await page.getByLabel("Year", { exact: true }).fill(String(OPENED_YEAR));
     await page.getByRole("button", { name: "Open year" }).click();
-    await expect(page.getByText(`${YEAR} is already open: pick it from the list below`)).toBeVisible();
+    await expect(page.getByText(`${OPENED_YEAR} is already open: pick it from the list below`)).toBeVisible();
     await page.context().close();
   });
 
   test("an editor fills several values with the keyboard only and the API returns them", async ({ browser, playwright, baseURL }) => {
+    // Many saves, each awaited in the page: ~20 s on an idle 2-core machine.
+    test.slow();
     const page = await pageAs(browser, "editor");
-    await page.goto(`/years/${YEAR}`);
+    await visit(page, `/years/${YEAR}`);
     const filledCount = async () => Number(/^(\d+) of \d+ figures have a value/.exec((await page.getByText(/figures have a value/).textContent()) ?? "")?.[1]);
     const filledBefore = await filledCount();
 
@@ -120,11 +127,13 @@ test.describe("editing a year's values", () => {
   });
 
   test("two editors save the same value: the conflict dialog keeps theirs or overwrites with mine", async ({ browser, playwright, baseURL }) => {
+    // Two browsers, three saves and two dialogs: ~17 s on an idle 2-core machine.
+    test.slow();
     const label = "Security Council meetings supported";
     const a = await pageAs(browser, "editor");
     const b = await pageAs(browser, "admin");
-    await a.goto(`/years/${YEAR}`);
-    await b.goto(`/years/${YEAR}`);
+    await visit(a, `/years/${YEAR}`);
+    await visit(b, `/years/${YEAR}`);
 
     const aValue = a.getByLabel(`Value: ${label}`, { exact: true });
     const bValue = b.getByLabel(`Value: ${label}`, { exact: true });
@@ -192,7 +201,7 @@ test.describe("editing a year's values", () => {
     await api.dispose();
 
     const page = await pageAs(browser, "editor");
-    await page.goto(`/years/${YEAR}`);
+    await visit(page, `/years/${YEAR}`);
     await page.getByRole("button", { name: "History of Security Council field missions supported" }).click();
     const drawer = page.getByRole("dialog", { name: `History: Security Council field missions supported, ${YEAR}` });
     const revisions = drawer.getByTestId("revision");
@@ -214,7 +223,7 @@ test.describe("editing a year's values", () => {
     await expect(drawer).toBeHidden();
 
     // The same as a page of its own, paged with ?before=.
-    await page.goto(`/years/${YEAR}/history/council_field_missions`);
+    await visit(page, `/years/${YEAR}/history/council_field_missions`);
     await expect(page.getByRole("heading", { name: `History: Security Council field missions supported, ${YEAR}` })).toBeVisible();
     await expect(page.getByTestId("revision")).toHaveCount(20);
     await expect(page.getByTestId("revision").first()).toContainText("step 23");
@@ -225,7 +234,7 @@ test.describe("editing a year's values", () => {
     await expect(page.getByTestId("revision").last()).toContainText("step 1");
 
     // The conflict test's reasons are there too.
-    await page.goto(`/years/${YEAR}/history/council_meetings_supported`);
+    await visit(page, `/years/${YEAR}/history/council_meetings_supported`);
     await expect(page.getByTestId("revision")).toHaveCount(3);
     await expect(page.getByTestId("revision").nth(1)).toContainText("corrected count");
     await page.context().close();
@@ -235,7 +244,7 @@ test.describe("editing a year's values", () => {
     const page = await pageAs(browser, "editor");
     const api = await apiAs(playwright, baseURL!, "editor");
     const before = await apiValue(api, YEAR, "peace_operations");
-    await page.goto(`/years/${YEAR}`);
+    await visit(page, `/years/${YEAR}`);
     const input = page.getByLabel("Value: Peace operations", { exact: true });
     await input.fill("987");
 
@@ -253,7 +262,7 @@ test.describe("editing a year's values", () => {
     expect(await apiValue(api, YEAR, "peace_operations")).toEqual(before);
 
     // Nothing typed: no question.
-    await page.goto(`/years/${YEAR}`);
+    await visit(page, `/years/${YEAR}`);
     const notAsked = answerNextDialog(page, "dismiss");
     await page.getByRole("link", { name: "Compare" }).click();
     await expect(page).toHaveURL(/\/compare/);
@@ -267,14 +276,14 @@ test.describe("editing a year's values", () => {
     test.slow();
     for (const width of [1400, 390]) {
       const page = await pageAs(browser, "editor", { width, height: 900 });
-      await page.goto(`/years/${YEAR}`);
+      await visit(page, `/years/${YEAR}`);
       await expect(page.getByLabel("Value: Total peacekeepers", { exact: true })).toHaveValue("76,500");
       await page.screenshot({ path: `test-results/screens/year-${YEAR}-editor-${width}.png` });
       // Nothing spills sideways at either width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       const audit = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
       expect(audit.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-      await page.goto(`/years/${YEAR}/history/council_field_missions`);
+      await visit(page, `/years/${YEAR}/history/council_field_missions`);
       await page.screenshot({ path: `test-results/screens/history-${width}.png` });
       await page.context().close();
     }

@@ -12,6 +12,12 @@ export async function pageAs(browser: Browser, role: Role, viewport = { width: 1
   return page;
 }
 
+/** Opens `path` and waits for React to hydrate it, so that what the test types is the page's to handle. */
+export async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /** An API context with `role`'s session cookie, as a browser would have it. */
 export async function apiAs(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string, role: Role) {
   const api = await playwright.request.newContext({ baseURL });

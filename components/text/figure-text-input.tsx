@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 
 export type FigureChoice = { key: string; label: string; printed: string };
 
@@ -32,6 +32,16 @@ export function FigureTextInput({ id, value, onChange, figures, rows = 4, invali
   const area = useRef<HTMLTextAreaElement>(null);
   const [typed, setTyped] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
+  // Where the caret goes once a pick has re-rendered the text. Set in a layout effect, not a
+  // later frame: a key typed right after the pick must land after the inserted figure.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    if (at === null || !area.current) return;
+    caretAfterPick.current = null;
+    area.current.focus();
+    area.current.setSelectionRange(at, at);
+  });
   const matches = typed
     ? figures.filter((f) => f.key.includes(typed.query) || f.label.toLowerCase().includes(typed.query.replace(/_/g, " "))).slice(0, MAX_SHOWN)
     : [];
@@ -50,13 +60,9 @@ export function FigureTextInput({ id, value, onChange, figures, rows = 4, invali
     const rest = value.slice(caret).replace(/^[a-z0-9_]*\}\}/i, "");
     const inserted = `{{${choice.key}}}`;
     const next = value.slice(0, typed.start) + inserted + rest;
+    caretAfterPick.current = typed.start + inserted.length;
     onChange(next);
     setTyped(null);
-    requestAnimationFrame(() => {
-      el.focus();
-      const at = typed.start + inserted.length;
-      el.setSelectionRange(at, at);
-    });
   }
 
   function onKeyDown(e: React.KeyboardEvent<HTMLTextAreaElement>) {
