@@ -52,8 +52,8 @@ test.describe("the chapter's text", () => {
     // The figure changes on the figures view: the paragraph's written "120" no longer states it.
     await page.getByRole("navigation", { name: `Views of ${UI_YEAR}` }).getByRole("link", { name: "Figures and quotes" }).click();
     const countries = rowOf(page, "Troop- and police-contributing countries");
-    await countries.getByLabel("Value: Troop- and police-contributing countries", { exact: true }).fill("125");
-    await countries.getByRole("button", { name: "Save Troop- and police-contributing countries" }).click();
+    await countries.getByLabel("Troop- and police-contributing countries, value", { exact: true }).fill("125");
+    await countries.getByLabel("Troop- and police-contributing countries, value", { exact: true }).press("Enter");
     await expect(countries.getByTestId("save-status")).toContainText("Saved ✓");
 
     // The figures view says the text now has a number to check.

@@ -67,13 +67,13 @@ test.describe("a catalogue of 200 figures", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Rule of law and security institutions" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Our peacekeeping work" })).toHaveCount(0);
 
-    const row = page.getByRole("form", { name: /^Extra figure \d+$/ }).first();
+    const row = page.getByRole("group", { name: /^Extra figure \d+$/ }).first();
     const label = (await row.getAttribute("aria-label"))!;
-    await row.getByLabel(`Value: ${label}`, { exact: true }).fill("4,321");
-    await row.getByRole("button", { name: "Save" }).click();
+    await row.getByLabel(`${label}, value`, { exact: true }).fill("4,321");
+    await row.getByLabel(`${label}, value`, { exact: true }).press("Enter");
     await expect(row.getByTestId("save-status")).toContainText("Saved ✓");
     await page.reload();
-    await expect(page.getByLabel(`Value: ${label}`, { exact: true })).toHaveValue("4,321");
+    await expect(page.getByLabel(`${label}, value`, { exact: true })).toHaveValue("4,321");
   });
 
   test("the comparison draws 100 rows until asked for all, then moves focus to the first new one", async ({ page }) => {

@@ -25,9 +25,9 @@ test.describe("editing a year's values", () => {
     await expect(page).toHaveURL(new RegExp(`/years/${OPENED_YEAR}$`));
     // A new year lists every current metric with no value yet, and the previous year alongside.
     const row = rowOf(page, "Total peacekeepers");
-    await expect(row.getByLabel("Value: Total peacekeepers", { exact: true })).toHaveValue("");
+    await expect(row.getByLabel("Total peacekeepers, value", { exact: true })).toHaveValue("");
     await expect(row.getByTestId("previous")).toContainText(/20\d\d: /);
-    await expect(page.getByRole("form")).toHaveCount(50);
+    await expect(page.locator("[data-grid-cell]")).toHaveCount(50);
 
     await visit(page, "/years");
     await page.getByLabel("Year", { exact: true }).fill(String(OPENED_YEAR));
@@ -44,45 +44,50 @@ test.describe("editing a year's values", () => {
     const filledCount = async () => Number(/^(\d+) of \d+ figures have a value/.exec((await page.getByText(/figures have a value/).textContent()) ?? "")?.[1]);
     const filledBefore = await filledCount();
 
-    const value = page.getByLabel("Value: Total peacekeepers", { exact: true });
+    const value = page.getByLabel("Total peacekeepers, value", { exact: true });
     await value.focus();
     await page.keyboard.type("76,500");
-    await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Qualifier: Total peacekeepers", { exact: true })).toBeFocused();
+    // Alt+Enter opens the row's detail: qualifier, source, note and reason, in that order.
+    await page.keyboard.press("Alt+Enter");
+    await expect(page.getByLabel("Qualifier, Total peacekeepers", { exact: true })).toBeFocused();
     // Type-ahead selects "over" in the closed select.
     await page.keyboard.type("o");
     await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Source: Total peacekeepers", { exact: true })).toBeFocused();
+    await expect(page.getByLabel("Source, Total peacekeepers", { exact: true })).toBeFocused();
     await page.keyboard.type("https://peacekeeping.un.org/en/data");
     await page.keyboard.press("Tab");
     await page.keyboard.type("As of December");
     await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Reason for the change: Total peacekeepers", { exact: true })).toBeFocused();
+    await expect(page.getByLabel("Reason for the change, Total peacekeepers", { exact: true })).toBeFocused();
     await page.keyboard.type("first figure");
-    await page.keyboard.press("Enter");
     const first = rowOf(page, "Total peacekeepers");
+    await expect(first.getByTestId("save-status")).toHaveText("Unsaved");
+    await expect(page.getByTestId("unsaved-count")).toHaveText("1 unsaved");
+    await page.keyboard.press("Enter");
     await expect(first.getByTestId("save-status")).toContainText("Saved ✓");
+    await expect(page.getByTestId("unsaved-count")).toHaveText("All changes saved");
     await expect(first.getByTestId("printed")).toHaveText("As printed: over 76,500");
     // The header counts the new figure without a reload, and focus stays where it was.
     await expect(page.getByText(/figures have a value/)).toContainText(`${filledBefore + 1} of `);
-    await expect(page.getByLabel("Reason for the change: Total peacekeepers", { exact: true })).toBeFocused();
+    await expect(page.getByLabel("Reason for the change, Total peacekeepers", { exact: true })).toBeFocused();
     // Beside it, the nearest earlier year's figure and the change to it (other specs may add years before 2031).
-    await expect(first.getByTestId("previous")).toContainText(/^Previous: 20\d\d: /);
+    await expect(first.getByTestId("previous")).toContainText(/20\d\d: /);
     await expect(first.getByTestId("change")).toHaveText(/^Change (0|[+−][\d,.]+( million)?)( \([+−]?[\d,.]+%\))?$/);
 
-    // Tab goes on through Save, History and Comments to the next row's value.
+    // Esc closes the detail and puts the focus back on the value; Tab goes straight to the next figure's value.
+    await page.keyboard.press("Escape");
+    await expect(value).toBeFocused();
+    await expect(page.getByLabel("Source, Total peacekeepers", { exact: true })).toBeHidden();
     await page.keyboard.press("Tab");
-    await expect(first.getByRole("button", { name: "Save Total peacekeepers" })).toBeFocused();
-    await page.keyboard.press("Tab");
-    await expect(first.getByRole("button", { name: "History of Total peacekeepers" })).toBeFocused();
-    await page.keyboard.press("Tab");
-    await expect(first.getByRole("button", { name: "Comments on Total peacekeepers" })).toBeFocused();
-    await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Value: Women peacekeepers", { exact: true })).toBeFocused();
+    await expect(page.getByLabel("Women peacekeepers, value", { exact: true })).toBeFocused();
     await page.keyboard.type("4.9 million");
+    // Enter saves and moves down; Shift+Enter comes back up.
     await page.keyboard.press("Enter");
+    await expect(page.getByLabel("Women peacekeepers, value", { exact: true })).not.toBeFocused();
     await expect(rowOf(page, "Women peacekeepers").getByTestId("save-status")).toContainText("Saved ✓");
-    await expect(page.getByLabel("Value: Women peacekeepers", { exact: true })).toHaveValue("4,900,000");
+    await page.keyboard.press("Shift+Enter");
+    await expect(page.getByLabel("Women peacekeepers, value", { exact: true })).toBeFocused();
+    await expect(page.getByLabel("Women peacekeepers, value", { exact: true })).toHaveValue("4,900,000");
 
     // Typed money and percentages, each saved with Enter from its value field.
     for (const [label, typed, shown, printed] of [
@@ -91,7 +96,7 @@ test.describe("editing a year's values", () => {
       ["Troop- and police-contributing countries", "76000", "76,000", "76,000"],
       ["Peacebuilding Fund allocations", "203M", "203,000,000", "$203M"],
     ] as const) {
-      const input = page.getByLabel(`Value: ${label}`, { exact: true });
+      const input = page.getByLabel(`${label}, value`, { exact: true });
       await input.focus();
       await page.keyboard.type(typed);
       await page.keyboard.press("Enter");
@@ -101,7 +106,7 @@ test.describe("editing a year's values", () => {
     }
 
     // The same schema as the server, in the browser: nothing is sent for text that is not a number.
-    const countries = page.getByLabel("Value: Peace operations", { exact: true });
+    const countries = page.getByLabel("Peace operations, value", { exact: true });
     await countries.focus();
     await page.keyboard.type("eleven");
     await page.keyboard.press("Enter");
@@ -122,11 +127,11 @@ test.describe("editing a year's values", () => {
 
     // A reload shows what was saved.
     await page.reload();
-    await expect(page.getByLabel("Value: Total peacekeepers", { exact: true })).toHaveValue("76,500");
+    await expect(page.getByLabel("Total peacekeepers, value", { exact: true })).toHaveValue("76,500");
     await page.context().close();
   });
 
-  test("two editors save the same value: the conflict dialog keeps theirs or overwrites with mine", async ({ browser, playwright, baseURL }) => {
+  test("two editors save the same value: the conflict dialog keeps theirs or keeps my changes", async ({ browser, playwright, baseURL }) => {
     // Two browsers, three saves and two dialogs: ~17 s on an idle 2-core machine.
     test.slow();
     const label = "Security Council meetings supported";
@@ -135,8 +140,8 @@ test.describe("editing a year's values", () => {
     await visit(a, `/years/${YEAR}`);
     await visit(b, `/years/${YEAR}`);
 
-    const aValue = a.getByLabel(`Value: ${label}`, { exact: true });
-    const bValue = b.getByLabel(`Value: ${label}`, { exact: true });
+    const aValue = a.getByLabel(`${label}, value`, { exact: true });
+    const bValue = b.getByLabel(`${label}, value`, { exact: true });
     await aValue.fill("410");
     await aValue.press("Enter");
     await expect(rowOf(a, label).getByTestId("save-status")).toContainText("Saved ✓");
@@ -165,7 +170,8 @@ test.describe("editing a year's values", () => {
     await expect(rowOf(b, label).getByTestId("save-status")).toContainText(`Loaded the version saved by ${PEOPLE.editor.name}`);
     // B now holds version 1: its next save goes through.
     await bValue.fill("415");
-    await b.getByLabel(`Reason for the change: ${label}`, { exact: true }).fill("corrected count");
+    await rowOf(b, label).getByRole("button", { name: `Details of ${label}` }).click();
+    await b.getByLabel(`Reason for the change, ${label}`, { exact: true }).fill("corrected count");
     await bValue.press("Enter");
     await expect(rowOf(b, label).getByTestId("save-status")).toContainText("Saved ✓");
 
@@ -175,7 +181,7 @@ test.describe("editing a year's values", () => {
     const aDialog = a.getByRole("dialog", { name: `${label} was changed by someone else` });
     await expect(aDialog.getByTestId("conflict-theirs-value")).toHaveText("415");
     await expect(aDialog).toContainText(`${PEOPLE.admin.name} saved it at`);
-    await aDialog.getByRole("button", { name: "Overwrite with mine" }).click();
+    await aDialog.getByRole("button", { name: "Keep my changes" }).click();
     await expect(aDialog).toBeHidden();
     await expect(rowOf(a, label).getByTestId("save-status")).toContainText("Saved ✓");
 
@@ -245,7 +251,7 @@ test.describe("editing a year's values", () => {
     const api = await apiAs(playwright, baseURL!, "editor");
     const before = await apiValue(api, YEAR, "peace_operations");
     await visit(page, `/years/${YEAR}`);
-    const input = page.getByLabel("Value: Peace operations", { exact: true });
+    const input = page.getByLabel("Peace operations, value", { exact: true });
     await input.fill("987");
 
     // Stay: the typed figure is still there.
@@ -277,7 +283,7 @@ test.describe("editing a year's values", () => {
     for (const width of [1400, 390]) {
       const page = await pageAs(browser, "editor", { width, height: 900 });
       await visit(page, `/years/${YEAR}`);
-      await expect(page.getByLabel("Value: Total peacekeepers", { exact: true })).toHaveValue("76,500");
+      await expect(page.getByLabel("Total peacekeepers, value", { exact: true })).toHaveValue("76,500");
       await page.screenshot({ path: `test-results/screens/year-${YEAR}-editor-${width}.png` });
       // Nothing spills sideways at either width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -18,7 +18,7 @@ test.describe("locking years and who may edit", () => {
     await ensureYear(editorApi, baseURL!, YEAR);
     const editor = await pageAs(browser, "editor");
     await editor.goto(`/years/${YEAR}`);
-    const value = editor.getByLabel("Value: Peace operations", { exact: true });
+    const value = editor.getByLabel("Peace operations, value", { exact: true });
     await expect(value).toBeVisible();
     // Only reviewers and admins see the lock button.
     await expect(editor.getByRole("button", { name: `Lock ${YEAR}` })).toHaveCount(0);
@@ -37,7 +37,7 @@ test.describe("locking years and who may edit", () => {
     // The editor's page was loaded before the lock: the server refuses and the row says why.
     await value.fill("12");
     await value.press("Enter");
-    await expect(rowOf(editor, "Peace operations").getByRole("alert")).toHaveText(`The year ${YEAR} is locked: an admin must unlock it before it can change`);
+    await expect(rowOf(editor, "Peace operations").getByTestId("save-status")).toHaveText(`Not saved: The year ${YEAR} is locked: an admin must unlock it before it can change`);
     await editor.reload();
     await expect(editor.getByRole("note")).toContainText(`by ${PEOPLE.reviewer.name}`);
     await expect(editor.getByRole("textbox")).toHaveCount(0);
@@ -63,7 +63,7 @@ test.describe("locking years and who may edit", () => {
     await expect(admin.getByRole("button", { name: `Lock ${YEAR}` })).toBeVisible();
 
     await editor.reload();
-    const again = editor.getByLabel("Value: Peace operations", { exact: true });
+    const again = editor.getByLabel("Peace operations, value", { exact: true });
     await again.fill("12");
     await again.press("Enter");
     await expect(rowOf(editor, "Peace operations").getByTestId("save-status")).toContainText("Saved ✓");

@@ -38,8 +38,8 @@ export async function apiValue(api: APIRequestContext, year: number, metricKey: 
   return row!;
 }
 
-/** The inline form of one metric on the year page. */
-export const rowOf = (page: Page, label: string) => page.getByRole("form", { name: label, exact: true });
+/** One figure's row of the entry grid on the year page. */
+export const rowOf = (page: Page, label: string) => page.getByRole("group", { name: label, exact: true });
 
 /** Answers the next dialog the page opens with `answer`; the returned list receives its message. */
 export function answerNextDialog(page: Page, answer: "accept" | "dismiss"): string[] {

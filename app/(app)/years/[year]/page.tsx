@@ -7,7 +7,8 @@ import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
 import { pickProvenance } from "@/lib/validation/provenance";
-import { ValueEditor, type EditableValue, type PreviousFigure } from "@/components/years/value-editor";
+import { ValueGrid } from "@/components/years/value-grid";
+import type { EditableValue, PreviousFigure } from "@/components/years/value-editor-types";
 import { formatWhen } from "@/components/years/when";
 import { SectionNav } from "@/components/years/section-nav";
 import { UnsavedChangesGuard } from "@/components/years/unsaved-changes";
@@ -96,12 +97,14 @@ export default async function YearPage({ params, searchParams }: Props) {
       {pages.mode === "one" ? <SectionNav year={year} sections={pages.sections} current={pages.section} /> : null}
       {editable ? (
         <UnsavedChangesGuard>
-          <ValueEditor
+          <ValueGrid
             year={year}
             sections={shownSections}
             rows={editableRows(shownValues, metrics, review.breakSincePrevious(previousValues))}
             previous={previousFigures(previousValues, shownValues)}
             comments={commentsFor(review.openComments, actor.role, !open)}
+            checked={[...new Set(review.checks.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))]}
+            sectionMenu={pages.mode !== "one"}
           />
           <QuotesSection>
             <QuoteEditor year={year} sections={sections} quotes={quotes} earlier={earlierQuotes} />
