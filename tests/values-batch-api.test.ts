@@ -10,12 +10,19 @@ import { lockYear, openYear } from "@/db/commands/years";
 import { createTestDatabase, engines, type TestDatabase } from "./support/db";
 import { createActor } from "./support/people";
 
-// The route handler as a client meets it, with the caller and the database supplied by the test.
+// The route handler and the year page's action as their callers meet them, with the caller and
+// the database supplied by the test.
 const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
-vi.mock("@/lib/auth/guard", async (importOriginal) => ({ ...(await importOriginal<typeof Guard>()), resolveActor: () => Promise.resolve(calls.actor) }));
+vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
+vi.mock("@/lib/auth/guard", async (importOriginal) => ({
+  ...(await importOriginal<typeof Guard>()),
+  resolveActor: () => Promise.resolve(calls.actor),
+  currentActor: () => Promise.resolve(calls.actor),
+}));
 
 const valuesRoute = await import("@/app/api/v1/years/[year]/values/route");
+const { saveValuesFromPage } = await import("@/app/(app)/years/actions");
 
 type Body = Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> }; rows?: Record<string, unknown>[] };
 
@@ -132,5 +139,26 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
     await lockYear(t.db, 2061, people.admin);
     expect((await put(2061, { values: [{ metricKey: "pda_national", value: 1 }] })).status).toBe(423);
     expect((await put(2098, { values: [{ metricKey: "pda_national", value: 1 }] })).status).toBe(404);
+  });
+
+  it("saves from the year page through the same command, and a refusal carries its rows for the grid", async () => {
+    as("editor");
+    const saved = await saveValuesFromPage({ year: YEAR, values: [{ metricKey: "explosive_items_removed", value: "1,200" }] });
+    expect(saved).toEqual({ ok: true, data: [expect.objectContaining({ metricKey: "explosive_items_removed", value: 1200, version: 1 })] });
+
+    const before = await written();
+    const refused = await saveValuesFromPage({
+      year: YEAR,
+      values: [
+        { metricKey: "road_confirmed_safe_km", value: 5 },
+        { metricKey: "explosive_items_removed", value: 1300, version: 0 },
+      ],
+    });
+    expect(refused).toMatchObject({ ok: false, code: "conflict", rows: [{ index: 1, metricKey: "explosive_items_removed", code: "conflict", current: { value: 1200, version: 1 } }] });
+    expect(await written()).toEqual(before);
+
+    as("viewer");
+    expect(await saveValuesFromPage({ year: YEAR, values: [{ metricKey: "road_confirmed_safe_km", value: 5 }] })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await written()).toEqual(before);
   });
 });
