@@ -1,9 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { PROVENANCE_FIELDS, pickProvenance, type Provenance } from "@/lib/validation/provenance";
-import { valueSaveSchema } from "@/lib/validation/value";
+import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";
+import { valueBatchItems, type ValueBatchItem, type ValueRowError } from "@/lib/validation/value-batch";
 import { metricValues, metrics, users, valueRevisions } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
@@ -120,6 +122,78 @@ export async function saveValueIn(tx: Executor, year: number, metricKey: string,
     });
   }
   return toSaved(metricKey, row, actor.name);
+}
+
+/**
+ * Saves several values of one year in one transaction, all or nothing. Each row goes through
+ * saveValueIn, so its rules, version check, revision and audit row are those of a single save.
+ * Every row is tried, each in its own savepoint so that a refused one leaves the transaction
+ * usable, and if any is refused the whole batch rolls back with an error per refused row
+ * (`rows`): 422 when any is invalid or names no metric, else 409 when only versions are stale.
+ */
+export async function saveValues(db: Database, year: number, items: readonly ValueBatchItem[], actor: Actor, opts: SaveOptions = {}): Promise<SavedValue[]> {
+  // The transports parse the same schema; parsing again keeps the limits for any other caller.
+  const list = valueBatchItems.parse(items);
+  return db.transaction(async (tx) => {
+    // Once for the batch, so a locked or missing year is one 423/404 rather than one per row.
+    await assertYearOpen(tx, year);
+    const duplicates = duplicateRows(list);
+    if (duplicates.length) {
+      const keys = [...new Set(duplicates.map((r) => `“${r.metricKey}”`))].join(", ");
+      throw new AppError("validation", `Each metric may appear once in a batch: ${keys} appear more than once`, undefined, { rows: duplicates });
+    }
+    const saved: SavedValue[] = [];
+    const refused: ValueRowError[] = [];
+    for (const [index, item] of list.entries()) {
+      try {
+        saved.push(await tx.transaction((row) => saveValueIn(row, year, item.metricKey, item, actor, opts)));
+      } catch (error) {
+        const problem = rowProblem(error);
+        // Anything else (the database failing, a bug) is not about the row: the batch fails as a whole.
+        if (!problem) throw error;
+        refused.push({ index, metricKey: item.metricKey, ...problem });
+      }
+    }
+    if (refused.length) {
+      const invalid = refused.some((r) => r.code !== "conflict");
+      const counted = `${refused.length} of ${list.length} ${list.length === 1 ? "row" : "rows"}`;
+      throw new AppError(
+        invalid ? "validation" : "conflict",
+        invalid ? `${counted} cannot be saved: nothing was saved` : `${counted} changed since you loaded them: nothing was saved; review their values before overwriting them`,
+        undefined,
+        { rows: refused },
+      );
+    }
+    return saved;
+  });
+}
+
+function duplicateRows(list: readonly ValueBatchItem[]): ValueRowError[] {
+  const seen = new Map<string, number>();
+  for (const item of list) seen.set(item.metricKey, (seen.get(item.metricKey) ?? 0) + 1);
+  return list.flatMap((item, index) => {
+    const times = seen.get(item.metricKey)!;
+    return times > 1 ? [{ index, metricKey: item.metricKey, code: "validation" as const, message: `“${item.metricKey}” appears ${times} times in this batch: send it once` }] : [];
+  });
+}
+
+/** A single save's refusal as a row error, or null when the failure is not the row's. */
+function rowProblem(error: unknown): Omit<ValueRowError, "index" | "metricKey"> | null {
+  if (error instanceof z.ZodError) {
+    const fields = zodFieldErrors(error);
+    return { code: "validation", message: Object.values(fields).join("; "), fields };
+  }
+  if (!(error instanceof AppError)) return null;
+  switch (error.code) {
+    case "validation":
+      return { code: "validation", message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    case "not_found":
+      return { code: "not_found", message: error.message };
+    case "conflict":
+      return { code: "conflict", message: error.message, current: (error.extra?.current as SavedValue | null | undefined) ?? null };
+    default:
+      return null;
+  }
 }
 
 /** 409 carrying the row as it is now, so the writer can see who changed what. */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type * as Guard from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors";
 
 const calls = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
@@ -51,5 +52,12 @@ describe("guardedAction", () => {
 
   it("does the work for valid input", async () => {
     expect(await action({ year: 2061, fields: { note: "As of June" } })).toEqual({ ok: true, data: { year: 2061, fields: { note: "As of June" } } });
+  });
+
+  it("passes a refusal's row errors on as `rows`, and adds no `rows` to other refusals", async () => {
+    const rows = [{ index: 2, metricKey: "peace_operations", code: "validation", message: "Value must be a whole number" }];
+    const refuse = (extra?: Record<string, unknown>) => guardedAction("values:write", z.object({}), () => Promise.reject(new AppError("validation", "1 of 3 rows cannot be saved", undefined, extra)));
+    expect(await refuse({ rows })({})).toMatchObject({ ok: false, code: "validation", rows, extra: { rows } });
+    expect(await refuse({ current: null })({})).not.toHaveProperty("rows");
   });
 });

@@ -8,10 +8,19 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/validation/input-scan";
 import { zodFieldErrors } from "@/lib/validation/value";
+import type { ValueRowError } from "@/lib/validation/value-batch";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; extra?: Record<string, unknown> };
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      extra?: Record<string, unknown>;
+      /** A refused batch save's error per row (saveValues), so a grid can mark each row. */
+      rows?: ValueRowError[];
+    };
 
 /** `ip` is null unless TRUSTED_PROXY lets a proxy of ours say it (lib/auth/client-ip.ts). */
 type ActionCtx = { db: Database; ip: string | null };
@@ -58,7 +67,16 @@ async function run<S extends z.ZodType, R, A>(
     return { ok: true, data: await fn(parsed.data, { db: await getDb(), ip }, actor) };
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fields, extra: error.extra };
+      const rows = error.extra?.rows;
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.fields,
+        extra: error.extra,
+        // Only saveValues refuses with `rows` on the way to an action (an import's go to the API alone).
+        ...(Array.isArray(rows) ? { rows: rows as ValueRowError[] } : {}),
+      };
     }
     // Commands parse with a schema only they know (a value with its metric's rules), as the API does.
     if (error instanceof z.ZodError) {

@@ -65,4 +65,11 @@ describe("OpenAPI document: export, import and snapshots", () => {
     expect((op("/api/v1/years/{year}/snapshots", "post") as Op & { requestBody: { required: boolean } }).requestBody.required).toBe(false);
     expect(JSON.stringify(lock.responses["422"])).toContain('"checks"');
   });
+
+  it("describes the batch save of values with its row errors on 409 and 422", () => {
+    const batch = op("/api/v1/years/{year}/values", "put")!;
+    expect(Object.keys(batch.responses)).toEqual(expect.arrayContaining(["200", "403", "409", "422", "423"]));
+    expect(JSON.stringify(batch.requestBody!.content)).toContain('"metricKey"');
+    for (const status of ["409", "422"]) expect(JSON.stringify(batch.responses[status])).toContain('"rows"');
+  });
 });

@@ -5,12 +5,13 @@ import { idParams, metricKeyParam, yearParam } from "@/lib/validation/params";
 import { blockListQuery, createBlockSchema, deleteBlockSchema, setTieSchema, updateBlockSchema, writtenNumbersQuery } from "@/lib/validation/block";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 import { valueSaveSchema } from "@/lib/validation/value";
+import { MAX_BATCH_VALUES } from "@/lib/validation/value-batch";
 import { lockYearSchema, openYearSchema, returnYearSchema, unlockYearSchema } from "@/lib/validation/year";
 import { commentSchema } from "@/lib/validation/comment";
 import { createRuleSchema, ruleKeyParams, rulePreviewSchema, updateRuleSchema } from "@/lib/validation/rule";
 import {
   auditPageBody, blockBody, blockHistoryBody, checksBody, commentBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody,
-  lockRefusedBody, metricBody, metricBreakBody, metricDetailBody, quoteBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBody,
+  lockRefusedBody, metricBody, metricBreakBody, metricDetailBody, quoteBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBatchErrorBody, valueBody,
   writtenNumberBody, yearBody, yearStepBody,
 } from "@/lib/validation/api";
 import { auditQuery } from "@/lib/validation/audit";
@@ -117,6 +118,17 @@ export const operations: Operation[] = [
     body: valueSave,
     response: valueBody,
     errors: [400, 404, 409, 422, 423],
+  },
+  {
+    method: "put",
+    path: "/api/v1/years/{year}/values",
+    summary: `Save several values of the year at once (at most ${MAX_BATCH_VALUES}, each metric once), all or nothing: each row is a single save's body with its \`metricKey\`, under the same rules. If any row is refused nothing is written and \`rows\` names every refused row: 422 when any is invalid or names no metric, else 409 (each stale row's \`current\`).`,
+    permission: "values:write",
+    params: year,
+    body: z.object({ values: z.array(valueSave.extend({ metricKey: metricKeyParam })).min(1).max(MAX_BATCH_VALUES) }),
+    response: z.object({ year: z.number().int(), values: z.array(valueBody).describe("The saved rows, in the order sent") }),
+    errors: [400, 404, 409, 422, 423],
+    errorBodies: { 409: valueBatchErrorBody, 422: valueBatchErrorBody },
   },
   {
     method: "get",

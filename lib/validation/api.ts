@@ -292,6 +292,23 @@ export const importErrorBody = errorBody
   .extend({ rows: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })).optional() })
   .meta({ id: "ImportError" });
 
+export const valueBatchErrorBody = errorBody
+  .extend({
+    rows: z
+      .array(
+        z.object({
+          index: z.number().int().describe("The row's place in the list sent, from 0"),
+          metricKey: z.string(),
+          code: z.enum(["validation", "conflict", "not_found"]),
+          message: z.string(),
+          fields: z.record(z.string(), z.string()).optional(),
+          current: valueBody.nullable().optional().describe("A conflict's row as it is now (null if it was never saved)"),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: "ValueBatchError" });
+
 export const checksBody = z.object({ year: z.number().int(), checks: z.array(checkSchema) }).meta({ id: "YearChecks" });
 
 export const lockRefusedBody = errorBody.extend({ checks: z.array(checkSchema) }).meta({ id: "LockRefused" });

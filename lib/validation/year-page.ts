@@ -3,6 +3,7 @@ import { historyQuery } from "./history";
 import { idParams, metricKeyParam, yearParam } from "./params";
 import { createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "./quote";
 import { commentSchema } from "./comment";
+import { valueBatchSchema } from "./value-batch";
 import { lockYearSchema, returnYearSchema, unlockYearSchema } from "./year";
 
 /**
@@ -11,6 +12,7 @@ import { lockYearSchema, returnYearSchema, unlockYearSchema } from "./year";
  * saveValue with the metric's rules, exactly as for PUT /years/{year}/values/{metricKey}.
  */
 export const saveValueAction = z.object({ year: yearParam, metricKey: metricKeyParam, fields: z.unknown() });
+export const saveValuesAction = valueBatchSchema.extend({ year: yearParam });
 export const valueHistoryAction = historyQuery.extend({ year: yearParam, metricKey: metricKeyParam });
 export const yearAction = z.object({ year: yearParam });
 export const unlockYearAction = unlockYearSchema.extend({ year: yearParam });

@@ -1,7 +1,7 @@
 "use server";
 
 import { copyQuotes, createQuote, deleteQuote, updateQuote } from "@/db/commands/quotes";
-import { saveValue } from "@/db/commands/values";
+import { saveValue, saveValues } from "@/db/commands/values";
 import { lockYear, openYear, unlockYear } from "@/db/commands/years";
 import { listValueHistory } from "@/db/queries/history";
 import { guardedAction } from "@/lib/actions/safe-action";
@@ -13,6 +13,7 @@ import {
   deleteQuoteAction,
   lockYearAction,
   saveValueAction,
+  saveValuesAction,
   unlockYearAction,
   updateQuoteAction,
   valueHistoryAction,
@@ -22,6 +23,11 @@ import {
 
 export const saveValueFromPage = guardedAction("values:write", saveValueAction, async (input, { db, actor, ip }) =>
   saveValue(db, input.year, input.metricKey, input.fields, actor, { ip }),
+);
+
+// All or nothing; a refusal's `rows` says which rows of the grid to mark, and why.
+export const saveValuesFromPage = guardedAction("values:write", saveValuesAction, async (input, { db, actor, ip }) =>
+  saveValues(db, input.year, input.values, actor, { ip }),
 );
 
 export const loadValueHistory = guardedAction("read", valueHistoryAction, async (input, { db }) => {
