@@ -165,13 +165,17 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
             onClick={() => handlers.onToggleDetail(row.metricKey)}
           >
             Details<span className="sr-only"> of {row.label}</span>
-            {!detailOpen && (draft.source || draft.note || qualifier) ? <span aria-hidden="true"> ·{qualifier ? ` ${qualifier}` : ""}{draft.source ? " source" : ""}{draft.note ? " note" : ""}</span> : null}
+            {!detailOpen && (draft.source || draft.note || qualifier) ? (
+              <span aria-hidden="true" className="text-gray-600">
+                : {[qualifier, draft.source ? "source" : null, draft.note ? "note" : null].filter(Boolean).join(", ")}
+              </span>
+            ) : null}
           </button>
           <HistoryDrawer year={year} metricKey={row.metricKey} label={row.label} unit={row.unit} />
           <CommentsDrawer year={year} metricKey={row.metricKey} label={row.label} openCount={comments.openCounts[row.metricKey] ?? 0} canComment={comments.canComment} canResolve={comments.canResolve} />
         </div>
       </div>
-      <div id={id("detail")} hidden={!detailOpen} className="mt-3 grid gap-3 rounded-md border border-gray-200 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-[9rem_1fr_1fr_1fr_auto] lg:items-end">
+      <div id={id("detail")} hidden={!detailOpen} className={`mt-3 ${detailOpen ? "grid" : "hidden"} gap-3 rounded-md border border-gray-200 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-[9rem_1fr_1fr_1fr_auto] lg:items-end`}>
         <div>
           <label htmlFor={id("qualifier")} className="field-label text-xs">
             Qualifier<span className="sr-only">, {row.label}</span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { saveValueFromPage, saveValuesFromPage } from "@/app/(app)/years/actions";
 import type { SavedValue } from "@/db/commands/values";
 import { parsePastedCells } from "@/lib/grid/paste";
@@ -51,7 +51,6 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
   const [savingAll, setSavingAll] = useState(false);
   // Handlers read the newest state through a ref, so they stay the same functions and rows re-render only when their own state changes.
   const cellsRef = useRef(cells);
-  cellsRef.current = cells;
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const byKey = useMemo(() => new Map(rows.map((r) => [r.metricKey, r])), [rows]);
   const withChecks = useMemo(() => new Set(checked), [checked]);
@@ -72,7 +71,11 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
     [sections, rows, cells, filter, search, withChecks],
   );
   const shownRef = useRef(shownKeys);
-  shownRef.current = shownKeys;
+  // Committed before the next event is handled: React renders a keystroke's update synchronously.
+  useLayoutEffect(() => {
+    cellsRef.current = cells;
+    shownRef.current = shownKeys;
+  });
   const unsavedKeys = rows.filter((r) => cells[r.metricKey]!.unsaved).map((r) => r.metricKey);
 
   const patchCell = useCallback((key: string, patch: (cell: RowState) => Partial<RowState>) => {
@@ -194,9 +197,10 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
         const to = e.relatedTarget;
         if (to instanceof Node && e.currentTarget.contains(to)) return;
         const cell = cellsRef.current[key]!;
-        // A pasted block waits for "Save all"; a dialog taking the focus is not leaving the row;
-        // a link to another page is, and the unsaved-changes guard asks before anything is lost.
-        if (!cell.typed || !cell.unsaved || (to instanceof Element && (to.closest("[role=dialog]") || leavesPage(to)))) return;
+        // A pasted block waits for "Save all", and Save all itself saves this row in its batch; a
+        // dialog taking the focus is not leaving the row; a link to another page is, and the
+        // unsaved-changes guard asks before anything is lost.
+        if (!cell.typed || !cell.unsaved || (to instanceof Element && (to.closest("[role=dialog], [data-save-all]") || leavesPage(to)))) return;
         void save(key);
       },
       onPaste: (key, e) => {
@@ -223,7 +227,8 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
   );
 
   async function saveAll() {
-    const keys = rows.map((r) => r.metricKey).filter((k) => cellsRef.current[k]!.unsaved);
+    // A row already on its way through a single save finishes that way.
+    const keys = rows.map((r) => r.metricKey).filter((k) => cellsRef.current[k]!.unsaved && cellsRef.current[k]!.status.kind !== "saving");
     if (keys.length === 0) return;
     setSavingAll(true);
     setAnnouncement(`Saving ${keys.length} figure${keys.length === 1 ? "" : "s"}…`);
@@ -232,7 +237,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
     const result = await saveValuesFromPage({ year, values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) });
     setSavingAll(false);
     if (result.ok) {
-      result.data.values.forEach((saved, i) => afterSaved(sent[i]!.key, saved, sent[i]!.draft));
+      result.data.forEach((saved, i) => afterSaved(sent[i]!.key, saved, sent[i]!.draft));
       setAnnouncement(`Saved ${keys.length} figure${keys.length === 1 ? "" : "s"}.`);
       return;
     }
@@ -257,10 +262,10 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
 
   return (
     <div className="space-y-6">
-      <div className="sticky top-0 z-20 -mx-2 space-y-2 rounded-b-lg border-b border-gray-200 bg-white/95 px-2 py-2 shadow-sm backdrop-blur" data-testid="grid-toolbar">
+      <div className="sticky top-0 z-20 -mx-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-b-lg border-b border-gray-200 bg-white/95 px-2 py-2 shadow-sm backdrop-blur" data-testid="grid-toolbar">
         {sectionMenu ? (
-          <nav aria-label="Sections of the year" className="-mx-1 overflow-x-auto">
-            <ul className="flex gap-1 whitespace-nowrap px-1 text-sm">
+          <nav aria-label="Sections of the year" className="-mx-1 min-w-0 flex-1 basis-full overflow-x-auto sm:basis-0">
+            <ul className="flex gap-1 whitespace-nowrap px-1 py-0.5 text-sm">
               {sections.map((s) => (
                 <li key={s.key}>
                   <a href={`#section-${s.key}`} className="inline-block rounded-full border border-gray-300 px-3 py-1 text-gray-800 hover:bg-gray-50">
@@ -276,37 +281,37 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
             </ul>
           </nav>
         ) : null}
-        <div className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="grid-filter" className="field-label text-xs">
-              Show
-            </label>
-            <select id="grid-filter" className="field-input mt-1 py-1.5 text-sm" value={filter} onChange={(e) => setFilter(e.target.value as GridFilter)}>
-              {GRID_FILTERS.map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="min-w-[10rem] flex-1 sm:max-w-xs">
-            <label htmlFor="grid-search" className="field-label text-xs">
-              Find a figure
-            </label>
-            <input id="grid-search" type="search" className="field-input mt-1 py-1.5 text-sm" placeholder="label or key" value={search} onChange={(e) => setSearch(e.target.value)} />
-          </div>
-          <div className="ml-auto flex items-center gap-3">
-            <p className="text-sm tabular-nums text-gray-700" data-testid="unsaved-count">
-              {unsavedKeys.length === 0 ? "All changes saved" : `${unsavedKeys.length} unsaved`}
-            </p>
-            <button type="button" className="btn-primary" disabled={unsavedKeys.length === 0 || savingAll} onClick={() => void saveAll()} aria-keyshortcuts="Control+S">
-              {savingAll ? "Saving…" : "Save all"}
-            </button>
-          </div>
+        <div className="ml-auto flex items-center gap-3">
+          <p className="text-sm tabular-nums text-gray-700" data-testid="unsaved-count">
+            {unsavedKeys.length === 0 ? "All changes saved" : `${unsavedKeys.length} unsaved`}
+          </p>
+          <button type="button" className="btn-primary" data-save-all="" disabled={unsavedKeys.length === 0 || savingAll} onClick={() => void saveAll()}>
+            {savingAll ? "Saving…" : "Save all"}
+          </button>
         </div>
-        <p role="status" className="text-sm text-gray-800 empty:hidden" data-testid="grid-announcement">
+        <p role="status" className="basis-full text-sm text-gray-800 empty:hidden" data-testid="grid-announcement">
           {announcement}
         </p>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="grid-filter" className="field-label text-xs">
+            Show
+          </label>
+          <select id="grid-filter" className="field-input mt-1 py-1.5 text-sm" value={filter} onChange={(e) => setFilter(e.target.value as GridFilter)}>
+            {GRID_FILTERS.map((f) => (
+              <option key={f.key} value={f.key}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-[10rem] flex-1 sm:max-w-xs">
+          <label htmlFor="grid-search" className="field-label text-xs">
+            Find a figure
+          </label>
+          <input id="grid-search" type="search" className="field-input mt-1 py-1.5 text-sm" placeholder="label or key" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
       </div>
       <p className="text-xs text-gray-600">
         Type a figure and press Enter or ↓ to save it and go on; Shift+Enter or ↑ goes back, Esc puts the cell back, Alt+Enter opens its qualifier, source and
