@@ -7,8 +7,11 @@ import { cameOverHttps, HSTS } from "@/lib/http/security-headers";
  * CSP nonce (Next applies it to its own scripts when it sees the policy on the request) and
  * HSTS over https. Authorisation lives in the server guard. API routes are not matched: a proxy makes Next buffer request bodies before the
  * route's own size cap applies, so they set their headers themselves (lib/http/security-headers.ts).
+ * Server-Timing says how long the proxy itself took: a page's render happens after its headers
+ * are fixed and cannot be reported there (docs/decisions/022-server-timing.md).
  */
 export async function proxy(request: NextRequest) {
+  const started = performance.now();
   const refused = await refuseBadServerAction(request);
   if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
@@ -35,6 +38,7 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (cameOverHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
+  response.headers.set("Server-Timing", `proxy;dur=${(performance.now() - started).toFixed(2)}`);
   return response;
 }
 

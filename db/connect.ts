@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { readTemplate } from "./pglite-template";
+import { clockPglite, clockPool } from "./query-clock";
 import * as schema from "./schema";
 
 export type OpenedDatabase = {
@@ -32,6 +33,8 @@ export async function openPglite(dataDir?: string, opts: { template?: string } =
   } else {
     client = await openFolder(dataDir, opts.template);
   }
+  // Every query counts towards the Server-Timing of the request that sent it (db/query-clock.ts).
+  clockPglite(client);
   const db = drizzlePglite(client, { schema, casing }) as unknown as OpenedDatabase["db"];
   return {
     kind: "pglite",
@@ -90,6 +93,7 @@ export async function openPostgres(
   pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
   const client = await pool.connect();
   client.release();
+  clockPool(pool);
   const db = drizzlePg(pool, { schema, casing }) as unknown as OpenedDatabase["db"];
   return {
     kind: "postgres",

@@ -141,3 +141,11 @@ export function readCliPassword(): string | undefined {
 export function faultPointSetting(): string | undefined {
   return process.env.REPORT_DESK_FAULT_POINT || undefined;
 }
+
+/**
+ * Whether /api/bench-floor answers (app/api/bench-floor/route.ts). Read on every call: only the
+ * benchmark's server sets it, and a test switches it on and off.
+ */
+export function benchFloorEnabled(): boolean {
+  return process.env.BENCH_FLOOR === "1";
+}

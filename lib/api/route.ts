@@ -8,6 +8,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/validation/input-scan";
 import { withApiHeaders } from "@/lib/http/security-headers";
+import { ServerTiming } from "@/lib/http/server-timing";
 import { readCapped } from "./read-capped";
 import { toErrorResponse } from "./respond";
 
@@ -30,27 +31,34 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 /**
  * The one guard every API route goes through: who is calling (401), may they (403), does a
  * cookie-authenticated write come from our own origin (403), is the input valid (400/422);
- * then the handler, with every failure mapped to the contract's error body.
+ * then the handler, with every failure mapped to the contract's error body. Every answer says in
+ * Server-Timing how long the caller's check, the database, the handler and the JSON took.
  */
 export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, B extends z.ZodType = z.ZodUnknown>(
   spec: Spec<P, Q, B>,
   handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
 ) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => withApiHeaders(await answer(req, context), req);
+  return (req: NextRequest, context: RouteContext): Promise<Response> => {
+    const timing = new ServerTiming();
+    return timing.run(async () => {
+      const response = await answer(req, context, timing);
+      return withApiHeaders(response, req, timing.header());
+    });
+  };
 
-  async function answer(req: NextRequest, context: RouteContext): Promise<Response> {
+  async function answer(req: NextRequest, context: RouteContext, timing: ServerTiming): Promise<Response> {
     try {
-      const actor = authorize(await resolveActor(req.headers), spec.permission);
+      const actor = await timing.phase("auth", async () => authorize(await resolveActor(req.headers), spec.permission));
       if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
       const params = parseOr400(spec.params, await context.params, "path");
       const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = spec.body ? await spec.body.parseAsync(await readSafeJson(req, spec.bodyOptional ?? false)) : undefined;
-      const result = await handler({ actor, db: await getDb(), params, query, body, req } as Ctx<
-        z.output<P>,
-        z.output<Q>,
-        z.output<B>
-      >);
-      return result instanceof Response ? result : Response.json(result, { headers: { "Cache-Control": "no-store" } });
+      const db = await getDb();
+      const result = await timing.phase("handler", () =>
+        handler({ actor, db, params, query, body, req } as Ctx<z.output<P>, z.output<Q>, z.output<B>>),
+      );
+      if (result instanceof Response) return result;
+      return timing.phase("serialise", () => Response.json(result, { headers: { "Cache-Control": "no-store" } }));
     } catch (error) {
       return toErrorResponse(error);
     }
@@ -59,15 +67,18 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
 
 /** A read open to anyone, such as the health check and the OpenAPI document. */
 export function publicRoute(handler: (req: Request) => Promise<unknown> | unknown) {
-  return async (req: Request): Promise<Response> => {
-    let response: Response;
-    try {
-      const result = await handler(req);
-      response = result instanceof Response ? result : Response.json(result);
-    } catch (error) {
-      response = toErrorResponse(error);
-    }
-    return withApiHeaders(response, req);
+  return (req: Request): Promise<Response> => {
+    const timing = new ServerTiming();
+    return timing.run(async () => {
+      let response: Response;
+      try {
+        const result = await timing.phase("handler", () => handler(req));
+        response = result instanceof Response ? result : await timing.phase("serialise", () => Response.json(result));
+      } catch (error) {
+        response = toErrorResponse(error);
+      }
+      return withApiHeaders(response, req, timing.header());
+    });
   };
 }
 

@@ -15,20 +15,22 @@ export function cameOverHttps(request: Request): boolean {
   return readForwarded(request.headers, getTrustedProxyHops(), new URL(request.url).protocol).https;
 }
 
-export function withApiHeaders(response: Response, request: Request): Response {
+/** `serverTiming`: the answer's Server-Timing header (lib/http/server-timing.ts). */
+export function withApiHeaders(response: Response, request: Request, serverTiming?: string): Response {
   let secured = response;
   try {
-    setApiHeaders(secured.headers, request);
+    setApiHeaders(secured.headers, request, serverTiming);
   } catch {
     // Headers of a fetched or re-used Response are immutable: copy it.
     secured = new Response(response.body, response);
-    setApiHeaders(secured.headers, request);
+    setApiHeaders(secured.headers, request, serverTiming);
   }
   return secured;
 }
 
-function setApiHeaders(headers: Headers, request: Request) {
+function setApiHeaders(headers: Headers, request: Request, serverTiming: string | undefined) {
   headers.set("Content-Security-Policy", API_CSP);
   headers.set("X-Content-Type-Options", "nosniff");
   if (cameOverHttps(request)) headers.set("Strict-Transport-Security", HSTS);
+  if (serverTiming) headers.set("Server-Timing", serverTiming);
 }

@@ -12,6 +12,8 @@ export type Context = DatasetFacts & {
   bulkKeys: string[];
   /** The version the next save must send; updated from each save's answer. */
   saveVersion: number;
+  /** The benchmark token's sha256, as the guard looks it up. */
+  tokenHash: string;
 };
 
 export type Bounded = { key: string; unit: string; min: number | null; max: number | null };
@@ -31,6 +33,11 @@ export type Entry = {
   phase?: "bulk";
   /** Names a baseline entry, so a target entry can say which one it is compared with. */
   baselineKey?: "api" | "page";
+  /**
+   * The same tiny signed-in read served three ways, compared as ratios: by the app, by a bare
+   * Next route handler (no proxy, no guard) and by a bare node:http server with pg (no Next).
+   */
+  layer?: "app" | "bare-route" | "bare-http";
   /**
    * Target on the p95, and on the p95 against the floor's p95; `baseline` is what the same kind
    * of answer costs with no data at all, reported beside a ratio target that is below it.
@@ -53,6 +60,11 @@ const yearValuesSql = (year: number) => `
 const quotesSql = (year: number) => `
   select q.id, q.speaker, q.title, q.section_key, q.text, q.version, q.updated_at from quotes q join sections s on s.key = q.section_key
   where q.year = ${year} and q.deleted_at is null order by s.sort_order, q.sort_order, q.id;`;
+
+/** What the guard reads for a token (db/queries/users.ts findUserByTokenHash). */
+const tokenSql = (hash: string) => `
+  select u.id, u.email, u.name, u.role, t.id, t.last_used_at from api_tokens t join users u on u.id = t.user_id
+  where t.token_hash = '${hash}' and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.active;`;
 
 const yearsSql = `
   select y.year, y.status, y.locked_at, c.n from reporting_years y
@@ -122,6 +134,32 @@ export const ENTRIES: Entry[] = [
     auth: "session",
     baselineKey: "page",
     floor: () => `select id, role, session_version, active from users where email = 'bench-editor@example.org';`,
+  },
+  {
+    name: "tiny signed-in read: years API (GET /api/v1/years, token)",
+    method: "GET",
+    path: () => "/api/v1/years",
+    auth: "token",
+    layer: "app",
+    floor: (c) => tokenSql(c.tokenHash) + yearsSql,
+  },
+  {
+    // The same query and JSON in a route handler of the same build with nothing of ours around it.
+    name: "floor: bare Next route handler, no proxy, no auth (/api/bench-floor)",
+    method: "GET",
+    path: () => "/api/bench-floor",
+    auth: "none",
+    layer: "bare-route",
+    floor: () => yearsSql,
+  },
+  {
+    // The same token check, query and JSON with no framework at all (scripts/bench/bare-http.ts).
+    name: "floor: bare node:http + pg, same token and query",
+    method: "GET",
+    path: () => "/api/v1/years",
+    auth: "token",
+    layer: "bare-http",
+    floor: (c) => tokenSql(c.tokenHash) + yearsSql,
   },
   {
     name: "dashboard /",

@@ -14,12 +14,13 @@ import { Client } from "pg";
 import { openPglite, openPostgres, type OpenedDatabase } from "@/db/connect";
 import { createApiToken, createUser } from "@/db/commands/users";
 import { BUILD_TEMPLATE } from "@/db/pglite-template";
+import { hashToken } from "@/lib/auth/tokens";
 import { firstLoadJs, type PageBundle } from "./bundle";
 import { addBulkMetrics, buildDataset, FULL, MAIN_YEAR, QUICK, sqlOf, type Scale } from "./dataset";
 import { ENTRIES, type Context, type Entry } from "./entries";
 import { percentile, signIn, timed, withToken, type Caller } from "./http";
 import { machine, markdownTable, ms, textTable, writeBenchmark } from "./report";
-import { ensureBuild, startServer, waitHealthy } from "./server";
+import { ensureBuild, startBareHttp, startServer, waitHealthy, type Server } from "./server";
 
 type Engine = "pglite" | "postgres";
 type Row = {
@@ -33,9 +34,11 @@ type Row = {
   note: string;
   target?: Entry["target"];
   baselineKey?: Entry["baselineKey"];
+  layer?: Entry["layer"];
 };
 
-const PORT = 3310;
+// BENCH_PORT moves the servers (PORT, PORT + 1 for cold starts, PORT + 2 for the bare floor) off a port another checkout uses.
+const PORT = Number(process.env.BENCH_PORT) || 3310;
 const EDITOR = { email: "bench-editor@example.org", name: "Bench Editor", password: "benchmark harbour carries seven kites" };
 const WARM_UP = 2;
 
@@ -115,10 +118,14 @@ async function measureFloors(opened: OpenedDatabase, entries: Entry[], c: Contex
   return floors;
 }
 
-async function measureRequests(callers: Record<Entry["auth"], Caller>, entries: Entry[], c: Context, n: number) {
+/** How each entry is called; `bare` is the node:http floor, running on PostgreSQL only. */
+type Callers = Record<Entry["auth"], Caller> & { bare?: Caller };
+
+async function measureRequests(callers: Callers, entries: Entry[], c: Context, n: number) {
   const samples = new Map<Entry, number[]>(entries.map((e) => [e, []]));
   // An entry that is not available or fails once is left out of the following rounds.
   const notes = new Map<Entry, string>();
+  for (const e of entries) if (e.layer === "bare-http" && !callers.bare) notes.set(e, "PostgreSQL only (a PGlite folder belongs to one process)");
   const reads = entries.filter((e) => e.method === "GET");
   const rounds = [reads, ...entries.filter((e) => e.method !== "GET").map((e) => [e])];
   for (const round of rounds) {
@@ -128,7 +135,7 @@ async function measureRequests(callers: Record<Entry["auth"], Caller>, entries: 
 }
 
 async function measureRound(
-  callers: Record<Entry["auth"], Caller>,
+  callers: Callers,
   entries: Entry[],
   c: Context,
   n: number,
@@ -138,7 +145,7 @@ async function measureRound(
   for (let i = 0; i < WARM_UP + n; i++) {
     for (const e of entries) {
       if (notes.has(e)) continue;
-      const r = await timed(callers[e.auth], e.method, e.path(c), e.body?.(c, i));
+      const r = await timed(e.layer === "bare-http" ? callers.bare! : callers[e.auth], e.method, e.path(c), e.body?.(c, i));
       if (r.status === 404 || r.status === 405) {
         notes.set(e, "not available yet");
         continue;
@@ -171,6 +178,7 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
         max: r.max === null ? null : Number(r.max),
       })),
       bulkKeys: [],
+      tokenHash: hashToken(token),
       saveVersion: Number((await q(`select v.version from metric_values v join metrics m on m.id = v.metric_id where m.key = '${facts.saveKey}' and v.year = ${MAIN_YEAR}`))[0]?.version),
     };
     const factLine = `${facts.years} years × ${facts.metrics} metrics = ${facts.values.toLocaleString("en-US")} values, ${facts.revisions.toLocaleString("en-US")} revisions, ${facts.quotes.toLocaleString("en-US")} quotes; hot value ${facts.hotRevisions.toLocaleString("en-US")} revisions; generated in ${facts.seconds.toFixed(1)} s`;
@@ -179,12 +187,19 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
     const rows: Row[] = [];
     const phase = async (entries: Entry[]) => {
       // PGlite is one process per folder: floors first, then the server gets the database.
-      const floors = await measureFloors(opened, entries, c, scale.requests);
+      const floors = await measureFloors(opened, entries.filter((e) => engine === "postgres" || e.layer !== "bare-http"), c, scale.requests);
       await opened.close();
-      const server = startServer(PORT, db.serverEnv);
+      // BENCH_FLOOR opens /api/bench-floor, the bare route handler's floor, on this server only.
+      const server = startServer(PORT, { ...db.serverEnv, BENCH_FLOOR: "1" });
+      let bare: Server | undefined;
       try {
         const ready = await waitHealthy(server);
-        const callers = { session: await signIn(server.url, EDITOR.email, EDITOR.password), token: withToken(server.url, token), none: { base: server.url, headers: {} } };
+        const callers: Callers = { session: await signIn(server.url, EDITOR.email, EDITOR.password), token: withToken(server.url, token), none: { base: server.url, headers: {} } };
+        if (engine === "postgres" && entries.some((e) => e.layer === "bare-http")) {
+          bare = startBareHttp(PORT + 2, db.serverEnv.DATABASE_URL!);
+          await waitHealthy(bare);
+          callers.bare = withToken(bare.url, token);
+        }
         for (const { entry: e, sample, note } of await measureRequests(callers, entries, c, scale.requests)) {
           const floor = floors.get(e) ?? [];
           rows.push({
@@ -198,11 +213,13 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
             note,
             target: e.target,
             baselineKey: e.baselineKey,
+            layer: e.layer,
           });
           console.log(`[${engine}] ${label(e, c)}: ${note || `p50 ${ms(percentile(sample, 50))} ms, p95 ${ms(percentile(sample, 95))} ms`}`);
         }
         return ready;
       } finally {
+        await bare?.stop();
         await server.stop();
         opened = await db.open();
       }
@@ -236,7 +253,41 @@ async function coldStart(): Promise<{ fresh: number; existing: number }> {
   }
 }
 
+/**
+ * The tiny signed-in read against its two floors: what Next, the guard and Drizzle cost above a
+ * bare node:http server, and what the app's own code costs above a bare route handler of the
+ * same build. Ratios of p50 and of p95, and the p50 difference in milliseconds.
+ */
+function layerComparisons(all: Row[]): string[][] {
+  const out: string[][] = [];
+  for (const engine of [...new Set(all.map((r) => r.engine))]) {
+    const of = (layer: Entry["layer"]) => all.find((r) => r.engine === engine && r.layer === layer && !r.note);
+    const app = of("app");
+    if (!app) continue;
+    for (const [floor, label] of [
+      [of("bare-http"), "tiny signed-in read ÷ bare node:http floor"],
+      [of("bare-route"), "app's own cost above bare route handler"],
+    ] as const) {
+      out.push(
+        floor
+          ? [label, engine, `${(app.p50 / floor.p50).toFixed(1)}×`, `${(app.p95 / floor.p95).toFixed(1)}×`, ms(app.p50 - floor.p50)]
+          : [label, engine, "–", "–", "not measured"],
+      );
+    }
+  }
+  return out;
+}
+
+function layerVerdict(r: Row, all: Row[]): string {
+  if (r.layer !== "app" || r.note) return "";
+  const floor = (layer: Entry["layer"]) => all.find((b) => b.engine === r.engine && b.layer === layer && !b.note);
+  // Both percentiles: with few requests a p95 is one unlucky request, and a ratio below 1 says so.
+  const ratio = (f: Row | undefined, what: string) => (f ? `p50 ${(r.p50 / f.p50).toFixed(1)}×, p95 ${(r.p95 / f.p95).toFixed(1)}× ${what}` : "");
+  return [ratio(floor("bare-http"), "bare node:http"), ratio(floor("bare-route"), "bare route handler")].filter(Boolean).join("; ");
+}
+
 function verdict(r: Row, all: Row[]): string {
+  if (r.layer) return layerVerdict(r, all);
   if (!r.target || r.note) return "";
   const ratio = r.p95 / r.floorP95;
   const ratioMet = r.target.floorRatio === undefined || ratio <= r.target.floorRatio;
@@ -286,7 +337,9 @@ async function main() {
       .map((r) => [`existing DATA_DIR (benchmark dataset)`, ms(r.coldExisting!), `≤ ${coldTarget / 1000} s`, r.coldExisting! <= coldTarget ? "met" : "MISSED"]),
   ];
 
-  console.log(`\n${textTable(header, rows)}\n\n${textTable(["page", "chunks", "first-load JS KB gz", "target", "result"], bundleRows)}\n\n${textTable(["cold start to /api/health 200", "ms", "target", "result"], coldRows)}`);
+  const layerHeader = ["comparison", "engine", "p50 ratio", "p95 ratio", "p50 difference ms"];
+  const layerRows = layerComparisons(allRows);
+  console.log(`\n${textTable(header, rows)}\n\n${textTable(layerHeader, layerRows)}\n\n${textTable(["page", "chunks", "first-load JS KB gz", "target", "result"], bundleRows)}\n\n${textTable(["cold start to /api/health 200", "ms", "target", "result"], coldRows)}`);
 
   const versions: Record<string, string> = {};
   for (const r of results) versions[r.engine === "pglite" ? "PGlite engine" : "PostgreSQL server"] = r.version;
@@ -304,6 +357,12 @@ async function main() {
     "Times are wall-clock per request, sequential, over loopback, body read in full; reads go round the measurements one request at a time (and so do all floors), so a noisy moment lands on all of them alike, and writes are measured after the reads. The floor is the same rows read (or written, in a transaction) with direct SQL through PGlite's or pg's own client; `p95 / floor` compares the p95s.",
     "",
     markdownTable(header, rows),
+    "",
+    "## Where the time goes",
+    "",
+    "The same tiny signed-in read (`GET /api/v1/years` with a token: one token lookup, one small query, a few rows of JSON) served three ways in the same interleaved run: by the app; by a bare route handler of the same build with no proxy, no guard and no token (`/api/bench-floor`, open only when the benchmark's server sets `BENCH_FLOOR=1`); and by a bare `node:http` server with `pg` that checks the same token and runs the same query (scripts/bench/bare-http.ts, PostgreSQL only). Every API answer of the app also says in its `Server-Timing` header how its own time split between auth, db, handler and serialise (docs/decisions/022-server-timing.md).",
+    "",
+    markdownTable(layerHeader, layerRows),
     "",
     "## First-load JavaScript",
     "",

@@ -1,4 +1,4 @@
-/** Starts and stops the production build (`next start`) for the benchmark and the load test. */
+/** Starts and stops the production build (`next start`), and the bare floor server, for the benchmark and the load test. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,11 +19,29 @@ export function ensureBuild(): void {
 
 /** Database settings: `{ DATABASE_URL }` for PostgreSQL, `{ DATA_DIR }` for PGlite. */
 export function startServer(port: number, env: Record<string, string>): Server {
+  return startProcess([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], port, {
+    NODE_ENV: "production",
+    DATABASE_URL: "",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...env,
+  });
+}
+
+/** The bare node:http floor (scripts/bench/bare-http.ts) on a PostgreSQL database. */
+export function startBareHttp(port: number, databaseUrl: string): Server {
+  return startProcess(["--import", "tsx", path.join(process.cwd(), "scripts", "bench", "bare-http.ts")], port, {
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+  });
+}
+
+function startProcess(args: string[], port: number, env: Record<string, string>): Server {
   let output = "";
   const startedMs = performance.now();
-  // Its own process group, so stop() ends next and anything it spawned, and nothing else.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  // Its own process group, so stop() ends it and anything it spawned, and nothing else.
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
