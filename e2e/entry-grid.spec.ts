@@ -221,7 +221,7 @@ test.describe("the entry grid", () => {
     const viewer = await pageAs(browser, "viewer", { width: 390, height: 900 });
     await visit(viewer, "/years/2023");
     await expectNoSeriousA11yViolations(viewer);
-    await visit(viewer, "/compare?a=2022&b=2023");
+    await visit(viewer, "/compare?from=2022&to=2023");
     await expect(viewer.getByRole("table")).toBeVisible();
     expect(await viewer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshotBothWidths(viewer, testInfo, "compare-grid-era");

@@ -95,6 +95,8 @@ test.describe("signing a year off", () => {
   });
 
   test("a reviewer asks about a figure, the editor resolves the comment, and the count follows", async ({ browser, playwright, baseURL }) => {
+    // Two browsers signing in and a refresh after each thread: ~15 s on an idle 2-core machine.
+    test.slow();
     const editorApi = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(editorApi, baseURL!, COMMENTED);
     const reviewer = await pageAs(browser, "reviewer");

@@ -98,7 +98,7 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
       className={`scroll-mt-36 px-3 py-3 ${state.unsaved ? "border-l-4 border-l-amber-500 bg-amber-50/40" : "border-l-4 border-l-transparent"}`}
       onBlur={(e) => handlers.onLeaveRow(row.metricKey, e)}
     >
-      <div className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_10rem] lg:grid-cols-[minmax(12rem,1.4fr)_10rem_11rem_minmax(8rem,1fr)_auto] lg:items-start lg:gap-3">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_10rem] lg:grid-cols-[minmax(12rem,1.4fr)_10rem_11rem_minmax(8rem,1fr)_19rem] lg:items-start lg:gap-3">
         <div className="sm:col-span-2 lg:col-span-1">
           <p className="font-medium text-gray-900">{row.label}</p>
           <p className="text-xs text-gray-500">{unitLabel(row.unit)}</p>
