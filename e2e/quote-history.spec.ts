@@ -16,25 +16,28 @@ const historyButton = (page: Page, speaker: string) => page.getByRole("button", 
 const drawerOf = (page: Page, speaker: string) => page.getByRole("dialog", { name: `History: the quote by ${speaker}` });
 
 test.describe("a quote's history", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-  });
+  // A speaker of this run alone, so a re-run on the same server finds this run's quote.
+  const speaker = `Hana Historian ${Date.now()}`;
+  let id = 0;
 
-  test("an editor, then a viewer on the read-only page, see a quote's revisions newest first with reasons and what changed", async ({ browser, playwright, baseURL }) => {
+  // Written through the API, so the revisions' order, reasons and changes are known exactly.
+  test.beforeAll(async ({ request, playwright, baseURL }) => {
+    await ensurePeople(request, baseURL!);
     const api = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(api, baseURL!, YEAR);
-    // A speaker of this run alone, so a re-run on the same server finds this run's quote.
-    const speaker = `Hana Historian ${Date.now()}`;
     const write = async (method: "post" | "put", path: string, data: Record<string, unknown>) => {
       const response = await api[method](path, { data, headers: sameOrigin(baseURL!) });
       expect(response.ok(), await response.text()).toBe(true);
       return (await response.json()) as { id: number; version: number };
     };
     const base = { speaker, title: "Envoy", section: "peacekeeping", text: "Peace is built." };
-    const { id } = await write("post", `/api/v1/years/${YEAR}/quotes`, { ...base, reason: "From the opening speech" });
+    ({ id } = await write("post", `/api/v1/years/${YEAR}/quotes`, { ...base, reason: "From the opening speech" }));
     await write("put", `/api/v1/quotes/${id}`, { ...base, text: "Peace is built every day.", version: 1, reason: "Checked against the transcript" });
     await write("put", `/api/v1/quotes/${id}`, { ...base, text: "Peace is built every day.", title: "Special Envoy", section: "peacebuilding", version: 2, reason: "Promoted in March" });
+    await api.dispose();
+  });
 
+  test("an editor sees the revisions newest first, with who, the reasons and a was/now of each changed field", async ({ browser }) => {
     const editor = await pageAs(browser, "editor");
     await visit(editor, `/years/${YEAR}`);
     await expect(editor.locator(`li[data-quote-id="${id}"]`).getByRole("button", { name: `Edit the quote by ${speaker}` })).toBeVisible();
@@ -70,10 +73,12 @@ test.describe("a quote's history", () => {
     await editor.keyboard.press("Escape");
     await expect(drawer).toBeHidden();
     await expect(historyButton(editor, speaker)).toBeFocused();
+  });
 
-    // The viewer's page has no editing controls, and the same history.
+  test("a viewer's read-only page has the same history and no editing controls", async ({ browser }) => {
     const viewer = await pageAs(browser, "viewer");
     await visit(viewer, `/years/${YEAR}`);
+    await expect(viewer.locator(`li#quote-${id}`)).toBeVisible();
     await expect(viewer.getByRole("button", { name: `Edit the quote by ${speaker}` })).toHaveCount(0);
     await historyButton(viewer, speaker).click();
     const seen = drawerOf(viewer, speaker).getByTestId("quote-revision");
