@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { ensurePeople, sameOrigin } from "./api";
+import { expectNoSeriousA11yViolations } from "./screens";
 import { apiAs, ensureYear, pageAs, visit } from "./year-page";
 
 // Writes only in 2077; reads the locked 2023 edition and compares 2022 with 2023.
@@ -38,6 +39,8 @@ test.describe("a quote's history", () => {
   });
 
   test("an editor sees the revisions newest first, with who, the reasons and a was/now of each changed field", async ({ browser }) => {
+    // The editable year page is the heaviest there is: ~14 s alone here, past 20 s on a busy machine.
+    test.setTimeout(60_000);
     const editor = await pageAs(browser, "editor");
     await visit(editor, `/years/${YEAR}`);
     await expect(editor.locator(`li[data-quote-id="${id}"]`).getByRole("button", { name: `Edit the quote by ${speaker}` })).toBeVisible();
@@ -76,6 +79,8 @@ test.describe("a quote's history", () => {
   });
 
   test("a viewer's read-only page has the same history and no editing controls", async ({ browser }) => {
+    // axe over the whole year page takes a while on a busy machine.
+    test.setTimeout(90_000);
     const viewer = await pageAs(browser, "viewer");
     await visit(viewer, `/years/${YEAR}`);
     await expect(viewer.locator(`li#quote-${id}`)).toBeVisible();
@@ -85,6 +90,7 @@ test.describe("a quote's history", () => {
     await expect(seen).toHaveCount(3);
     await expect(seen.first()).toContainText("Changed · version 3");
     await expect(seen.last()).toContainText("Added · version 1");
+    await expectNoSeriousA11yViolations(viewer);
   });
 
   test("a viewer reads the history of a quote of the locked 2023 edition", async ({ browser }) => {
@@ -102,6 +108,7 @@ test.describe("a quote's history", () => {
 
 test.describe("compare on a phone", () => {
   test("at 390 px both years sit beside the figure's name, which stays put while the table scrolls", async ({ browser, request, baseURL }) => {
+    test.setTimeout(90_000);
     await ensurePeople(request, baseURL!);
     const page = await pageAs(browser, "viewer");
     await visit(page, "/compare?from=2022&to=2023");
@@ -118,6 +125,9 @@ test.describe("compare on a phone", () => {
       expect(box!.x + box!.width, year).toBeLessThanOrEqual(390);
     }
     await shot(page, "compare-phone-390");
+    // The table scrolls inside its own region; the page itself never does sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
 
     // Sideways to the change columns: the names stay where they were.
     const name = table.getByRole("rowheader", { name: /^Total peacekeepers/ });
