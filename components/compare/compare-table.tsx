@@ -146,7 +146,7 @@ export function CompareTable({ rows, from, to, sections }: Props) {
                     </Link>
                     <span className="cell-section-narrow">{titles.get(r.section) ?? r.section}</span>
                     {r.qualifierChanged ? (
-                      <span className="mt-0.5 inline-block rounded-full md:ml-2 md:whitespace-nowrap bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
+                      <span className="mt-0.5 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 md:ml-2 md:whitespace-nowrap" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
                         <span className="sr-only">wording changed: </span>
                         {qualifierWord(r.fromQualifier)} → {qualifierWord(r.toQualifier)}
                       </span>
