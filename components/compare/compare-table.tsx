@@ -21,6 +21,10 @@ const qualifierWord = (q: CompareRow["fromQualifier"]) => q ?? "exact";
 // Rows drawn before "Show all": a catalogue of hundreds of figures would otherwise make the
 // page heavy to serve and to scroll, while filters and sorting already work on every row.
 const FIRST_ROWS = 100;
+// Below md the figure's name is the first column: it stays put while the other columns scroll
+// under it, and is narrow enough that both years fit beside it on a 390 px phone. Its
+// background hides what scrolls beneath; the inset line marks its edge.
+const STICKY_NARROW = "max-md:sticky max-md:left-0 max-md:z-10 max-md:w-32 max-md:min-w-[8rem] max-md:shadow-[inset_-1px_0_0_theme(colors.gray.200)]";
 
 /** Every metric of two years, sortable by any column and filtered by what a reviewer looks for. */
 export function CompareTable({ rows, from, to, sections }: Props) {
@@ -55,7 +59,7 @@ export function CompareTable({ rows, from, to, sections }: Props) {
       <th
         scope="col"
         aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
-        className={`whitespace-nowrap px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"} ${className}`}
+        className={`whitespace-nowrap px-2 py-2 font-medium md:px-3 ${numeric ? "text-right" : "text-left"} ${className}`}
       >
         <button
           type="button"
@@ -118,7 +122,7 @@ export function CompareTable({ rows, from, to, sections }: Props) {
             <tr>
               {/* On phones the section moves under the figure's name, leaving room for the numbers. */}
               {header("section", "Section", false, "hidden md:table-cell")}
-              {header("label", "Figure")}
+              {header("label", "Figure", false, `${STICKY_NARROW} max-md:bg-gray-50`)}
               {header("from", String(from), true)}
               {header("to", String(to), true)}
               {header("delta", "Change", true)}
@@ -136,13 +140,13 @@ export function CompareTable({ rows, from, to, sections }: Props) {
               drawn.map((r, i) => (
                 <tr key={r.metricKey} data-metric={r.metricKey} data-status={r.status}>
                   <td className="cell-section">{titles.get(r.section) ?? r.section}</td>
-                  <th scope="row" className="cell-head">
+                  <th scope="row" className={`cell-head ${STICKY_NARROW} max-md:bg-white max-md:[overflow-wrap:anywhere]`}>
                     <Link href={`/years/${to}/history/${r.metricKey}`} className="link" ref={i === FIRST_ROWS ? firstRevealed : undefined}>
                       {r.label}
                     </Link>
                     <span className="cell-section-narrow">{titles.get(r.section) ?? r.section}</span>
                     {r.qualifierChanged ? (
-                      <span className="ml-2 mt-0.5 inline-block whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
+                      <span className="mt-0.5 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 md:ml-2 md:whitespace-nowrap" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
                         <span className="sr-only">wording changed: </span>
                         {qualifierWord(r.fromQualifier)} → {qualifierWord(r.toQualifier)}
                       </span>

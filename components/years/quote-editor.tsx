@@ -12,6 +12,7 @@ import { quoteFieldsSchema } from "@/lib/validation/quote";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
+import { QuoteHistory } from "./quote-history";
 import { useUnsavedChanges } from "./unsaved-changes";
 
 export type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
@@ -134,6 +135,7 @@ function QuoteItem({
         <button type="button" className="btn-secondary px-2.5 py-1.5 text-xs text-red-800" onClick={() => setConfirmDelete(true)}>
           Delete<span className="sr-only"> the quote by {quote.speaker}</span>
         </button>
+        <QuoteHistory quoteId={quote.id} speaker={quote.speaker} sectionTitles={Object.fromEntries(titleOf)} />
       </div>
       <Modal open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete the quote by ${quote.speaker}?`} description="It leaves this year; its history is kept.">
         <DialogActions onCancel={() => setConfirmDelete(false)} label="Delete quote" busyLabel="Deleting…" busy={busy} tone="danger" onConfirm={() => void remove()} />

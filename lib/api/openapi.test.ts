@@ -56,6 +56,7 @@ describe("OpenAPI document: export, import and snapshots", () => {
       ["/api/v1/blocks/{id}", "put"],
       ["/api/v1/blocks/{id}", "delete"],
       ["/api/v1/blocks/{id}/history", "get"],
+      ["/api/v1/quotes/{id}/history", "get"],
       ["/api/v1/years/{year}/numbers", "get"],
       ["/api/v1/numbers/{id}", "put"],
     ]) {

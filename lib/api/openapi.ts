@@ -11,7 +11,7 @@ import { commentSchema } from "@/lib/validation/comment";
 import { createRuleSchema, ruleKeyParams, rulePreviewSchema, updateRuleSchema } from "@/lib/validation/rule";
 import {
   auditPageBody, blockBody, blockHistoryBody, checksBody, commentBody, compareBody, errorBody, healthBody, historyBody, importErrorBody, importResultBody, lockBody,
-  lockRefusedBody, metricBody, metricBreakBody, metricDetailBody, quoteBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBatchErrorBody, valueBody,
+  lockRefusedBody, metricBody, metricBreakBody, metricDetailBody, quoteBody, quoteHistoryBody, ruleBody, rulePreviewBody, snapshotBody, snapshotListBody, tokenBody, userBody, valueBatchErrorBody, valueBody,
   writtenNumberBody, yearBody, yearStepBody,
 } from "@/lib/validation/api";
 import { auditQuery } from "@/lib/validation/audit";
@@ -216,6 +216,15 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/years/{year}/quotes", summary: "Add a quote", permission: "values:write", params: year, body: createQuoteSchema, response: quoteBody, errors: [404, 422, 423] },
   { method: "put", path: "/api/v1/quotes/{id}", summary: "Change a quote (send its `version`)", permission: "values:write", params: idParams.shape, body: updateQuoteSchema, response: quoteBody, errors: [404, 409, 422, 423] },
   { method: "delete", path: "/api/v1/quotes/{id}", summary: "Delete a quote (its revisions stay)", permission: "values:write", params: idParams.shape, body: deleteQuoteSchema, response: z.object({ id: z.number().int(), deleted: z.literal(true) }), errors: [404, 409, 423] },
+  {
+    method: "get",
+    path: "/api/v1/quotes/{id}/history",
+    summary: "Every revision of a quote (a deleted one too), newest first, with who, when, why and which fields each changed",
+    permission: "read",
+    params: idParams.shape,
+    response: quoteHistoryBody,
+    errors: [404],
+  },
   {
     method: "get",
     path: "/api/v1/years/{year}/blocks",

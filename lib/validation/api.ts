@@ -131,6 +131,29 @@ export const blockHistoryBody = z
   })
   .meta({ id: "TextBlockHistory" });
 
+export const quoteHistoryBody = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    deleted: z.boolean().describe("The quote was deleted; its last revision is the deletion"),
+    revisions: z.array(
+      z.object({
+        id: z.number().int(),
+        version: z.number().int(),
+        action: z.enum(["create", "update", "delete"]),
+        speaker: z.string(),
+        title: z.string(),
+        section: z.string(),
+        text: z.string(),
+        changed: z.array(z.enum(["text", "speaker", "title", "section"])).describe("Fields that differ from the revision before (empty for a creation or a deletion)"),
+        changedBy: z.string().nullable(),
+        changedAt: z.string(),
+        reason: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "QuoteHistory" });
+
 export type BlockBody = z.infer<typeof blockBody>;
 
 export const userBody = z

@@ -24,6 +24,7 @@ export const commentAction = idParams;
 export const createQuoteAction = z.object({ year: yearParam, quote: createQuoteSchema });
 export const updateQuoteAction = idParams.extend({ quote: updateQuoteSchema });
 export const deleteQuoteAction = idParams.extend({ quote: deleteQuoteSchema });
+export const quoteHistoryAction = idParams;
 export const copyQuotesAction = z.object({
   year: yearParam,
   ids: z.array(z.number().int().positive()).min(1, "Pick at least one quote to copy").max(200, "Copy at most 200 quotes at once"),

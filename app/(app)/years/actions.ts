@@ -4,7 +4,9 @@ import { copyQuotes, createQuote, deleteQuote, updateQuote } from "@/db/commands
 import { saveValue, saveValues } from "@/db/commands/values";
 import { lockYear, openYear, unlockYear } from "@/db/commands/years";
 import { listValueHistory } from "@/db/queries/history";
+import { listQuoteHistory } from "@/db/queries/quote-history";
 import { guardedAction } from "@/lib/actions/safe-action";
+import { notFound } from "@/lib/errors";
 import { HISTORY_PAGE_SIZE, historyPage } from "@/lib/history/page";
 import { openYearSchema } from "@/lib/validation/year";
 import {
@@ -12,6 +14,7 @@ import {
   createQuoteAction,
   deleteQuoteAction,
   lockYearAction,
+  quoteHistoryAction,
   saveValueAction,
   saveValuesAction,
   unlockYearAction,
@@ -59,6 +62,12 @@ export const updateQuoteFromPage = guardedAction("values:write", updateQuoteActi
 export const deleteQuoteFromPage = guardedAction("values:write", deleteQuoteAction, async (input, { db, actor }) =>
   deleteQuote(db, input.id, input.quote, actor),
 );
+
+export const loadQuoteHistory = guardedAction("read", quoteHistoryAction, async (input, { db }) => {
+  const history = await listQuoteHistory(db, input.id);
+  if (!history) throw notFound(`Quote ${input.id}`);
+  return history.revisions;
+});
 
 export const copyQuotesFromPage = guardedAction("values:write", copyQuotesAction, async (input, { db, actor }) =>
   copyQuotes(db, input.year, input.ids, actor),
