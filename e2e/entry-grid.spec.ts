@@ -194,7 +194,7 @@ test.describe("the entry grid", () => {
     await api.dispose();
   });
 
-  test("screenshots and accessibility of the grid, its filter, a row's detail and the compare page, at 1400 and 390 px", async ({ browser }, testInfo) => {
+  test("screenshots and accessibility of the grid, its filter, a row's detail, the read-only and locked pages and the compare page, at 1400 and 390 px", async ({ browser }, testInfo) => {
     test.setTimeout(120_000);
     const page = await pageAs(browser, "editor");
     await visit(page, `/years/${PASTE_YEAR}`);
@@ -218,7 +218,11 @@ test.describe("the entry grid", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
 
+    // Read-only (a viewer on an open year) and locked (the signed-off 2023).
     const viewer = await pageAs(browser, "viewer", { width: 390, height: 900 });
+    await visit(viewer, `/years/${PASTE_YEAR}`);
+    await expect(viewer.locator("[data-grid-cell]")).toHaveCount(0);
+    await expectNoSeriousA11yViolations(viewer);
     await visit(viewer, "/years/2023");
     await expectNoSeriousA11yViolations(viewer);
     await visit(viewer, "/compare?from=2022&to=2023");

@@ -28,10 +28,13 @@ type Conflict = { key: string; theirs: SavedValue | null; mine: Draft; changed: 
 
 const timeNow = () => new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
+const freshCell = (r: EditableValue): RowState => ({ stored: r, draft: draftOf(r, r.unit), status: { kind: "idle" }, errors: {}, typed: false, unsaved: false });
+
+/** A refresh may bring a figure the grid has not seen (a metric added meanwhile): it starts as stored. */
+const cellOf = (all: Record<string, RowState>, key: string, rows: Map<string, EditableValue>) => all[key] ?? freshCell(rows.get(key)!);
+
 function initialState(rows: EditableValue[]): Record<string, RowState> {
-  return Object.fromEntries(
-    rows.map((r) => [r.metricKey, { stored: r, draft: draftOf(r, r.unit), status: { kind: "idle" }, errors: {}, typed: false, unsaved: false } satisfies RowState]),
-  );
+  return Object.fromEntries(rows.map((r) => [r.metricKey, freshCell(r)]));
 }
 
 /**
@@ -61,14 +64,14 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
         rows
           .filter((r) => r.section === s.key)
           .filter((r) => {
-            const cell = cells[r.metricKey]!;
+            const cell = cellOf(cells, r.metricKey, byKey);
             // A row being worked on stays in view whatever the filter, so saving it does not make it vanish.
             const inWork = cell.unsaved || cell.status.kind !== "idle";
             return rowShown({ metricKey: r.metricKey, label: r.label, stored: cell.stored, unsaved: cell.unsaved }, inWork ? "all" : filter, search, withChecks);
           })
           .map((r) => r.metricKey),
       ),
-    [sections, rows, cells, filter, search, withChecks],
+    [sections, rows, cells, filter, search, withChecks, byKey],
   );
   const shownRef = useRef(shownKeys);
   // Committed before the next event is handled: React renders a keystroke's update synchronously.
@@ -76,11 +79,11 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
     cellsRef.current = cells;
     shownRef.current = shownKeys;
   });
-  const unsavedKeys = rows.filter((r) => cells[r.metricKey]!.unsaved).map((r) => r.metricKey);
+  const unsavedKeys = rows.filter((r) => cellOf(cells, r.metricKey, byKey).unsaved).map((r) => r.metricKey);
 
   const patchCell = useCallback((key: string, patch: (cell: RowState) => Partial<RowState>) => {
     setCells((all) => {
-      const cell = all[key]!;
+      const cell = cellOf(all, key, byKey);
       const next = { ...cell, ...patch(cell) };
       const row = byKey.get(key)!;
       next.unsaved = changedFields(next.stored, row.unit, next.draft).length > 0;
@@ -91,7 +94,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
   const afterSaved = useCallback(
     (key: string, saved: SavedValue, sent: Draft) => {
       const row = byKey.get(key)!;
-      const filledBefore = cellsRef.current[key]!.stored.value !== null;
+      const filledBefore = cellOf(cellsRef.current, key, byKey).stored.value !== null;
       patchCell(key, (cell) => ({
         stored: saved,
         // What was typed while the save was under way stays; otherwise the cell shows the figure as stored.
@@ -108,7 +111,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
 
   const save = useCallback(
     async (key: string, override?: { draft: Draft; version: number }) => {
-      const cell = cellsRef.current[key]!;
+      const cell = cellOf(cellsRef.current, key, byKey);
       const row = byKey.get(key)!;
       if (cell.status.kind === "saving" || (!override && !cell.unsaved)) return;
       const draft = override?.draft ?? cell.draft;
@@ -196,7 +199,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
       onLeaveRow: (key, e) => {
         const to = e.relatedTarget;
         if (to instanceof Node && e.currentTarget.contains(to)) return;
-        const cell = cellsRef.current[key]!;
+        const cell = cellOf(cellsRef.current, key, byKey);
         // A pasted block waits for "Save all", and Save all itself saves this row in its batch; a
         // dialog taking the focus is not leaving the row; a link to another page is, and the
         // unsaved-changes guard asks before anything is lost.
@@ -228,12 +231,12 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
 
   async function saveAll() {
     // A row already on its way through a single save finishes that way.
-    const keys = rows.map((r) => r.metricKey).filter((k) => cellsRef.current[k]!.unsaved && cellsRef.current[k]!.status.kind !== "saving");
+    const keys = rows.map((r) => r.metricKey).filter((k) => cellOf(cellsRef.current, k, byKey).unsaved && cellOf(cellsRef.current, k, byKey).status.kind !== "saving");
     if (keys.length === 0) return;
     setSavingAll(true);
     setAnnouncement(`Saving ${keys.length} figure${keys.length === 1 ? "" : "s"}…`);
     for (const k of keys) patchCell(k, () => ({ status: { kind: "saving" }, errors: {} }));
-    const sent = keys.map((k) => ({ key: k, draft: cellsRef.current[k]!.draft, version: cellsRef.current[k]!.stored.version }));
+    const sent = keys.map((k) => ({ key: k, draft: cellOf(cellsRef.current, k, byKey).draft, version: cellOf(cellsRef.current, k, byKey).stored.version }));
     const result = await saveValuesFromPage({ year, values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) });
     setSavingAll(false);
     if (result.ok) {
@@ -346,7 +349,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
                   key={row.metricKey}
                   year={year}
                   row={row}
-                  state={cells[row.metricKey]!}
+                  state={cellOf(cells, row.metricKey, byKey)}
                   previous={previous[row.metricKey] ?? null}
                   detailOpen={detailOpen.has(row.metricKey)}
                   comments={comments}
@@ -368,7 +371,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
           onKeepTheirs={() => {
             const { key, theirs } = conflict;
             setConflict(null);
-            const stored = theirs ?? { ...cellsRef.current[key]!.stored, value: null, qualifier: null, source: null, note: null, version: 0 };
+            const stored = theirs ?? { ...cellOf(cellsRef.current, key, byKey).stored, value: null, qualifier: null, source: null, note: null, version: 0 };
             const message = `Loaded the version saved by ${theirs?.updatedBy ?? "someone else"}`;
             patchCell(key, () => ({ stored, draft: draftOf(stored, conflictRow.unit), errors: {}, typed: false, status: { kind: "info", message } }));
             focusCell(key);

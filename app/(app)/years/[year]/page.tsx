@@ -98,6 +98,8 @@ export default async function YearPage({ params, searchParams }: Props) {
       {editable ? (
         <UnsavedChangesGuard>
           <ValueGrid
+            // A section of a large year is a grid of its own: its rows start from what is stored.
+            key={pages.mode === "one" ? pages.section : "all"}
             year={year}
             sections={shownSections}
             rows={editableRows(shownValues, metrics, review.breakSincePrevious(previousValues))}
