@@ -1,13 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
-import { z } from "zod";
+import { type z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import { authorize, currentActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { describeError } from "@/lib/describe-error";
 import { assertSafeInput } from "@/lib/validation/input-scan";
-import { zodFieldErrors } from "@/lib/validation/value";
 import type { ValueRowError } from "@/lib/validation/value-batch";
 
 export type ActionResult<T> =
@@ -59,33 +58,26 @@ async function run<S extends z.ZodType, R, A>(
   try {
     const actor = await caller();
     assertSafeInput(raw);
-    const parsed = await schema.safeParseAsync(raw);
-    if (!parsed.success) {
-      return { ok: false, code: "validation", message: "Some fields are not valid", fieldErrors: zodFieldErrors(parsed.error) };
-    }
+    // A refused parse throws a ZodError, answered below exactly as the API answers it.
+    const input = await schema.parseAsync(raw);
     const ip = clientIpFromHeaders(await headers());
-    return { ok: true, data: await fn(parsed.data, { db: await getDb(), ip }, actor) };
+    return { ok: true, data: await fn(input, { db: await getDb(), ip }, actor) };
   } catch (error) {
-    if (error instanceof AppError) {
-      const rows = error.extra?.rows;
-      return {
-        ok: false,
-        code: error.code,
-        message: error.message,
-        fieldErrors: error.fields,
-        extra: error.extra,
-        // Only saveValues refuses with `rows` on the way to an action (an import's go to the API alone).
-        ...(Array.isArray(rows) ? { rows: rows as ValueRowError[] } : {}),
-      };
-    }
-    // Commands parse with a schema only they know (a value with its metric's rules), as the API does.
-    if (error instanceof z.ZodError) {
-      return { ok: false, code: "validation", message: "Some fields are not valid", fieldErrors: zodFieldErrors(error) };
-    }
-    if (isDatabaseUnavailable(error)) {
-      return { ok: false, code: "unavailable", message: "The database cannot be reached right now; try again shortly" };
-    }
-    console.error("[action] unexpected error:", error);
-    return { ok: false, code: "internal", message: "Something went wrong on the server; it has been logged" };
+    return toActionFailure(error);
   }
+}
+
+/** The API's mapping (lib/describe-error.ts) as a form result; only the status is left out. */
+function toActionFailure(error: unknown): Extract<ActionResult<never>, { ok: false }> {
+  const { code, message, fields, extra } = describeError(error, "action");
+  // Only saveValues refuses with `rows` on the way to an action (an import's go to the API alone).
+  const rows = extra?.rows;
+  return {
+    ok: false,
+    code,
+    message,
+    ...(fields ? { fieldErrors: fields } : {}),
+    ...(extra ? { extra } : {}),
+    ...(Array.isArray(rows) ? { rows: rows as ValueRowError[] } : {}),
+  };
 }
