@@ -4,15 +4,16 @@ import type * as Guard from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 
-const calls = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
+const calls = vi.hoisted(() => ({ actor: null as Actor | null, hops: 0, headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: () => Promise.resolve(calls.headers) }));
+vi.mock("@/lib/env", async (importOriginal) => ({ ...(await importOriginal<object>()), getTrustedProxyHops: () => calls.hops }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve({}) }));
 vi.mock("@/lib/auth/guard", async (importOriginal) => ({
   ...(await importOriginal<typeof Guard>()),
   currentActor: () => Promise.resolve(calls.actor),
 }));
 
-const { guardedAction } = await import("./safe-action");
+const { guardedAction, publicAction } = await import("./safe-action");
 
 const editor: Actor = { id: 1, email: "e@example.org", name: "E", role: "editor", via: "session" };
 
@@ -22,7 +23,33 @@ describe("guardedAction", () => {
 
   beforeEach(() => {
     calls.actor = editor;
+    calls.hops = 0;
+    calls.headers = new Headers();
     work.mockClear();
+  });
+
+  it("never hands an anonymous or unauthorised caller's input to the schema", async () => {
+    const parsed = vi.fn();
+    const watched = guardedAction("values:write", z.object({ note: z.string() }).transform((input) => (parsed(input), input)), work);
+    calls.actor = null;
+    expect(await watched({ note: "x" })).toMatchObject({ ok: false, code: "unauthorized" });
+    calls.actor = { ...editor, role: "viewer" };
+    expect(await watched({ note: "x" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(parsed).not.toHaveBeenCalled();
+    calls.actor = editor;
+    await watched({ note: "x" });
+    expect(parsed).toHaveBeenCalledOnce();
+  });
+
+  it("gives the work the caller's address as the API does, only through a trusted proxy", async () => {
+    calls.headers = new Headers({ "x-forwarded-for": "203.0.113.9" });
+    const seen = vi.fn((_input: unknown, ctx: { ip: string | null; actor: unknown }) => Promise.resolve(ctx.ip));
+    const action = guardedAction("read", z.object({}), seen);
+    expect(await action({})).toEqual({ ok: true, data: null });
+    calls.hops = 1;
+    expect(await action({})).toEqual({ ok: true, data: "203.0.113.9" });
+    expect(seen.mock.calls[1]?.[1].actor).toEqual(editor);
+    expect(await publicAction(z.object({}), (_input, ctx) => Promise.resolve(ctx))({})).toMatchObject({ ok: true, data: { actor: null, ip: "203.0.113.9" } });
   });
 
   it("checks the caller before it looks at the input", async () => {

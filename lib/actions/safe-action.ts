@@ -1,11 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
 import { type z } from "zod";
-import { getDb, type Database } from "@/db/client";
 import { authorize, currentActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { describeError } from "@/lib/describe-error";
+import { requestContext, type RequestContext } from "@/lib/request-context";
 import { assertSafeInput } from "@/lib/validation/input-scan";
 import type { ValueRowError } from "@/lib/validation/value-batch";
 
@@ -21,9 +20,6 @@ export type ActionResult<T> =
       rows?: ValueRowError[];
     };
 
-/** `ip` is null unless TRUSTED_PROXY lets a proxy of ours say it (lib/auth/client-ip.ts). */
-type ActionCtx = { db: Database; ip: string | null };
-
 /**
  * Server actions are reachable by a direct POST, so each one goes through this: the same
  * guard as the API (session → role), the form's own zod schema, and errors returned as data
@@ -32,19 +28,14 @@ type ActionCtx = { db: Database; ip: string | null };
 export function guardedAction<S extends z.ZodType, R>(
   permission: Permission,
   schema: S,
-  fn: (input: z.output<S>, ctx: ActionCtx & { actor: Actor }) => Promise<R>,
+  fn: (input: z.output<S>, ctx: RequestContext<Actor>) => Promise<R>,
 ) {
   return async (raw: unknown): Promise<ActionResult<R>> =>
-    run(
-      () => currentActor().then((actor) => authorize(actor, permission)),
-      schema,
-      raw,
-      (input, ctx, actor) => fn(input, { ...ctx, actor }),
-    );
+    run(async () => authorize(await currentActor(), permission), schema, raw, fn);
 }
 
 /** For the few actions open to anyone (first-run set-up): validation and error mapping only. */
-export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: ActionCtx) => Promise<R>) {
+export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: RequestContext<null>) => Promise<R>) {
   return async (raw: unknown): Promise<ActionResult<R>> => run(() => Promise.resolve(null), schema, raw, fn);
 }
 
@@ -53,15 +44,14 @@ async function run<S extends z.ZodType, R, A>(
   caller: () => Promise<A>,
   schema: S,
   raw: unknown,
-  fn: (input: z.output<S>, ctx: ActionCtx, actor: A) => Promise<R>,
+  fn: (input: z.output<S>, ctx: RequestContext<A>) => Promise<R>,
 ): Promise<ActionResult<R>> {
   try {
-    const actor = await caller();
+    const ctx = await requestContext(await headers(), caller);
     assertSafeInput(raw);
     // A refused parse throws a ZodError, answered below exactly as the API answers it.
     const input = await schema.parseAsync(raw);
-    const ip = clientIpFromHeaders(await headers());
-    return { ok: true, data: await fn(input, { db: await getDb(), ip }, actor) };
+    return { ok: true, data: await fn(input, ctx) };
   } catch (error) {
     return toActionFailure(error);
   }
