@@ -20,6 +20,8 @@ const editor: Actor = { id: 1, email: "e@example.org", name: "E", role: "editor"
 describe("guardedAction", () => {
   const work = vi.fn((input: unknown) => Promise.resolve(input));
   const action = guardedAction("values:write", z.object({ year: z.number(), fields: z.object({ note: z.string() }) }), work);
+  // A direct POST to a server action can carry anything, whatever the type says.
+  const post = action as (raw: unknown) => ReturnType<typeof action>;
 
   beforeEach(() => {
     calls.actor = editor;
@@ -41,6 +43,13 @@ describe("guardedAction", () => {
     expect(parsed).toHaveBeenCalledOnce();
   });
 
+  it("takes the schema's input type, and still parses at run time what a direct POST sends", async () => {
+    // @ts-expect-error: a page sending the wrong shape is a type error, not a runtime surprise.
+    const typed = () => action({ year: "2061", fields: { note: "x" } });
+    expect(await (typed as () => ReturnType<typeof action>)()).toMatchObject({ ok: false, code: "validation", fieldErrors: { year: expect.any(String) } });
+    expect(work).not.toHaveBeenCalled();
+  });
+
   it("gives the work the caller's address as the API does, only through a trusted proxy", async () => {
     calls.headers = new Headers({ "x-forwarded-for": "203.0.113.9" });
     const seen = vi.fn((_input: unknown, ctx: { ip: string | null; actor: unknown }) => Promise.resolve(ctx.ip));
@@ -54,9 +63,9 @@ describe("guardedAction", () => {
 
   it("checks the caller before it looks at the input", async () => {
     calls.actor = null;
-    expect(await action({ nonsense: true })).toMatchObject({ ok: false, code: "unauthorized" });
+    expect(await post({ nonsense: true })).toMatchObject({ ok: false, code: "unauthorized" });
     calls.actor = { ...editor, role: "viewer" };
-    expect(await action({ fields: { note: "\u0000" } })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await post({ fields: { note: "\u0000" } })).toMatchObject({ ok: false, code: "forbidden" });
     expect(work).not.toHaveBeenCalled();
   });
 
@@ -73,7 +82,7 @@ describe("guardedAction", () => {
   it("refuses deeply nested arguments as bad input", async () => {
     let deep: unknown = "leaf";
     for (let i = 0; i < 10_000; i++) deep = [deep];
-    expect(await action(deep)).toMatchObject({ ok: false, code: "bad_request" });
+    expect(await post(deep)).toMatchObject({ ok: false, code: "bad_request" });
     expect(work).not.toHaveBeenCalled();
   });
 

@@ -23,20 +23,21 @@ export type ActionResult<T> =
 /**
  * Server actions are reachable by a direct POST, so each one goes through this: the same
  * guard as the API (session → role), the form's own zod schema, and errors returned as data
- * a form can show (never thrown strings).
+ * a form can show (never thrown strings). The returned function takes the schema's input type
+ * so TypeScript checks what a page sends; the parse at run time stays, for the direct POSTs.
  */
 export function guardedAction<S extends z.ZodType, R>(
   permission: Permission,
   schema: S,
   fn: (input: z.output<S>, ctx: RequestContext<Actor>) => Promise<R>,
 ) {
-  return async (raw: unknown): Promise<ActionResult<R>> =>
-    run(async () => authorize(await currentActor(), permission), schema, raw, fn);
+  return async (input: z.input<S>): Promise<ActionResult<R>> =>
+    run(async () => authorize(await currentActor(), permission), schema, input, fn);
 }
 
 /** For the few actions open to anyone (first-run set-up): validation and error mapping only. */
 export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: RequestContext<null>) => Promise<R>) {
-  return async (raw: unknown): Promise<ActionResult<R>> => run(() => Promise.resolve(null), schema, raw, fn);
+  return async (input: z.input<S>): Promise<ActionResult<R>> => run(() => Promise.resolve(null), schema, input, fn);
 }
 
 /** The caller first (401/403 before anything about the input), then the input, then the work. */
