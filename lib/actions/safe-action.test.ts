@@ -4,32 +4,68 @@ import type * as Guard from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 
-const calls = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
+const calls = vi.hoisted(() => ({ actor: null as Actor | null, hops: 0, headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: () => Promise.resolve(calls.headers) }));
+vi.mock("@/lib/env", async (importOriginal) => ({ ...(await importOriginal<object>()), getTrustedProxyHops: () => calls.hops }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve({}) }));
 vi.mock("@/lib/auth/guard", async (importOriginal) => ({
   ...(await importOriginal<typeof Guard>()),
   currentActor: () => Promise.resolve(calls.actor),
 }));
 
-const { guardedAction } = await import("./safe-action");
+const { guardedAction, publicAction } = await import("./safe-action");
 
 const editor: Actor = { id: 1, email: "e@example.org", name: "E", role: "editor", via: "session" };
 
 describe("guardedAction", () => {
   const work = vi.fn((input: unknown) => Promise.resolve(input));
   const action = guardedAction("values:write", z.object({ year: z.number(), fields: z.object({ note: z.string() }) }), work);
+  // A direct POST to a server action can carry anything, whatever the type says.
+  const post = action as (raw: unknown) => ReturnType<typeof action>;
 
   beforeEach(() => {
     calls.actor = editor;
+    calls.hops = 0;
+    calls.headers = new Headers();
     work.mockClear();
+  });
+
+  it("never hands an anonymous or unauthorised caller's input to the schema", async () => {
+    const parsed = vi.fn();
+    const watched = guardedAction("values:write", z.object({ note: z.string() }).transform((input) => (parsed(input), input)), work);
+    calls.actor = null;
+    expect(await watched({ note: "x" })).toMatchObject({ ok: false, code: "unauthorized" });
+    calls.actor = { ...editor, role: "viewer" };
+    expect(await watched({ note: "x" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(parsed).not.toHaveBeenCalled();
+    calls.actor = editor;
+    await watched({ note: "x" });
+    expect(parsed).toHaveBeenCalledOnce();
+  });
+
+  it("takes the schema's input type, and still parses at run time what a direct POST sends", async () => {
+    // @ts-expect-error: a page sending the wrong shape is a type error, not a runtime surprise.
+    const typed = () => action({ year: "2061", fields: { note: "x" } });
+    expect(await (typed as () => ReturnType<typeof action>)()).toMatchObject({ ok: false, code: "validation", fieldErrors: { year: expect.any(String) } });
+    expect(work).not.toHaveBeenCalled();
+  });
+
+  it("gives the work the caller's address as the API does, only through a trusted proxy", async () => {
+    calls.headers = new Headers({ "x-forwarded-for": "203.0.113.9" });
+    const seen = vi.fn((_input: unknown, ctx: { ip: string | null; actor: unknown }) => Promise.resolve(ctx.ip));
+    const action = guardedAction("read", z.object({}), seen);
+    expect(await action({})).toEqual({ ok: true, data: null });
+    calls.hops = 1;
+    expect(await action({})).toEqual({ ok: true, data: "203.0.113.9" });
+    expect(seen.mock.calls[1]?.[1].actor).toEqual(editor);
+    expect(await publicAction(z.object({}), (_input, ctx) => Promise.resolve(ctx))({})).toMatchObject({ ok: true, data: { actor: null, ip: "203.0.113.9" } });
   });
 
   it("checks the caller before it looks at the input", async () => {
     calls.actor = null;
-    expect(await action({ nonsense: true })).toMatchObject({ ok: false, code: "unauthorized" });
+    expect(await post({ nonsense: true })).toMatchObject({ ok: false, code: "unauthorized" });
     calls.actor = { ...editor, role: "viewer" };
-    expect(await action({ fields: { note: "\u0000" } })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await post({ fields: { note: "\u0000" } })).toMatchObject({ ok: false, code: "forbidden" });
     expect(work).not.toHaveBeenCalled();
   });
 
@@ -46,7 +82,7 @@ describe("guardedAction", () => {
   it("refuses deeply nested arguments as bad input", async () => {
     let deep: unknown = "leaf";
     for (let i = 0; i < 10_000; i++) deep = [deep];
-    expect(await action(deep)).toMatchObject({ ok: false, code: "bad_request" });
+    expect(await post(deep)).toMatchObject({ ok: false, code: "bad_request" });
     expect(work).not.toHaveBeenCalled();
   });
 

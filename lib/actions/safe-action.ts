@@ -1,13 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
-import { z } from "zod";
-import { getDb, type Database } from "@/db/client";
+import { type z } from "zod";
 import { authorize, currentActor, type Actor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { describeError } from "@/lib/describe-error";
+import { requestContext, type RequestContext } from "@/lib/request-context";
 import { assertSafeInput } from "@/lib/validation/input-scan";
-import { zodFieldErrors } from "@/lib/validation/value";
 import type { ValueRowError } from "@/lib/validation/value-batch";
 
 export type ActionResult<T> =
@@ -22,31 +20,24 @@ export type ActionResult<T> =
       rows?: ValueRowError[];
     };
 
-/** `ip` is null unless TRUSTED_PROXY lets a proxy of ours say it (lib/auth/client-ip.ts). */
-type ActionCtx = { db: Database; ip: string | null };
-
 /**
  * Server actions are reachable by a direct POST, so each one goes through this: the same
  * guard as the API (session → role), the form's own zod schema, and errors returned as data
- * a form can show (never thrown strings).
+ * a form can show (never thrown strings). The returned function takes the schema's input type
+ * so TypeScript checks what a page sends; the parse at run time stays, for the direct POSTs.
  */
 export function guardedAction<S extends z.ZodType, R>(
   permission: Permission,
   schema: S,
-  fn: (input: z.output<S>, ctx: ActionCtx & { actor: Actor }) => Promise<R>,
+  fn: (input: z.output<S>, ctx: RequestContext<Actor>) => Promise<R>,
 ) {
-  return async (raw: unknown): Promise<ActionResult<R>> =>
-    run(
-      () => currentActor().then((actor) => authorize(actor, permission)),
-      schema,
-      raw,
-      (input, ctx, actor) => fn(input, { ...ctx, actor }),
-    );
+  return async (input: z.input<S>): Promise<ActionResult<R>> =>
+    run(async () => authorize(await currentActor(), permission), schema, input, fn);
 }
 
 /** For the few actions open to anyone (first-run set-up): validation and error mapping only. */
-export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: ActionCtx) => Promise<R>) {
-  return async (raw: unknown): Promise<ActionResult<R>> => run(() => Promise.resolve(null), schema, raw, fn);
+export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: RequestContext<null>) => Promise<R>) {
+  return async (input: z.input<S>): Promise<ActionResult<R>> => run(() => Promise.resolve(null), schema, input, fn);
 }
 
 /** The caller first (401/403 before anything about the input), then the input, then the work. */
@@ -54,38 +45,30 @@ async function run<S extends z.ZodType, R, A>(
   caller: () => Promise<A>,
   schema: S,
   raw: unknown,
-  fn: (input: z.output<S>, ctx: ActionCtx, actor: A) => Promise<R>,
+  fn: (input: z.output<S>, ctx: RequestContext<A>) => Promise<R>,
 ): Promise<ActionResult<R>> {
   try {
-    const actor = await caller();
+    const ctx = await requestContext(await headers(), caller);
     assertSafeInput(raw);
-    const parsed = await schema.safeParseAsync(raw);
-    if (!parsed.success) {
-      return { ok: false, code: "validation", message: "Some fields are not valid", fieldErrors: zodFieldErrors(parsed.error) };
-    }
-    const ip = clientIpFromHeaders(await headers());
-    return { ok: true, data: await fn(parsed.data, { db: await getDb(), ip }, actor) };
+    // A refused parse throws a ZodError, answered below exactly as the API answers it.
+    const input = await schema.parseAsync(raw);
+    return { ok: true, data: await fn(input, ctx) };
   } catch (error) {
-    if (error instanceof AppError) {
-      const rows = error.extra?.rows;
-      return {
-        ok: false,
-        code: error.code,
-        message: error.message,
-        fieldErrors: error.fields,
-        extra: error.extra,
-        // Only saveValues refuses with `rows` on the way to an action (an import's go to the API alone).
-        ...(Array.isArray(rows) ? { rows: rows as ValueRowError[] } : {}),
-      };
-    }
-    // Commands parse with a schema only they know (a value with its metric's rules), as the API does.
-    if (error instanceof z.ZodError) {
-      return { ok: false, code: "validation", message: "Some fields are not valid", fieldErrors: zodFieldErrors(error) };
-    }
-    if (isDatabaseUnavailable(error)) {
-      return { ok: false, code: "unavailable", message: "The database cannot be reached right now; try again shortly" };
-    }
-    console.error("[action] unexpected error:", error);
-    return { ok: false, code: "internal", message: "Something went wrong on the server; it has been logged" };
+    return toActionFailure(error);
   }
+}
+
+/** The API's mapping (lib/describe-error.ts) as a form result; only the status is left out. */
+function toActionFailure(error: unknown): Extract<ActionResult<never>, { ok: false }> {
+  const { code, message, fields, extra } = describeError(error, "action");
+  // Only saveValues refuses with `rows` on the way to an action (an import's go to the API alone).
+  const rows = extra?.rows;
+  return {
+    ok: false,
+    code,
+    message,
+    ...(fields ? { fieldErrors: fields } : {}),
+    ...(extra ? { extra } : {}),
+    ...(Array.isArray(rows) ? { rows: rows as ValueRowError[] } : {}),
+  };
 }

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import { AppError, isDatabaseUnavailable, isStatementTimeout } from "@/lib/errors";
-import { zodFieldErrors } from "@/lib/validation/value";
+import { describeError } from "@/lib/describe-error";
 
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -11,19 +9,8 @@ export function errorResponse(status: number, code: string, message: string, ext
   });
 }
 
-/** Every failure of a route handler becomes the contract's error body; only real bugs are 500s. */
+/** Every failure of a route handler becomes the contract's error body (lib/describe-error.ts). */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.extra, error.fields);
-  if (error instanceof z.ZodError) {
-    return errorResponse(422, "validation", "Some fields are not valid", undefined, zodFieldErrors(error));
-  }
-  if (isStatementTimeout(error)) {
-    return errorResponse(503, "timeout", "The request took too long and was cancelled; try again or narrow it down");
-  }
-  if (isDatabaseUnavailable(error)) {
-    console.error("[api] database unavailable:", error);
-    return errorResponse(503, "unavailable", "The database cannot be reached right now; try again shortly");
-  }
-  console.error("[api] unexpected error:", error);
-  return errorResponse(500, "internal", "Something went wrong on the server; it has been logged");
+  const { status, code, message, extra, fields } = describeError(error, "api");
+  return errorResponse(status, code, message, extra, fields);
 }

@@ -6,8 +6,9 @@ import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 
 // The guard's two doors to the outside world: who is calling, and the database.
-const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: (): Promise<unknown> => Promise.resolve({}) }));
+const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: (): Promise<unknown> => Promise.resolve({}), hops: 0 }));
 vi.mock("@/db/client", () => ({ getDb: () => calls.db() }));
+vi.mock("@/lib/env", async (importOriginal) => ({ ...(await importOriginal<object>()), getTrustedProxyHops: () => calls.hops }));
 vi.mock("@/lib/auth/guard", async (importOriginal) => ({
   ...(await importOriginal<typeof Guard>()),
   resolveActor: () => Promise.resolve(calls.actor),
@@ -28,7 +29,17 @@ describe("apiRoute", () => {
   beforeEach(() => {
     calls.actor = editor;
     calls.db = () => Promise.resolve({});
+    calls.hops = 0;
     handler.mockClear();
+  });
+
+  it("gives the handler the caller's address, believed only through a trusted proxy, beside db and actor", async () => {
+    const seen = vi.fn((ctx: { ip: string | null; actor: Actor }) => Promise.resolve({ ip: ctx.ip, actor: ctx.actor.id }));
+    const read = apiRoute({ permission: "read" }, seen);
+    const get = () => new NextRequest("http://desk.test/api/v1/thing", { headers: { "x-forwarded-for": "198.51.100.7, 203.0.113.9" } });
+    expect(await (await read(get(), context)).json()).toEqual({ ip: null, actor: 1 });
+    calls.hops = 1;
+    expect(await (await read(get(), context)).json()).toEqual({ ip: "203.0.113.9", actor: 1 });
   });
 
   it("answers 401 without a caller and 403 for a role without the permission, before reading the body", async () => {

@@ -1,11 +1,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
-import { getDb, type Database } from "@/db/client";
 import { requestHost } from "@/lib/auth/client-ip";
-import { authorize, resolveActor, type Actor } from "@/lib/auth/guard";
+import { authorize, resolveActor } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { requestContext, type RequestContext } from "@/lib/request-context";
 import { assertSafeInput } from "@/lib/validation/input-scan";
 import { withApiHeaders } from "@/lib/http/security-headers";
 import { ServerTiming } from "@/lib/http/server-timing";
@@ -14,7 +14,8 @@ import { toErrorResponse } from "./respond";
 
 const MAX_JSON_BYTES = 1_000_000;
 
-type Ctx<P, Q, B> = { actor: Actor; db: Database; params: P; query: Q; body: B; req: NextRequest };
+/** The same `{ db, actor, ip }` server actions get (lib/request-context.ts), with the parsed input. */
+type Ctx<P, Q, B> = RequestContext & { params: P; query: Q; body: B; req: NextRequest };
 
 type Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   permission: Permission;
@@ -48,14 +49,15 @@ export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType 
 
   async function answer(req: NextRequest, context: RouteContext, timing: ServerTiming): Promise<Response> {
     try {
-      const actor = await timing.phase("auth", async () => authorize(await resolveActor(req.headers), spec.permission));
-      if (req.method !== "GET" && req.method !== "HEAD" && actor.via === "session") assertSameOrigin(req);
+      const ctx = await requestContext(req.headers, () =>
+        timing.phase("auth", async () => authorize(await resolveActor(req.headers), spec.permission)),
+      );
+      if (req.method !== "GET" && req.method !== "HEAD" && ctx.actor.via === "session") assertSameOrigin(req);
       const params = parseOr400(spec.params, await context.params, "path");
       const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = spec.body ? await spec.body.parseAsync(await readSafeJson(req, spec.bodyOptional ?? false)) : undefined;
-      const db = await getDb();
       const result = await timing.phase("handler", () =>
-        handler({ actor, db, params, query, body, req } as Ctx<z.output<P>, z.output<Q>, z.output<B>>),
+        handler({ ...ctx, params, query, body, req } as Ctx<z.output<P>, z.output<Q>, z.output<B>>),
       );
       if (result instanceof Response) return result;
       return timing.phase("serialise", () => Response.json(result, { headers: { "Cache-Control": "no-store" } }));

@@ -2,7 +2,6 @@ import { createMetric } from "@/db/commands/metrics";
 import { listMetrics } from "@/db/queries/catalog";
 import { apiRoute } from "@/lib/api/route";
 import { toMetricBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { createMetricSchema } from "@/lib/validation/metric";
 
 export const GET = apiRoute({ permission: "read" }, async ({ db }) => {
@@ -10,7 +9,7 @@ export const GET = apiRoute({ permission: "read" }, async ({ db }) => {
   return { metrics: metrics.map(toMetricBody) };
 });
 
-export const POST = apiRoute({ permission: "metrics:manage", body: createMetricSchema }, async ({ db, body, actor, req }) => {
-  const metric = await createMetric(db, body, actor, clientIpFromHeaders(req.headers));
+export const POST = apiRoute({ permission: "metrics:manage", body: createMetricSchema }, async ({ db, body, actor, ip }) => {
+  const metric = await createMetric(db, body, actor, ip);
   return Response.json(toMetricBody(metric), { status: 201 });
 });

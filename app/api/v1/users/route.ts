@@ -1,14 +1,13 @@
 import { createUser } from "@/db/commands/users";
 import { listUsers } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/route";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { createUserSchema } from "@/lib/validation/user";
 
 export const GET = apiRoute({ permission: "users:manage" }, async ({ db }) => ({
   users: (await listUsers(db)).map(({ id, email, name, role, active }) => ({ id, email, name, role, active })),
 }));
 
-export const POST = apiRoute({ permission: "users:manage", body: createUserSchema }, async ({ db, body, actor, req }) => {
-  const user = await createUser(db, body, actor, clientIpFromHeaders(req.headers));
+export const POST = apiRoute({ permission: "users:manage", body: createUserSchema }, async ({ db, body, actor, ip }) => {
+  const user = await createUser(db, body, actor, ip);
   return Response.json({ ...user, active: true }, { status: 201 });
 });

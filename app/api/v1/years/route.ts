@@ -2,7 +2,6 @@ import { openYear } from "@/db/commands/years";
 import { listYears } from "@/db/queries/years";
 import { apiRoute } from "@/lib/api/route";
 import { toYearBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { openYearSchema } from "@/lib/validation/year";
 
 export const GET = apiRoute({ permission: "read" }, async ({ db }) => {
@@ -10,7 +9,7 @@ export const GET = apiRoute({ permission: "read" }, async ({ db }) => {
   return { years: years.map(toYearBody) };
 });
 
-export const POST = apiRoute({ permission: "years:open", body: openYearSchema }, async ({ db, body, actor, req }) => {
-  const opened = await openYear(db, body.year, actor, clientIpFromHeaders(req.headers), { copyFrom: body.copyFrom, quoteIds: body.quoteIds });
+export const POST = apiRoute({ permission: "years:open", body: openYearSchema }, async ({ db, body, actor, ip }) => {
+  const opened = await openYear(db, body.year, actor, ip, { copyFrom: body.copyFrom, quoteIds: body.quoteIds });
   return Response.json(opened, { status: 201 });
 });

@@ -2,7 +2,6 @@ import { createApiToken, revokeAllApiTokens } from "@/db/commands/users";
 import { listApiTokens } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/route";
 import { toTokenBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { createTokenSchema } from "@/lib/validation/token";
 
 export const GET = apiRoute({ permission: "self:manage" }, async ({ db, actor }) => ({
@@ -15,4 +14,4 @@ export const POST = apiRoute({ permission: "self:manage", body: createTokenSchem
   return Response.json(created, { status: 201 });
 });
 
-export const DELETE = apiRoute({ permission: "self:manage" }, async ({ db, actor, req }) => revokeAllApiTokens(db, actor.id, clientIpFromHeaders(req.headers)));
+export const DELETE = apiRoute({ permission: "self:manage" }, async ({ db, actor, ip }) => revokeAllApiTokens(db, actor.id, ip));

@@ -3,7 +3,6 @@ import { listMetricBreaks } from "@/db/queries/breaks";
 import { findMetric } from "@/db/queries/catalog";
 import { apiRoute } from "@/lib/api/route";
 import { toMetricBody, toMetricBreakBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { notFound } from "@/lib/errors";
 import { updateMetricSchema } from "@/lib/validation/metric";
 import { metricKeyParams } from "@/lib/validation/params";
@@ -14,6 +13,6 @@ export const GET = apiRoute({ permission: "read", params: metricKeyParams }, asy
   return { ...toMetricBody(metric), breaks: breaks.map(toMetricBreakBody) };
 });
 
-export const PUT = apiRoute({ permission: "metrics:manage", params: metricKeyParams, body: updateMetricSchema }, async ({ db, params, body, actor, req }) =>
-  toMetricBody(await updateMetric(db, params.key, body, actor, clientIpFromHeaders(req.headers))),
+export const PUT = apiRoute({ permission: "metrics:manage", params: metricKeyParams, body: updateMetricSchema }, async ({ db, params, body, actor, ip }) =>
+  toMetricBody(await updateMetric(db, params.key, body, actor, ip)),
 );

@@ -2,7 +2,6 @@ import { deleteRule, updateRule } from "@/db/commands/rules";
 import { listRules } from "@/db/queries/rules";
 import { apiRoute } from "@/lib/api/route";
 import { toRuleBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { notFound } from "@/lib/errors";
 import { ruleKeyParams, updateRuleSchema } from "@/lib/validation/rule";
 
@@ -12,10 +11,10 @@ export const GET = apiRoute({ permission: "read", params: ruleKeyParams }, async
   return toRuleBody(rule);
 });
 
-export const PUT = apiRoute({ permission: "rules:manage", params: ruleKeyParams, body: updateRuleSchema }, async ({ db, params, body, actor, req }) =>
-  toRuleBody(await updateRule(db, params.key, body, actor, clientIpFromHeaders(req.headers))),
+export const PUT = apiRoute({ permission: "rules:manage", params: ruleKeyParams, body: updateRuleSchema }, async ({ db, params, body, actor, ip }) =>
+  toRuleBody(await updateRule(db, params.key, body, actor, ip)),
 );
 
-export const DELETE = apiRoute({ permission: "rules:manage", params: ruleKeyParams }, async ({ db, params, actor, req }) =>
-  deleteRule(db, params.key, actor, clientIpFromHeaders(req.headers)),
+export const DELETE = apiRoute({ permission: "rules:manage", params: ruleKeyParams }, async ({ db, params, actor, ip }) =>
+  deleteRule(db, params.key, actor, ip),
 );

@@ -1,9 +1,8 @@
 import { updateUser } from "@/db/commands/users";
 import { apiRoute } from "@/lib/api/route";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { idParams } from "@/lib/validation/params";
 import { updateUserSchema } from "@/lib/validation/user";
 
-export const PATCH = apiRoute({ permission: "users:manage", params: idParams, body: updateUserSchema }, async ({ db, params, body, actor, req }) =>
-  updateUser(db, params.id, body, actor, clientIpFromHeaders(req.headers)),
+export const PATCH = apiRoute({ permission: "users:manage", params: idParams, body: updateUserSchema }, async ({ db, params, body, actor, ip }) =>
+  updateUser(db, params.id, body, actor, ip),
 );

@@ -1,10 +1,9 @@
 import { setCommentResolved } from "@/db/commands/comments";
 import { apiRoute } from "@/lib/api/route";
 import { toCommentBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { idParams } from "@/lib/validation/params";
 
 // Whoever may comment may reopen: a reviewer not satisfied by the answer asks again on the same thread.
-export const POST = apiRoute({ permission: "comments:write", params: idParams }, async ({ db, params, actor, req }) =>
-  toCommentBody(await setCommentResolved(db, params.id, false, actor, clientIpFromHeaders(req.headers))),
+export const POST = apiRoute({ permission: "comments:write", params: idParams }, async ({ db, params, actor, ip }) =>
+  toCommentBody(await setCommentResolved(db, params.id, false, actor, ip)),
 );

@@ -1,9 +1,8 @@
 import { setCommentResolved } from "@/db/commands/comments";
 import { apiRoute } from "@/lib/api/route";
 import { toCommentBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { idParams } from "@/lib/validation/params";
 
-export const POST = apiRoute({ permission: "comments:resolve", params: idParams }, async ({ db, params, actor, req }) =>
-  toCommentBody(await setCommentResolved(db, params.id, true, actor, clientIpFromHeaders(req.headers))),
+export const POST = apiRoute({ permission: "comments:resolve", params: idParams }, async ({ db, params, actor, ip }) =>
+  toCommentBody(await setCommentResolved(db, params.id, true, actor, ip)),
 );

@@ -1,10 +1,9 @@
 import { addMetricBreak } from "@/db/commands/metrics";
 import { apiRoute } from "@/lib/api/route";
 import { toMetricBreakBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { metricBreakSchema } from "@/lib/validation/metric";
 import { metricKeyParams } from "@/lib/validation/params";
 
-export const POST = apiRoute({ permission: "metrics:manage", params: metricKeyParams, body: metricBreakSchema }, async ({ db, params, body, actor, req }) =>
-  Response.json(toMetricBreakBody(await addMetricBreak(db, params.key, body, actor, clientIpFromHeaders(req.headers))), { status: 201 }),
+export const POST = apiRoute({ permission: "metrics:manage", params: metricKeyParams, body: metricBreakSchema }, async ({ db, params, body, actor, ip }) =>
+  Response.json(toMetricBreakBody(await addMetricBreak(db, params.key, body, actor, ip)), { status: 201 }),
 );

@@ -1,14 +1,13 @@
 import { importValues } from "@/db/commands/import";
 import { findYear } from "@/db/queries/years";
 import { apiRoute } from "@/lib/api/route";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { AppError, notFound } from "@/lib/errors";
 import { readUploadedValues, rowErrors } from "@/lib/import/upload";
 import { yearParams } from "@/lib/validation/params";
 import { filenameFromDisposition, importFileName, importQuery } from "@/lib/validation/transfer";
 
 /** All rows or none; `?dryRun=1` answers with the changes it would make and writes nothing. */
-export const POST = apiRoute({ permission: "values:write", params: yearParams, query: importQuery }, async ({ db, params, query, actor, req }) => {
+export const POST = apiRoute({ permission: "values:write", params: yearParams, query: importQuery }, async ({ db, params, query, actor, req, ip }) => {
   // Before reading the body: a missing or locked year should not cost an upload's parsing.
   const year = await findYear(db, params.year);
   if (!year) throw notFound(`The year ${params.year}`);
@@ -20,7 +19,7 @@ export const POST = apiRoute({ permission: "values:write", params: yearParams, q
   const result = await importValues(db, params.year, parsed.rows, actor, {
     dryRun: query.dryRun,
     filename,
-    ip: clientIpFromHeaders(req.headers),
+    ip,
     parseErrors: parsed.ok ? [] : parsed.errors,
   });
   return result.dryRun

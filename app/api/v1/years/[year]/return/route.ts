@@ -1,9 +1,8 @@
 import { returnYear } from "@/db/commands/years";
 import { apiRoute } from "@/lib/api/route";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { yearParams } from "@/lib/validation/params";
 import { returnYearSchema } from "@/lib/validation/year";
 
-export const POST = apiRoute({ permission: "years:return", params: yearParams, body: returnYearSchema }, async ({ db, params, body, actor, req }) =>
-  returnYear(db, params.year, body.message, actor, clientIpFromHeaders(req.headers)),
+export const POST = apiRoute({ permission: "years:return", params: yearParams, body: returnYearSchema }, async ({ db, params, body, actor, ip }) =>
+  returnYear(db, params.year, body.message, actor, ip),
 );

@@ -2,7 +2,6 @@ import { saveValues } from "@/db/commands/values";
 import { findYear, listYearValues } from "@/db/queries/years";
 import { apiRoute } from "@/lib/api/route";
 import { toValueBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { notFound } from "@/lib/errors";
 import { yearParams } from "@/lib/validation/params";
 import { valueBatchSchema } from "@/lib/validation/value-batch";
@@ -14,7 +13,7 @@ export const GET = apiRoute({ permission: "read", params: yearParams }, async ({
 });
 
 // Each row's own fields are parsed inside saveValues with its metric's schema, as the single PUT does.
-export const PUT = apiRoute({ permission: "values:write", params: yearParams, body: valueBatchSchema }, async ({ db, params, body, actor, req }) => ({
+export const PUT = apiRoute({ permission: "values:write", params: yearParams, body: valueBatchSchema }, async ({ db, params, body, actor, ip }) => ({
   year: params.year,
-  values: await saveValues(db, params.year, body.values, actor, { ip: clientIpFromHeaders(req.headers) }),
+  values: await saveValues(db, params.year, body.values, actor, { ip }),
 }));

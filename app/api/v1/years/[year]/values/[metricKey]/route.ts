@@ -1,10 +1,9 @@
 import { saveValue } from "@/db/commands/values";
 import { apiRoute } from "@/lib/api/route";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { yearMetricParams } from "@/lib/validation/params";
 import { z } from "zod";
 
 // The body is parsed inside saveValue with the metric's own schema (its unit and bounds).
-export const PUT = apiRoute({ permission: "values:write", params: yearMetricParams, body: z.unknown() }, async ({ db, params, body, actor, req }) =>
-  saveValue(db, params.year, params.metricKey, body, actor, { ip: clientIpFromHeaders(req.headers) }),
+export const PUT = apiRoute({ permission: "values:write", params: yearMetricParams, body: z.unknown() }, async ({ db, params, body, actor, ip }) =>
+  saveValue(db, params.year, params.metricKey, body, actor, { ip }),
 );

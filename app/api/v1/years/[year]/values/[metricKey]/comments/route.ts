@@ -4,7 +4,6 @@ import { listValueComments } from "@/db/queries/comments";
 import { findYear } from "@/db/queries/years";
 import { apiRoute } from "@/lib/api/route";
 import { toCommentBody } from "@/lib/api/serialize";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { notFound } from "@/lib/errors";
 import { commentSchema } from "@/lib/validation/comment";
 import { yearMetricParams } from "@/lib/validation/params";
@@ -17,7 +16,7 @@ export const GET = apiRoute({ permission: "read", params: yearMetricParams }, as
   return { year: params.year, metricKey: params.metricKey, comments: comments.map(toCommentBody) };
 });
 
-export const POST = apiRoute({ permission: "comments:write", params: yearMetricParams, body: commentSchema }, async ({ db, params, body, actor, req }) => {
-  const comment = await addComment(db, params.year, params.metricKey, body.text, actor, clientIpFromHeaders(req.headers));
+export const POST = apiRoute({ permission: "comments:write", params: yearMetricParams, body: commentSchema }, async ({ db, params, body, actor, ip }) => {
+  const comment = await addComment(db, params.year, params.metricKey, body.text, actor, ip);
   return Response.json(toCommentBody(comment), { status: 201 });
 });

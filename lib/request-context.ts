@@ -1,0 +1,20 @@
+import "server-only";
+import { getDb, type Database } from "@/db/client";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import type { Actor } from "@/lib/auth/guard";
+
+/**
+ * What every route handler and server action works with. `ip` is null unless TRUSTED_PROXY lets
+ * a proxy of ours say it (lib/auth/client-ip.ts); `actor` is null only for the public actions.
+ */
+export type RequestContext<A = Actor> = { db: Database; actor: A; ip: string | null };
+
+/**
+ * Built once per request, by both transports, and the caller comes first: `caller` answers
+ * 401/403 (it throws) before the database is asked for anything on the input's behalf or the
+ * input is looked at, so an anonymous caller learns nothing about what a valid request is.
+ */
+export async function requestContext<A>(headers: Headers, caller: () => Promise<A>): Promise<RequestContext<A>> {
+  const actor = await caller();
+  return { db: await getDb(), actor, ip: clientIpFromHeaders(headers) };
+}
