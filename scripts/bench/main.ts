@@ -321,13 +321,13 @@ function writersLine(w: WritersResult): string {
   return `${w.writers} concurrent writers ${w.perSecond.concurrent.toFixed(1)} saves/s, one sequential writer ${w.perSecond.sequential.toFixed(1)} saves/s: ${(w.perSecond.concurrent / w.perSecond.sequential).toFixed(2)}×`;
 }
 
-const writersHeader = ["writers", "engine", "saves", "saves/s", "p50 ms", "p95 ms", "× one writer", "target", "result"];
+const writersHeader = ["writers", "engine", "saves", "saves/s", "p50 ms", "p95 ms", "server p50 ms", "db p50 ms", "× one writer", "target", "result"];
 
 function writersRows(engine: Engine, w: WritersResult): string[][] {
   const ratio = w.perSecond.concurrent / w.perSecond.sequential;
   const row = (mode: "sequential" | "concurrent", name: string, last: string[]) =>
-    [name, engine, String(w.saves[mode]), w.perSecond[mode].toFixed(1), ms(w.p50[mode]), ms(w.p95[mode]), ...last];
-  if (w.note) return [[`${w.writers} concurrent writers`, engine, "", w.note, "", "", "", "", ""]];
+    [name, engine, String(w.saves[mode]), w.perSecond[mode].toFixed(1), ms(w.p50[mode]), ms(w.p95[mode]), ms(w.serverP50[mode]), ms(w.dbP50[mode]), ...last];
+  if (w.note) return [[`${w.writers} concurrent writers`, engine, "", w.note, "", "", "", "", "", "", ""]];
   return [
     row("sequential", "one sequential writer", ["1.0×", "", ""]),
     row("concurrent", `${w.writers} concurrent writers, different figures`, [`${ratio.toFixed(2)}×`, `≥ ${WRITERS_TARGET}× one writer`, ratio >= WRITERS_TARGET ? "met" : "MISSED"]),
@@ -409,7 +409,7 @@ async function main() {
     "",
     "## Concurrent writers",
     "",
-    `${WRITERS} writers each saving its own figure over and over (the version from its last answer), against one writer saving one figure as many times in sequence, rounds alternating; saves per second of wall-clock time. PostgreSQL only: PGlite is one connection, on which writers can only take turns.`,
+    `${WRITERS} writers each saving its own figure over and over (the version from its last answer), against one writer saving one figure as many times in sequence, rounds alternating; saves per second of wall-clock time; server and db are the p50s of the app's own Server-Timing (from the route's start, and waiting on the database). PostgreSQL only: PGlite is one connection, on which writers can only take turns.`,
     "",
     writerRows.length ? markdownTable(writersHeader, writerRows) : "Not measured (no PostgreSQL in this run).",
     "",

@@ -20,8 +20,13 @@ export type WritersResult = {
   perSecond: { sequential: number; concurrent: number };
   p50: { sequential: number; concurrent: number };
   p95: { sequential: number; concurrent: number };
+  /** The app's own Server-Timing, p50: from the route's start (`total`) and waiting on the database (`db`). */
+  serverP50: { sequential: number; concurrent: number };
+  dbP50: { sequential: number; concurrent: number };
   note: string;
 };
+
+const timing = (header: string | null, name: string) => Number(new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header ?? "")?.[1] ?? NaN);
 
 /** Figures no other measurement writes to: counts without bounds, so any whole number is valid. */
 function writerKeys(c: Context): string[] {
@@ -35,7 +40,7 @@ function writerKeys(c: Context): string[] {
 export async function measureWriters(caller: Caller, c: Context, savesPerWriter: number): Promise<WritersResult> {
   const keys = writerKeys(c);
   const empty = { sequential: NaN, concurrent: NaN };
-  if (keys.length < WRITERS + 1) return { writers: WRITERS, saves: { sequential: 0, concurrent: 0 }, perSecond: empty, p50: empty, p95: empty, note: "not enough figures" };
+  if (keys.length < WRITERS + 1) return { writers: WRITERS, saves: { sequential: 0, concurrent: 0 }, perSecond: empty, p50: empty, p95: empty, serverP50: empty, dbP50: empty, note: "not enough figures" };
   const listing = await timed(caller, "GET", `/api/v1/years/${MAIN_YEAR}/values`);
   const rows = JSON.parse(listing.text) as { metricKey: string; version: number }[] | { values: { metricKey: string; version: number }[] };
   const versions = new Map((Array.isArray(rows) ? rows : rows.values).map((r) => [r.metricKey, r.version]));
@@ -44,6 +49,8 @@ export async function measureWriters(caller: Caller, c: Context, savesPerWriter:
   /** One writer: `n` saves of its figure in sequence; the latency of each. */
   const writer = async (key: string, n: number, round: number) => {
     const latencies: number[] = [];
+    const server: number[] = [];
+    const db: number[] = [];
     for (let i = 0; i < n && !failure; i++) {
       const r = await timed(caller, "PUT", `/api/v1/years/${MAIN_YEAR}/values/${key}`, {
         type: "application/json",
@@ -55,24 +62,31 @@ export async function measureWriters(caller: Caller, c: Context, savesPerWriter:
       }
       versions.set(key, (JSON.parse(r.text) as { version: number }).version);
       latencies.push(r.ms);
+      server.push(timing(r.serverTiming, "total"));
+      db.push(timing(r.serverTiming, "db"));
     }
-    return latencies;
+    return { latencies, server, db };
   };
 
   const [single, ...many] = keys as [string, ...string[]];
   // Warm-up: every writer's first requests compile and cache nothing in the measured rounds.
   await Promise.all(keys.map((k) => writer(k, 2, 0)));
-  const seq = { ms: 0, latencies: [] as number[] };
-  const con = { ms: 0, latencies: [] as number[] };
+  const seq = { ms: 0, latencies: [] as number[], server: [] as number[], db: [] as number[] };
+  const con = { ms: 0, latencies: [] as number[], server: [] as number[], db: [] as number[] };
+  const keep = (into: typeof seq, w: Awaited<ReturnType<typeof writer>>) => {
+    into.latencies.push(...w.latencies);
+    into.server.push(...w.server);
+    into.db.push(...w.db);
+  };
   for (let round = 1; round <= ROUNDS && !failure; round++) {
     // The single writer makes as many saves as all the concurrent ones together, so both modes last about as long.
     let started = performance.now();
-    seq.latencies.push(...(await writer(single, savesPerWriter * WRITERS, round)));
+    keep(seq, await writer(single, savesPerWriter * WRITERS, round));
     seq.ms += performance.now() - started;
     started = performance.now();
     const all = await Promise.all(many.map((k) => writer(k, savesPerWriter, round)));
     con.ms += performance.now() - started;
-    con.latencies.push(...all.flat());
+    for (const w of all) keep(con, w);
   }
   return {
     writers: WRITERS,
@@ -80,6 +94,8 @@ export async function measureWriters(caller: Caller, c: Context, savesPerWriter:
     perSecond: { sequential: (seq.latencies.length / seq.ms) * 1000, concurrent: (con.latencies.length / con.ms) * 1000 },
     p50: { sequential: percentile(seq.latencies, 50), concurrent: percentile(con.latencies, 50) },
     p95: { sequential: percentile(seq.latencies, 95), concurrent: percentile(con.latencies, 95) },
+    serverP50: { sequential: percentile(seq.server, 50), concurrent: percentile(con.server, 50) },
+    dbP50: { sequential: percentile(seq.db, 50), concurrent: percentile(con.db, 50) },
     note: failure,
   };
 }
