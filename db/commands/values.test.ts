@@ -201,6 +201,20 @@ describe.each(engines)("saveValue on %s", (engine) => {
     expect(await current("un_police_officers", 2043)).toBeNull();
   });
 
+  it("writes nothing when the metric's unit or bounds changed after the input was parsed with them", async () => {
+    const key = "council_resolutions_statements";
+    await saveValue(t.db, YEAR, key, { value: 40 }, editor);
+    const [metric] = await t.db.select({ unit: metrics.unit, min: metrics.min, max: metrics.max }).from(metrics).where(eq(metrics.key, key));
+    const before = await state(key);
+    // As if an admin had lowered the maximum to 50 between the save's read of the rules and its write.
+    for (const [unit, max] of [[metric!.unit, 50], ["percent", metric!.max]] as const) {
+      const result = await t.db.execute(sql`select report_desk_save_value(${YEAR}::integer, ${key}::text, ${unit}::text, ${metric!.min}::double precision,
+        ${max}::double precision, null::integer, 999::double precision, '{}'::jsonb, ${editor.id}::integer, ${editor.email}::text, now(), null::text, true, null::text) as result`);
+      expect((result as unknown as { rows: { result: unknown }[] }).rows[0]!.result).toEqual({ status: "metric_changed" });
+    }
+    expect(await state(key)).toEqual(before);
+  });
+
   describe("round trips", () => {
     // What a transaction sends besides its own work: pg's driver logs BEGIN, COMMIT and the
     // batch's savepoints, PGlite's logs none of them.
