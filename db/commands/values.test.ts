@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { auditLog, metricValues, metrics, valueRevisions } from "@/db/schema";
-import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { createActor } from "@/tests/support/people";
-import { saveValue } from "./values";
+import { saveValue, saveValueIn, saveValues } from "./values";
 import { lockYear, openYear } from "./years";
 
 describe.each(engines)("saveValue on %s", (engine) => {
@@ -199,6 +199,67 @@ describe.each(engines)("saveValue on %s", (engine) => {
     await expect(saveValue(t.db, 2043, "un_police_officers", { value: 12 }, editor)).rejects.toMatchObject({ code: "locked" });
     expect(await state("un_police_missions", 2043)).toEqual(before);
     expect(await current("un_police_officers", 2043)).toBeNull();
+  });
+
+  it("writes nothing when the metric's unit or bounds changed after the input was parsed with them", async () => {
+    const key = "council_resolutions_statements";
+    await saveValue(t.db, YEAR, key, { value: 40 }, editor);
+    const [metric] = await t.db.select({ unit: metrics.unit, min: metrics.min, max: metrics.max }).from(metrics).where(eq(metrics.key, key));
+    const before = await state(key);
+    // As if an admin had lowered the maximum to 50 between the save's read of the rules and its write.
+    for (const [unit, max] of [[metric!.unit, 50], ["percent", metric!.max]] as const) {
+      const result = await t.db.execute(sql`select report_desk_save_value(${YEAR}::integer, ${key}::text, ${unit}::text, ${metric!.min}::double precision,
+        ${max}::double precision, null::integer, 999::double precision, '{}'::jsonb, ${editor.id}::integer, ${editor.email}::text, now(), null::text, true, null::text) as result`);
+      expect((result as unknown as { rows: { result: unknown }[] }).rows[0]!.result).toEqual({ status: "metric_changed" });
+    }
+    expect(await state(key)).toEqual(before);
+  });
+
+  describe("round trips", () => {
+    // What a transaction sends besides its own work: pg's driver logs BEGIN, COMMIT and the
+    // batch's savepoints, PGlite's logs none of them.
+    const control = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+    const work = (sent: string[]) => sent.filter((q) => !control.test(q));
+    /** The statements between BEGIN and COMMIT, where pg's driver shows them; null where it cannot be seen. */
+    const insideTransaction = (sent: string[]) => {
+      const begin = sent.findIndex((q) => /^\s*begin\b/i.test(q));
+      const commit = sent.findLastIndex((q) => /^\s*(commit|rollback)\b/i.test(q));
+      return begin < 0 || commit < 0 ? null : work(sent.slice(begin + 1, commit));
+    };
+
+    it("a save sends at most two statements, and holds its transaction open for one", async () => {
+      const c = counting(t);
+      const cases: [string, () => Promise<unknown>][] = [
+        ["first value", () => saveValue(c.db, YEAR, "car_circles_of_peace", { value: 10, version: 0 }, editor)],
+        ["with a version", () => saveValue(c.db, YEAR, "car_circles_of_peace", { value: 11, version: 1, note: "n" }, editor)],
+        ["without a version", () => saveValue(c.db, YEAR, "car_circles_of_peace", { value: 12 }, editor)],
+        ["without an audit row", () => saveValue(c.db, YEAR, "car_circles_of_peace", { value: 13 }, editor, { audit: false })],
+        ["stale", () => saveValue(c.db, YEAR, "car_circles_of_peace", { value: 14, version: 1 }, editor).catch((e: unknown) => e)],
+      ];
+      for (const [name, save] of cases) {
+        c.reset();
+        await save();
+        const sent = c.statements();
+        expect(work(sent).length, `${name}: ${work(sent).join(" ;; ")}`).toBeLessThanOrEqual(2);
+        if (engine === "postgres") expect(insideTransaction(sent), name).toHaveLength(1);
+      }
+      expect(await current("car_circles_of_peace")).toMatchObject({ value: 13, note: "n", version: 4 });
+    });
+
+    it("inside a caller's transaction a save is at most two statements, and a batch two per row", async () => {
+      const c = counting(t);
+      await c.db.transaction(async (tx) => {
+        c.reset();
+        await saveValueIn(tx, YEAR, "car_circles_of_peace_women", { value: 3 }, editor);
+        expect(work(c.statements()).length).toBeLessThanOrEqual(2);
+      });
+      const keys = ["pbf_donor_countries", "pbf_recipient_countries", "council_field_missions", "sanctions_committee_meetings"];
+      c.reset();
+      await saveValues(c.db, YEAR, keys.map((metricKey, i) => ({ metricKey, value: i + 1 })), editor);
+      // Plus the batch's one year check: a row costs the same two statements as a single save.
+      expect(work(c.statements()).length).toBeLessThanOrEqual(2 * keys.length + 1);
+      expect((await revisions("council_field_missions")).at(-1)).toMatchObject({ value: 3 });
+    });
   });
 
   describe("concurrency", () => {

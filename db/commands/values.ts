@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { PROVENANCE_FIELDS, pickProvenance, type Provenance } from "@/lib/validation/provenance";
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";
 import { valueBatchItems, type ValueBatchItem, type ValueRowError } from "@/lib/validation/value-batch";
-import { metricValues, metrics, users, valueRevisions } from "../schema";
+import type { Unit } from "@/lib/domain";
+import { metrics, reportingYears, type metricValues } from "../schema";
 import type { Database, Executor } from "../client";
-import { recordAudit } from "./audit";
-import { assertYearOpen } from "./year-guard";
+import { faultPoint } from "./fault-point";
+import { assertYearOpen, yearLocked, yearMissing } from "./year-guard";
 
 export type SavedValue = {
   metricKey: string;
@@ -31,97 +32,98 @@ type SaveOptions = { ip?: string | null; audit?: boolean };
  * The change, its revision and its audit row are one transaction.
  */
 export async function saveValue(db: Database, year: number, metricKey: string, raw: unknown, actor: Actor, opts: SaveOptions = {}) {
-  return db.transaction((tx) => saveValueIn(tx, year, metricKey, raw, actor, opts));
+  // The metric's rules are read before the transaction opens, so that concurrent writers wait on
+  // each other for one statement, not for our parsing; the write compares them again (drizzle/0006).
+  const rules = await readRules(db, year, metricKey);
+  return db.transaction((tx) => writeValue(tx, year, metricKey, raw, rules, actor, opts));
 }
 
 /** The same inside a transaction the caller holds (the lock tests keep one open mid-save). */
 export async function saveValueIn(tx: Executor, year: number, metricKey: string, raw: unknown, actor: Actor, opts: SaveOptions = {}): Promise<SavedValue> {
-  await assertYearOpen(tx, year);
-  const [metric] = await tx
-    .select({ id: metrics.id, unit: metrics.unit, min: metrics.min, max: metrics.max, archived: metrics.archived, label: metrics.label })
-    .from(metrics)
-    .where(eq(metrics.key, metricKey));
-  if (!metric) throw new AppError("not_found", `There is no metric with the key “${metricKey}”`);
-  const input = valueSaveSchema({ unit: metric.unit, min: metric.min, max: metric.max }).parse(raw);
+  return writeValue(tx, year, metricKey, raw, await readRules(tx, year, metricKey), actor, opts);
+}
 
-  // Without a version the writer asked for last-write-wins: the row is locked as it is read,
-  // so simultaneous saves take turns instead of refusing each other.
-  const lastWriteWins = input.version === undefined;
-  const readCurrent = async () => {
-    const q = tx.select().from(metricValues).where(and(eq(metricValues.metricId, metric.id), eq(metricValues.year, year)));
-    return (await (lastWriteWins ? q.for("update") : q))[0];
-  };
-  let current = await readCurrent();
-  if (!current && metric.archived) {
-    throw new AppError("validation", `The metric “${metricKey}” is archived: it takes no values in new years`, { metricKey: "This metric is archived" });
-  }
-  if (!lastWriteWins && input.version !== (current?.version ?? 0)) {
-    throw await conflict(tx, metricKey, current?.id);
-  }
+type Rules = { yearStatus: string | null; metric: { unit: Unit; min: number | null; max: number | null } | null };
 
-  const write = async (base: typeof current) => {
-    // Omitted fields keep what is there; null clears them.
-    const next = {
-      value: input.value,
-      qualifier: input.value === null ? null : input.qualifier === undefined ? (base?.qualifier ?? null) : input.qualifier,
-      note: input.note === undefined ? (base?.note ?? null) : input.note,
-      source: input.source === undefined ? (base?.source ?? null) : input.source,
-      ...Object.fromEntries(PROVENANCE_FIELDS.map((f) => [f, input[f] === undefined ? (base?.[f] ?? null) : input[f]])),
-      updatedBy: actor.id,
-      updatedAt: new Date(),
-    };
-    if (base) {
-      // The version in the WHERE makes the check and the write one atomic step: of two saves
-      // from the same version, the second finds no row to update and is refused.
-      const [updated] = await tx
-        .update(metricValues)
-        .set({ ...next, version: base.version + 1 })
-        .where(and(eq(metricValues.id, base.id), eq(metricValues.version, base.version)))
-        .returning();
-      return updated;
+/** The year's status and the metric's unit and bounds, in one statement; either may be missing. */
+async function readRules(ex: Executor, year: number, metricKey: string): Promise<Rules> {
+  const [row] = rowsOf<{ year_status: string | null; unit: Unit | null; min: number | null; max: number | null }>(
+    await ex.execute(sql`
+      select (select status from ${reportingYears} where year = ${year}::integer) as year_status, m.unit, m.min, m.max
+      from (select 1) as one left join ${metrics} m on m.key = ${metricKey}`),
+  );
+  return { yearStatus: row?.year_status ?? null, metric: row?.unit ? { unit: row.unit, min: row.min, max: row.max } : null };
+}
+
+type SaveResult =
+  | { status: "year_missing" | "year_locked" | "metric_missing" | "metric_changed" | "archived" }
+  | { status: "conflict"; current: Record<string, unknown> | null; updated_by_name?: string | null }
+  | { status: "saved"; row: Record<string, unknown> };
+
+/**
+ * One round trip inside the transaction: report_desk_save_value (drizzle/0006) checks the year
+ * and the version, writes the value, its revision and its audit row, and answers with a status
+ * from which the same errors as ever are built here. A metric whose unit or bounds changed since
+ * `rules` were read is read again and the input parsed again, so nothing is stored that its
+ * current rules refuse.
+ */
+async function writeValue(tx: Executor, year: number, metricKey: string, raw: unknown, rules: Rules, actor: Actor, opts: SaveOptions): Promise<SavedValue> {
+  for (let attempt = 1; ; attempt++) {
+    // The order of the refusals is that of the checks before them: year, metric, then input.
+    if (!rules.yearStatus) throw yearMissing(year);
+    if (rules.yearStatus === "locked") throw yearLocked(year);
+    if (!rules.metric) throw metricMissing(metricKey);
+    const { unit, min, max } = rules.metric;
+    const input = valueSaveSchema({ unit, min, max }).parse(raw);
+    // Omitted fields keep what is there and null clears them: only the keys sent travel.
+    const fields = Object.fromEntries(
+      (["qualifier", "note", "source", ...PROVENANCE_FIELDS] as const).filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
+    );
+    const [answer] = rowsOf<{ result: SaveResult }>(
+      await tx.execute(sql`select report_desk_save_value(
+        ${year}::integer, ${metricKey}::text, ${unit}::text, ${min}::double precision, ${max}::double precision,
+        ${input.version ?? null}::integer, ${input.value}::double precision, ${JSON.stringify(fields)}::jsonb,
+        ${actor.id}::integer, ${actor.email}::text, ${new Date().toISOString()}::timestamptz, ${input.reason ?? null}::text,
+        ${opts.audit !== false}::boolean, ${opts.ip ?? null}::text
+      ) as result`),
+    );
+    const result = answer!.result;
+    switch (result.status) {
+      case "saved": {
+        if (opts.audit !== false) await faultPoint("audit:value_saved");
+        return toSaved(metricKey, rowFromJson(result.row), actor.name);
+      }
+      case "conflict": {
+        const current = result.current ? toSaved(metricKey, rowFromJson(result.current), result.updated_by_name ?? null) : null;
+        throw conflict(metricKey, current);
+      }
+      case "archived":
+        throw new AppError("validation", `The metric “${metricKey}” is archived: it takes no values in new years`, { metricKey: "This metric is archived" });
+      case "year_missing":
+        throw yearMissing(year);
+      case "year_locked":
+        throw yearLocked(year);
+      case "metric_missing":
+        throw metricMissing(metricKey);
+      case "metric_changed":
+        // Only an admin editing this metric during the save gets here; a third time is not a race worth winning.
+        if (attempt >= 3) throw new AppError("conflict", `The metric “${metricKey}” changed while saving: try again`);
+        rules = await readRules(tx, year, metricKey);
     }
-    const [inserted] = await tx
-      .insert(metricValues)
-      .values({ ...next, metricId: metric.id, year, version: 1 })
-      .onConflictDoNothing()
-      .returning();
-    return inserted;
-  };
-  let row = await write(current);
-  if (!row && lastWriteWins && !current) {
-    // Someone else's first value landed between the read and the insert: it is committed now
-    // (the insert waited for it), so this save goes on top of it.
-    current = await readCurrent();
-    if (current) row = await write(current);
   }
-  if (!row) throw await conflict(tx, metricKey, undefined, metric.id, year);
+}
 
-  await tx.insert(valueRevisions).values({
-    valueId: row.id,
-    metricId: row.metricId,
-    year,
-    value: row.value,
-    qualifier: row.qualifier,
-    note: row.note,
-    source: row.source,
-    ...pickProvenance(row),
-    version: row.version,
-    changedBy: actor.id,
-    changedAt: row.updatedAt,
-    reason: input.reason ?? null,
-  });
-  if (opts.audit !== false) {
-    await recordAudit(tx, {
-      action: "value_saved",
-      actorId: actor.id,
-      actorEmail: actor.email,
-      year,
-      metricKey,
-      ip: opts.ip,
-      detail: { from: current?.value ?? null, to: row.value, version: row.version },
-    });
-  }
-  return toSaved(metricKey, row, actor.name);
+const metricMissing = (metricKey: string) => new AppError("not_found", `There is no metric with the key “${metricKey}”`);
+
+/** The rows of a raw statement, which the two drivers' result types do not share. */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** A metric_values row as to_jsonb writes it: column names, timestamps as text. */
+function rowFromJson(j: Record<string, unknown>): typeof metricValues.$inferSelect {
+  const row = Object.fromEntries(Object.entries(j).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
+  return { ...row, updatedAt: new Date(row.updatedAt as string) } as typeof metricValues.$inferSelect;
 }
 
 /**
@@ -197,18 +199,12 @@ function rowProblem(error: unknown): Omit<ValueRowError, "index" | "metricKey"> 
 }
 
 /** 409 carrying the row as it is now, so the writer can see who changed what. */
-async function conflict(tx: Executor, metricKey: string, valueId?: number, metricId?: number, year?: number) {
-  const [row] = await tx
-    .select({ value: metricValues, updatedBy: users.name })
-    .from(metricValues)
-    .leftJoin(users, eq(users.id, metricValues.updatedBy))
-    .where(valueId !== undefined ? eq(metricValues.id, valueId) : and(eq(metricValues.metricId, metricId!), eq(metricValues.year, year!)));
-  const currentRow = row ? toSaved(metricKey, row.value, row.updatedBy) : null;
+function conflict(metricKey: string, current: SavedValue | null) {
   return new AppError(
     "conflict",
-    `Someone else saved “${metricKey}” since you loaded it${row?.updatedBy ? ` (${row.updatedBy})` : ""}: review their value before overwriting it`,
+    `Someone else saved “${metricKey}” since you loaded it${current?.updatedBy ? ` (${current.updatedBy})` : ""}: review their value before overwriting it`,
     undefined,
-    { current: currentRow },
+    { current },
   );
 }
 

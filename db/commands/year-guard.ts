@@ -15,7 +15,11 @@ export async function assertYearOpen(tx: Executor, year: number): Promise<void> 
     .from(reportingYears)
     .where(eq(reportingYears.year, year))
     .for("share");
-  if (!row) throw new AppError("not_found", `The year ${year} does not exist: open it first`);
-  if (row.status === "locked") throw new AppError("locked", `The year ${year} is locked: an admin must unlock it before it can change`);
+  if (!row) throw yearMissing(year);
+  if (row.status === "locked") throw yearLocked(year);
 }
+
+// Shared with the value save, whose year check runs inside the database (drizzle/0006).
+export const yearMissing = (year: number) => new AppError("not_found", `The year ${year} does not exist: open it first`);
+export const yearLocked = (year: number) => new AppError("locked", `The year ${year} is locked: an admin must unlock it before it can change`);
 

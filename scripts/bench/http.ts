@@ -30,7 +30,7 @@ export async function signIn(base: string, email: string, password: string): Pro
 
 export const withToken = (base: string, token: string): Caller => ({ base, headers: { authorization: `Bearer ${token}` } });
 
-export type Timed = { status: number; ms: number; text: string };
+export type Timed = { status: number; ms: number; text: string; serverTiming: string | null };
 
 /** One request, timed until the whole body has arrived (a page is not served until it is read). */
 export async function timed(caller: Caller, method: string, path: string, body?: { type: string; data: string }): Promise<Timed> {
@@ -42,7 +42,7 @@ export async function timed(caller: Caller, method: string, path: string, body?:
     body: body?.data,
   });
   const text = await r.text();
-  return { status: r.status, ms: performance.now() - started, text };
+  return { status: r.status, ms: performance.now() - started, text, serverTiming: r.headers.get("server-timing") };
 }
 
 /** Nearest-rank percentile of a sample. */

@@ -57,10 +57,12 @@ export async function createTestDatabase(kind: "pglite" | "postgres", opts: { se
  * A second Drizzle handle on the same connection that counts the statements it sends: tests
  * prove "a fixed number of queries" or "in batches, not row by row" with it, never with a clock.
  */
-export function counting(t: TestDatabase): { db: Database; count: () => number; reset: () => void } {
-  let n = 0;
-  const logger = { logQuery: () => void n++ };
+export function counting(t: TestDatabase): { db: Database; count: () => number; statements: () => string[]; reset: () => void } {
+  let sent: string[] = [];
+  const logger = { logQuery: (query: string) => void sent.push(query) };
   const opts = { schema, casing: "snake_case" as const, logger };
   const db = (t.pglite ? drizzlePglite(t.pglite, opts) : drizzlePg(t.pool!, opts)) as unknown as Database;
-  return { db, count: () => n, reset: () => void (n = 0) };
+  // The texts, so a test can tell a transaction's own statements from its BEGIN and COMMIT
+  // (which pg's driver sends through the logger and PGlite's does not).
+  return { db, count: () => sent.length, statements: () => [...sent], reset: () => void (sent = []) };
 }
