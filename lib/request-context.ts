@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type Database } from "@/db/client";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * What every route handler and server action works with. `ip` is null unless TRUSTED_PROXY lets

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Guard from "@/lib/auth/guard";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain";
 import { quoteHistoryBody } from "@/lib/validation/api";
 import { createQuote, updateQuote } from "@/db/commands/quotes";

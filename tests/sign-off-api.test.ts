@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type * as Guard from "@/lib/auth/guard";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain";
 import { auditLog, reportingYears, snapshots } from "@/db/schema";
 import { saveValue } from "@/db/commands/values";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 
 /** Who a write is by: a signed-in person, or (for the shipped edition) only a name. */
 export type Author = Actor | { attribution: string };

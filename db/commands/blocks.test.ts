@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { blockRevisions, textBlocks } from "@/db/schema";
 import { listBlockHistory, listYearBlocks } from "@/db/queries/blocks";

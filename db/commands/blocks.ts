@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, max, sql } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { liveFigureKeys } from "@/lib/chapter/live-figures";
 import { AppError } from "@/lib/errors";
 import { createBlockSchema, type BlockFields, type BlockUpdate } from "@/lib/validation/block";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { parseValuesCsv, valuesToCsv, type ImportRow } from "@/lib/csv/values-csv";
 import { toExportRows } from "@/lib/export/model";
 import { buildYearWorkbook, parseValuesWorkbook } from "@/lib/export/xlsx";

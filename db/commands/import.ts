@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import type { ImportRow, RowError } from "@/lib/csv/values-csv";
 import type { Qualifier, Unit } from "@/lib/domain";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, max, sql } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { CreateMetricInput, MetricBreakInput, UpdateMetricInput } from "@/lib/validation/metric";
 import { metricBreaks, metrics, sections } from "../schema";

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { findStatedFigure } from "@/lib/chapter/ties";
 import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import { AppError } from "@/lib/errors";

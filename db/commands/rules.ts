@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseRuleExpression, type CompiledRule } from "@/lib/rules/expression";
 import type { CreateRuleInput, UpdateRuleInput } from "@/lib/validation/rule";

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { parseValuesCsv, valuesToCsv } from "@/lib/csv/values-csv";
 import { buildExportJson } from "@/lib/export/json";
 import { toExportRows } from "@/lib/export/model";

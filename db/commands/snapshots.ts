@@ -1,6 +1,6 @@
 import "server-only";
 import { canonicalJson, sha256Hex } from "@/lib/snapshot/canonical";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { eq } from "drizzle-orm";
 import type { Check } from "@/lib/checks/types";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { ValueRowError } from "@/lib/validation/value-batch";
 import { auditLog, metricValues, metrics, valueRevisions } from "@/db/schema";

@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { auditLog, metricValues, metrics, valueRevisions } from "@/db/schema";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";

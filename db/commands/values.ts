@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { PROVENANCE_FIELDS, pickProvenance, type Provenance } from "@/lib/validation/provenance";
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";

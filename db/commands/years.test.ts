@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { auditLog, reportingYears, snapshots } from "@/db/schema";
 import type { YearContent } from "@/db/queries/year-content";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";

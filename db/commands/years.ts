@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, or } from "drizzle-orm";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { blockingChecks } from "@/lib/checks/summary";
 import { AppError } from "@/lib/errors";
 import { OVERRIDE_REASON_MIN } from "@/lib/validation/year";

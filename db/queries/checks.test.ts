@@ -4,7 +4,7 @@ import { addMetricBreak, updateMetric } from "@/db/commands/metrics";
 import { createRule } from "@/db/commands/rules";
 import { saveValue } from "@/db/commands/values";
 import { openYear } from "@/db/commands/years";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { createActor } from "@/tests/support/people";
 import { listChecksOfYears, listYearChecks } from "./checks";

@@ -4,7 +4,7 @@ import * as schema from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { createActor } from "@/tests/support/people";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { readComparison } from "./compare";
 import { listLatestEdits, loadDashboardData } from "./dashboard";
 import { listAllValues, listAllValuesCached, valuesFingerprint } from "./value-points";

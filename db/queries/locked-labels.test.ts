@@ -4,7 +4,7 @@ import { sections } from "@/db/schema";
 import { createMetric, updateMetric } from "@/db/commands/metrics";
 import { saveValue } from "@/db/commands/values";
 import { lockYear, openYear, unlockYear } from "@/db/commands/years";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { valuesToCsv } from "@/lib/csv/values-csv";
 import { toExportRows } from "@/lib/export/model";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";

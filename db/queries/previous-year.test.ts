@@ -1,6 +1,6 @@
 import { and, isNotNull, lt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import * as schema from "@/db/schema";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { copyQuotes, deleteQuote } from "../commands/quotes";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { createQuote, deleteQuote, updateQuote } from "@/db/commands/quotes";
 import { openYear } from "@/db/commands/years";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type * as Guard from "@/lib/auth/guard";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 const calls = vi.hoisted(() => ({ actor: null as Actor | null, hops: 0, headers: new Headers() }));

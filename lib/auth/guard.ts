@@ -5,14 +5,14 @@ import { decode } from "next-auth/jwt";
 import { getDb, type Executor } from "@/db/client";
 import { markTokenUsed } from "@/db/commands/users";
 import { findSessionUser, findUserByTokenHash } from "@/db/queries/users";
-import type { Role } from "@/lib/domain";
+import type { Actor } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { can, type Permission } from "./permissions";
 import { withinAbsoluteLifetime } from "./session-lifetime";
 import { hashToken } from "./tokens";
 
-export type Actor = { id: number; email: string; name: string; role: Role; via: "session" | "token" };
+export type { Actor };
 
 const TOKEN_USE_RESOLUTION_MS = 60_000;
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

@@ -6,7 +6,7 @@ import { findSnapshot } from "@/db/queries/snapshots";
 import { findSessionUser } from "@/db/queries/users";
 import { findYear } from "@/db/queries/years";
 import { idParam, metricKeyParam, yearParam } from "@/lib/validation/params";
-import type { Actor } from "./guard";
+import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
 
 /**

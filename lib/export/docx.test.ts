@@ -7,7 +7,7 @@ import { createBlock } from "@/db/commands/blocks";
 import { createQuote } from "@/db/commands/quotes";
 import { saveValue } from "@/db/commands/values";
 import { openYear } from "@/db/commands/years";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { createActor } from "@/tests/support/people";
 import { yearDownload } from "./respond";

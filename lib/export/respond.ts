@@ -4,7 +4,7 @@ import { loadAllYearsExport, loadYearExport, snapshotExport } from "@/db/queries
 import { findSnapshot } from "@/db/queries/snapshots";
 import { readYearContent } from "@/db/queries/year-content";
 import { findYear } from "@/db/queries/years";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { valuesToCsv } from "@/lib/csv/values-csv";
 import { notFound } from "@/lib/errors";
 import { parseSnapshotContent } from "@/lib/snapshot/content";

@@ -1,5 +1,5 @@
 import { createUser } from "@/db/commands/users";
-import type { Actor } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain";
 import type { TestDatabase } from "./db";
 
