@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 
 /** Next's 403 page (forbidden()): a page the signed-in role may not open. Its actions are refused on the server too. */
 export default async function Forbidden() {

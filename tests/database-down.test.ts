@@ -13,7 +13,7 @@ vi.mock("@/db/client", () => ({
 
 const { GET: health } = await import("@/app/api/health/route");
 const probe = new Request("http://desk.test/api/health");
-const { authorizeCredentials, SIGN_IN_UNAVAILABLE } = await import("@/lib/auth/credentials");
+const { authorizeCredentials, SIGN_IN_UNAVAILABLE } = await import("@/server/auth/credentials");
 
 const LEAKS = [/ECONNREFUSED/, /10\.1\.2\.3/, /5432/, /select/i, /typed\.email/, /password_hash/];
 

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as Guard from "@/lib/auth/guard";
+import type * as Guard from "@/server/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain";
 import { quoteHistoryBody } from "@/lib/validation/api";
@@ -12,7 +12,7 @@ import { createActor } from "./support/people";
 // The route as a client meets it, with the caller and the database supplied by the test.
 const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
-vi.mock("@/lib/auth/guard", async (importOriginal) => ({ ...(await importOriginal<typeof Guard>()), resolveActor: () => Promise.resolve(calls.actor) }));
+vi.mock("@/server/auth/guard", async (importOriginal) => ({ ...(await importOriginal<typeof Guard>()), resolveActor: () => Promise.resolve(calls.actor) }));
 
 const historyRoute = await import("@/app/api/v1/quotes/[id]/history/route");
 

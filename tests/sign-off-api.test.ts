@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as Guard from "@/lib/auth/guard";
+import type * as Guard from "@/server/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain";
 import { auditLog, reportingYears, snapshots } from "@/db/schema";
@@ -13,7 +13,7 @@ import { createActor } from "./support/people";
 // The route handlers as a client meets them, with the caller and the database supplied by the test.
 const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
-vi.mock("@/lib/auth/guard", async (importOriginal) => ({ ...(await importOriginal<typeof Guard>()), resolveActor: () => Promise.resolve(calls.actor) }));
+vi.mock("@/server/auth/guard", async (importOriginal) => ({ ...(await importOriginal<typeof Guard>()), resolveActor: () => Promise.resolve(calls.actor) }));
 
 const submitRoute = await import("@/app/api/v1/years/[year]/submit/route");
 const returnRoute = await import("@/app/api/v1/years/[year]/return/route");

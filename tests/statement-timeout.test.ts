@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openPostgres } from "@/db/connect";
-import { toErrorResponse } from "@/lib/api/respond";
+import { toErrorResponse } from "@/server/api/respond";
 import { isStatementTimeout } from "@/lib/errors";
 
 const url = process.env.TEST_DATABASE_URL;

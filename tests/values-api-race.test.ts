@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as Guard from "@/lib/auth/guard";
+import type * as Guard from "@/server/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import { auditLog, metricValues, metrics, valueRevisions } from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
@@ -13,7 +13,7 @@ import { createActor } from "./support/people";
 // test: twenty editors who all loaded the same version press Save at once (docs/decisions/024).
 const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
-vi.mock("@/lib/auth/guard", async (importOriginal) => ({
+vi.mock("@/server/auth/guard", async (importOriginal) => ({
   ...(await importOriginal<typeof Guard>()),
   resolveActor: () => Promise.resolve(calls.actor),
   currentActor: () => Promise.resolve(calls.actor),

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as Guard from "@/lib/auth/guard";
+import type * as Guard from "@/server/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain";
 import { auditLog, metricValues, valueRevisions } from "@/db/schema";
@@ -15,14 +15,14 @@ import { createActor } from "./support/people";
 const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
-vi.mock("@/lib/auth/guard", async (importOriginal) => ({
+vi.mock("@/server/auth/guard", async (importOriginal) => ({
   ...(await importOriginal<typeof Guard>()),
   resolveActor: () => Promise.resolve(calls.actor),
   currentActor: () => Promise.resolve(calls.actor),
 }));
 
 const valuesRoute = await import("@/app/api/v1/years/[year]/values/route");
-const { saveValuesFromPage } = await import("@/app/(app)/years/actions");
+const { saveValuesFromPage } = await import("@/server/actions/years");
 
 type Body = Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> }; rows?: Record<string, unknown>[] };
 

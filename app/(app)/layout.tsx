@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { AppNav } from "@/components/shell/app-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { checkPageAccess } from "@/lib/auth/page-access";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { checkPageAccess } from "@/server/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePageActor } from "@/server/auth/page-guard";
 
 /**
  * Pages meant for paper: signed-in only, like the app, but without its header and navigation

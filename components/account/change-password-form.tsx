@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { changeOwnPasswordAction } from "@/app/(app)/account/actions";
+import { changeOwnPasswordAction } from "@/server/actions/account";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";

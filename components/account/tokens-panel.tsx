@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createTokenAction, revokeAllTokensAction, revokeTokenAction } from "@/app/(app)/account/actions";
+import { createTokenAction, revokeAllTokensAction, revokeTokenAction } from "@/server/actions/account";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { Modal } from "@/components/ui/modal";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { updateMetricAction } from "@/app/(app)/admin/metrics/actions";
+import { updateMetricAction } from "@/server/actions/metrics";
 
 /** Archiving keeps the metric's values in past years; new years leave it out. */
 export function ArchiveMetricButton({ metricKey, archived }: { metricKey: string; archived: boolean }) {

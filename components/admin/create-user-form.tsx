@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { createUserAction } from "@/server/actions/users";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";

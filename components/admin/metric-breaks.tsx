@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { addMetricBreakAction } from "@/app/(app)/admin/metrics/actions";
+import { addMetricBreakAction } from "@/server/actions/metrics";
 import { metricBreakSchema } from "@/lib/validation/metric";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 

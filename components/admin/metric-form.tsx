@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createMetricAction, updateMetricAction } from "@/app/(app)/admin/metrics/actions";
+import { createMetricAction, updateMetricAction } from "@/server/actions/metrics";
 import type { Metric, Section } from "@/db/queries/catalog";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DIRECTIONS, UNITS } from "@/lib/domain";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { setupAdmin } from "@/app/(auth)/setup/actions";
+import { setupAdmin } from "@/server/actions/setup";
 import { setupSchema } from "@/lib/validation/user";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";

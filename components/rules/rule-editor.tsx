@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { deleteRuleAction, previewRuleAction, saveRuleAction } from "@/app/(app)/admin/rules/actions";
+import { deleteRuleAction, previewRuleAction, saveRuleAction } from "@/server/actions/rules";
 import type { RulePreviewYear } from "@/db/queries/rules";
 import type { CheckSeverity } from "@/lib/checks/types";
 import { createRuleSchema } from "@/lib/validation/rule";

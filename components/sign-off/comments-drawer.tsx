@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { addCommentFromPage, loadValueComments, reopenCommentFromPage, resolveCommentFromPage } from "@/app/(app)/years/sign-off-actions";
+import { addCommentFromPage, loadValueComments, reopenCommentFromPage, resolveCommentFromPage } from "@/server/actions/sign-off";
 import type { ValueComment } from "@/db/queries/comments";
 import { commentSchema } from "@/lib/validation/comment";
 import { formatWhen } from "@/components/years/when";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { returnYearFromPage, submitYearFromPage } from "@/app/(app)/years/sign-off-actions";
+import { returnYearFromPage, submitYearFromPage } from "@/server/actions/sign-off";
 import { returnYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { createBlockFromPage, updateBlockFromPage } from "@/app/(app)/years/[year]/text/actions";
+import { createBlockFromPage, updateBlockFromPage } from "@/server/actions/text";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/domain";
 import { BLOCK_ATTRIBUTES, OPERATION_TYPES, createBlockSchema } from "@/lib/validation/block";
 import { zodFieldErrors } from "@/lib/validation/value";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { loadBlockHistory } from "@/app/(app)/years/[year]/text/actions";
+import { loadBlockHistory } from "@/server/actions/text";
 import type { BlockRevisionView } from "@/db/queries/blocks";
 import { RenderedText } from "./rendered-text";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteBlockFromPage, updateBlockFromPage } from "@/app/(app)/years/[year]/text/actions";
+import { deleteBlockFromPage, updateBlockFromPage } from "@/server/actions/text";
 import type { BlockKind } from "@/lib/domain";
 import { BlockForm, KIND_LABELS, type EditableBlock } from "./block-form";
 import { BlockHistory } from "./block-history";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setTieFromPage } from "@/app/(app)/years/[year]/text/actions";
+import { setTieFromPage } from "@/server/actions/text";
 import type { FigureChoice } from "./figure-text-input";
 
 export type NumberItem = { id: number; text: string; metricKey: string | null; status: "tied" | "untied" | "not_figure"; states: boolean | null };

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { loadValueHistory } from "@/app/(app)/years/actions";
+import { loadValueHistory } from "@/server/actions/years";
 import type { Revision } from "@/db/queries/history";
 import type { Unit } from "@/lib/domain";
 import { Modal } from "@/components/ui/modal";

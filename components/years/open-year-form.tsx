@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { openYearFromPage } from "@/app/(app)/years/actions";
+import { openYearFromPage } from "@/server/actions/years";
 import { openYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 

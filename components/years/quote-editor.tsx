@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { copyQuotesFromPage, createQuoteFromPage, deleteQuoteFromPage, updateQuoteFromPage } from "@/app/(app)/years/actions";
+import { copyQuotesFromPage, createQuoteFromPage, deleteQuoteFromPage, updateQuoteFromPage } from "@/server/actions/years";
 import type { QuoteResult } from "@/db/commands/quotes";
 import { speakerKey } from "@/lib/speakers";
 import { quoteFieldsSchema } from "@/lib/validation/quote";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { loadQuoteHistory } from "@/app/(app)/years/actions";
+import { loadQuoteHistory } from "@/server/actions/years";
 import type { QuoteField, QuoteRevisionView } from "@/db/queries/quote-history";
 import { Modal } from "@/components/ui/modal";
 import { formatWhen } from "./when";

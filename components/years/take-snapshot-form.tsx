@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { takeSnapshot } from "@/app/(app)/years/[year]/snapshots/actions";
+import { takeSnapshot } from "@/server/actions/snapshots";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { takeSnapshotSchema } from "@/lib/validation/transfer";
 

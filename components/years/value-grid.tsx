@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { saveValueFromPage, saveValuesFromPage } from "@/app/(app)/years/actions";
+import { saveValueFromPage, saveValuesFromPage } from "@/server/actions/years";
 import type { SavedValue } from "@/db/commands/values";
 import { parsePastedCells } from "@/lib/grid/paste";
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { lockYearFromPage, unlockYearFromPage } from "@/app/(app)/years/actions";
+import { lockYearFromPage, unlockYearFromPage } from "@/server/actions/years";
 import type { Check } from "@/lib/checks/types";
 import { OVERRIDE_REASON_MIN, unlockYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";

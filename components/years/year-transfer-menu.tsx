@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import type { YearStatus } from "@/lib/domain";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionUser } from "@/lib/auth/guard";
+import { sessionUser } from "@/server/auth/guard";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-lifetime";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { listAudit } from "@/tests/support/audit";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFromToken } from "@/lib/auth/guard";
+import { actorFromToken } from "@/server/auth/guard";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { listAudit } from "@/tests/support/audit";
 import { listApiTokens } from "../queries/users";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFromToken } from "@/lib/auth/guard";
+import { actorFromToken } from "@/server/auth/guard";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import * as schema from "@/db/schema";
 import { changeOwnPasswordSchema, updateUserSchema } from "@/lib/validation/user";

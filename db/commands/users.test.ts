@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFromToken, authorize } from "@/lib/auth/guard";
+import { actorFromToken, authorize } from "@/server/auth/guard";
 import { type AppError } from "@/lib/errors";
 import * as schema from "@/db/schema";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";

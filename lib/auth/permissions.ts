@@ -2,7 +2,7 @@ import type { Role } from "@/lib/domain";
 
 /**
  * Who may do what. Pure data so the UI can hide what a role cannot do; the server
- * guard (lib/auth/guard.ts) is what enforces it.
+ * guard (server/auth/guard.ts) is what enforces it.
  */
 const MATRIX = {
   read: ["admin", "editor", "reviewer", "viewer"],

@@ -4,7 +4,7 @@ import { findInputProblem } from "@/lib/validation/input-scan";
 /**
  * Server action posts, checked in proxy.ts before Next decodes them. Next refuses a foreign
  * Origin, an oversized body and arguments nested past its decoder's stack, but each of those
- * as a 500; these answer 403, 411/413 and 400 instead. The guard in lib/actions/safe-action.ts
+ * as a 500; these answer 403, 411/413 and 400 instead. The guard in server/actions/safe-action.ts
  * still checks the caller and the input of every action that gets through.
  */
 /** Next's own limit for server action bodies (serverActions.bodySizeLimit, 1 MB). */

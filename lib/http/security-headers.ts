@@ -15,7 +15,7 @@ export function cameOverHttps(request: Request): boolean {
   return readForwarded(request.headers, getTrustedProxyHops(), new URL(request.url).protocol).https;
 }
 
-/** `serverTiming`: the answer's Server-Timing header (lib/http/server-timing.ts). */
+/** `serverTiming`: the answer's Server-Timing header (server/http/server-timing.ts). */
 export function withApiHeaders(response: Response, request: Request, serverTiming?: string): Response {
   let secured = response;
   try {

@@ -1,6 +1,6 @@
 /**
  * The benchmark's lowest floor for a signed-in read: a bare node:http server that checks the same
- * Bearer API token the app accepts (the same sha256 and the same lookup as lib/auth/guard.ts) and
+ * Bearer API token the app accepts (the same sha256 and the same lookup as server/auth/guard.ts) and
  * answers GET /api/v1/years with the same query and JSON as the app, through pg and nothing else.
  * What the app costs above it is what Next, the guard and Drizzle add. PostgreSQL only: a PGlite
  * folder belongs to one process, the app's server.

@@ -4,8 +4,8 @@ import { listApiTokens } from "@/db/queries/users";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { TokensPanel } from "@/components/account/tokens-panel";
 import { RoleBadge } from "@/components/admin/user-badges";
-import { toTokenBody } from "@/lib/api/serialize";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { toTokenBody } from "@/server/api/serialize";
+import { requirePageActor } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "Your account" };
 

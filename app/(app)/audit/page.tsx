@@ -6,8 +6,8 @@ import { listMetrics } from "@/db/queries/catalog";
 import { listUsers } from "@/db/queries/users";
 import { AuditTable } from "@/components/audit/audit-table";
 import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS } from "@/lib/audit/actions";
-import { requirePermission } from "@/lib/auth/page-access";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePermission } from "@/server/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
 import { auditQuery, type AuditQuery } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -5,7 +5,7 @@ import { listYears } from "@/db/queries/years";
 import { AllYearsExport } from "@/components/years/all-years-export";
 import { OpenYearForm } from "@/components/years/open-year-form";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { MAX_YEAR } from "@/lib/domain";
 

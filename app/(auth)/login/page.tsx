@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { countUsers } from "@/db/queries/users";
 import { LoginForm } from "@/components/auth/login-form";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 import { safeReturnPath } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,5 +1,5 @@
-import { errorResponse } from "@/lib/api/respond";
-import { publicRoute } from "@/lib/api/route";
+import { errorResponse } from "@/server/api/respond";
+import { publicRoute } from "@/server/api/route";
 
 /** Unknown API paths answer the contract's JSON error, not an HTML page. */
 const notFound = publicRoute((req) => errorResponse(404, "not_found", `No API route ${new URL(req.url).pathname}`));

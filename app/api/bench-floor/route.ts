@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listYears } from "@/db/queries/years";
-import { errorResponse } from "@/lib/api/respond";
-import { toYearBody } from "@/lib/api/serialize";
+import { errorResponse } from "@/server/api/respond";
+import { toYearBody } from "@/server/api/serialize";
 import { benchFloorEnabled } from "@/lib/env";
 import { withApiHeaders } from "@/lib/http/security-headers";
 

@@ -1,6 +1,6 @@
 import { databaseKind, getOpened } from "@/db/client";
-import { errorResponse } from "@/lib/api/respond";
-import { publicRoute } from "@/lib/api/route";
+import { errorResponse } from "@/server/api/respond";
+import { publicRoute } from "@/server/api/route";
 
 export const dynamic = "force-dynamic";
 

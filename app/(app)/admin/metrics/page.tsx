@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listMetricValueYears, listMetrics, listSections } from "@/db/queries/catalog";
-import { requirePermission } from "@/lib/auth/page-access";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePermission } from "@/server/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
 import { formatPlain, unitLabel } from "@/lib/numbers/format";
 
 export const metadata: Metadata = { title: "Metrics" };

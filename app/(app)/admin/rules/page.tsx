@@ -3,8 +3,8 @@ import { getDb } from "@/db/client";
 import { listMetrics } from "@/db/queries/catalog";
 import { listRules } from "@/db/queries/rules";
 import { RuleEditor } from "@/components/rules/rule-editor";
-import { requirePageActor } from "@/lib/auth/page-guard";
-import { requirePermission } from "@/lib/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
+import { requirePermission } from "@/server/auth/page-access";
 
 export const metadata: Metadata = { title: "Validation rules" };
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listUsers } from "@/db/queries/users";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";
-import { requirePermission } from "@/lib/auth/page-access";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePermission } from "@/server/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "People" };
 

@@ -21,7 +21,7 @@ import { YearReview } from "@/components/sign-off/year-review";
 import { commentsFor } from "@/components/sign-off/comment-controls";
 import { loadYearReview } from "@/db/queries/year-review";
 import { YearViews } from "@/components/text/year-views";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
 import { sectionPages } from "@/lib/years/section-pages";

@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/lib/auth/options";
+import { getAuthOptions } from "@/server/auth/options";
 import { withApiHeaders } from "@/lib/http/security-headers";
 
 type Handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;

@@ -1,6 +1,6 @@
 import { listAuditEntries } from "@/db/queries/audit";
-import { apiRoute } from "@/lib/api/route";
-import { toAuditEntryBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toAuditEntryBody } from "@/server/api/serialize";
 import { auditQuery } from "@/lib/validation/audit";
 
 export const GET = apiRoute({ permission: "audit:read", query: auditQuery }, async ({ db, query }) => {

@@ -1,6 +1,6 @@
 import { readComparison } from "@/db/queries/compare";
-import { toCompareBody } from "@/lib/api/compare-body";
-import { apiRoute } from "@/lib/api/route";
+import { toCompareBody } from "@/server/api/compare-body";
+import { apiRoute } from "@/server/api/route";
 import { compareToCsv } from "@/lib/compare/compare";
 import { AppError } from "@/lib/errors";
 import { compareQuery } from "@/lib/validation/compare";

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/route";
-import { allYearsDownload } from "@/lib/export/respond";
+import { apiRoute } from "@/server/api/route";
+import { allYearsDownload } from "@/server/export/respond";
 import { allYearsExportQuery } from "@/lib/validation/transfer";
 
 export const GET = apiRoute({ permission: "read", query: allYearsExportQuery }, async ({ db, query, actor }) =>

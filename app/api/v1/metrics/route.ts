@@ -1,7 +1,7 @@
 import { createMetric } from "@/db/commands/metrics";
 import { listMetrics } from "@/db/queries/catalog";
-import { apiRoute } from "@/lib/api/route";
-import { toMetricBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toMetricBody } from "@/server/api/serialize";
 import { createMetricSchema } from "@/lib/validation/metric";
 
 export const GET = apiRoute({ permission: "read" }, async ({ db }) => {

@@ -1,6 +1,6 @@
 import { compileRuleFor } from "@/db/commands/rules";
 import { previewRule } from "@/db/queries/rules";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { rulePreviewSchema } from "@/lib/validation/rule";
 
 /** What an expression would say of every year, without saving it (the rules page previews with the same function). */

@@ -1,7 +1,7 @@
 import { createRule } from "@/db/commands/rules";
 import { listRules } from "@/db/queries/rules";
-import { apiRoute } from "@/lib/api/route";
-import { toRuleBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toRuleBody } from "@/server/api/serialize";
 import { createRuleSchema } from "@/lib/validation/rule";
 
 export const GET = apiRoute({ permission: "read" }, async ({ db }) => ({ rules: (await listRules(db)).map(toRuleBody) }));

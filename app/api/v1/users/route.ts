@@ -1,6 +1,6 @@
 import { createUser } from "@/db/commands/users";
 import { listUsers } from "@/db/queries/users";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { createUserSchema } from "@/lib/validation/user";
 
 export const GET = apiRoute({ permission: "users:manage" }, async ({ db }) => ({

@@ -1,7 +1,7 @@
 import { openYear } from "@/db/commands/years";
 import { listYears } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
-import { toYearBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toYearBody } from "@/server/api/serialize";
 import { openYearSchema } from "@/lib/validation/year";
 
 export const GET = apiRoute({ permission: "read" }, async ({ db }) => {

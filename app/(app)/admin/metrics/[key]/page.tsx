@@ -6,9 +6,9 @@ import { findMetric, listMetricValueYears, listSections } from "@/db/queries/cat
 import { ArchiveMetricButton } from "@/components/admin/archive-metric-button";
 import { MetricBreaks } from "@/components/admin/metric-breaks";
 import { MetricForm } from "@/components/admin/metric-form";
-import { requirePermission } from "@/lib/auth/page-access";
+import { requirePermission } from "@/server/auth/page-access";
 import { listMetricBreaks } from "@/db/queries/breaks";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePageActor } from "@/server/auth/page-guard";
 import { metricKeyParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ created?: string }> };

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listSections } from "@/db/queries/catalog";
 import { MetricForm } from "@/components/admin/metric-form";
-import { requirePermission } from "@/lib/auth/page-access";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePermission } from "@/server/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "New metric" };
 

@@ -5,8 +5,8 @@ import { getDb } from "@/db/client";
 import { findSessionUser } from "@/db/queries/users";
 import { ActiveToggle, ChangeRoleForm, ResetPasswordForm } from "@/components/admin/user-admin-forms";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";
-import { requirePermission } from "@/lib/auth/page-access";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePermission } from "@/server/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
 import { idParams } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };

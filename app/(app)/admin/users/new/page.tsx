@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { requirePermission } from "@/lib/auth/page-access";
-import { requirePageActor } from "@/lib/auth/page-guard";
+import { requirePermission } from "@/server/auth/page-access";
+import { requirePageActor } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "Add a person" };
 

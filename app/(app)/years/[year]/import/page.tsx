@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findYear } from "@/db/queries/years";
 import { ImportForm } from "@/components/years/import-form";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
 

@@ -7,7 +7,7 @@ import { findYear } from "@/db/queries/years";
 import { SnapshotDownloads } from "@/components/years/snapshot-downloads";
 import { TakeSnapshotForm } from "@/components/years/take-snapshot-form";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { formatUtc } from "@/lib/snapshot/when";
 import { yearParam } from "@/lib/validation/params";

@@ -12,7 +12,7 @@ import { SectionQuotes } from "@/components/text/section-quotes";
 import { SectionText } from "@/components/text/section-text";
 import { YearViews } from "@/components/text/year-views";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
-import { currentActor } from "@/lib/auth/guard";
+import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { printFigure } from "@/lib/numbers/printed";
 import { yearParam } from "@/lib/validation/params";

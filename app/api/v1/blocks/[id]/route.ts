@@ -1,7 +1,7 @@
 import { deleteBlock, updateBlock } from "@/db/commands/blocks";
 import { findBlock } from "@/db/queries/blocks";
-import { apiRoute } from "@/lib/api/route";
-import { toBlockBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toBlockBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { deleteBlockSchema, updateBlockSchema } from "@/lib/validation/block";
 import { idParams } from "@/lib/validation/params";

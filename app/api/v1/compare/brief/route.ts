@@ -1,5 +1,5 @@
 import { loadBrief } from "@/db/queries/brief";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { briefToDocx } from "@/lib/brief/docx";
 import { briefToMarkdown } from "@/lib/brief/markdown";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { createApiToken, revokeAllApiTokens } from "@/db/commands/users";
 import { listApiTokens } from "@/db/queries/users";
-import { apiRoute } from "@/lib/api/route";
-import { toTokenBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toTokenBody } from "@/server/api/serialize";
 import { createTokenSchema } from "@/lib/validation/token";
 
 export const GET = apiRoute({ permission: "self:manage" }, async ({ db, actor }) => ({

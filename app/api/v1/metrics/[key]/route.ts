@@ -1,8 +1,8 @@
 import { updateMetric } from "@/db/commands/metrics";
 import { listMetricBreaks } from "@/db/queries/breaks";
 import { findMetric } from "@/db/queries/catalog";
-import { apiRoute } from "@/lib/api/route";
-import { toMetricBody, toMetricBreakBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toMetricBody, toMetricBreakBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { updateMetricSchema } from "@/lib/validation/metric";
 import { metricKeyParams } from "@/lib/validation/params";

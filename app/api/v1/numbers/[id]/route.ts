@@ -1,5 +1,5 @@
 import { setTie } from "@/db/commands/number-ties";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { setTieSchema } from "@/lib/validation/block";
 import { idParams } from "@/lib/validation/params";
 

@@ -1,5 +1,5 @@
 import { deleteQuote, updateQuote } from "@/db/commands/quotes";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { idParams } from "@/lib/validation/params";
 import { deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 

@@ -1,7 +1,7 @@
 import { deleteRule, updateRule } from "@/db/commands/rules";
 import { listRules } from "@/db/queries/rules";
-import { apiRoute } from "@/lib/api/route";
-import { toRuleBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toRuleBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { ruleKeyParams, updateRuleSchema } from "@/lib/validation/rule";
 

@@ -1,6 +1,6 @@
 import { findSnapshot } from "@/db/queries/snapshots";
-import { apiRoute } from "@/lib/api/route";
-import { toSnapshotBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toSnapshotBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { parseSnapshotContent } from "@/lib/snapshot/content";
 import { idParams } from "@/lib/validation/params";

@@ -1,5 +1,5 @@
 import { updateUser } from "@/db/commands/users";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { idParams } from "@/lib/validation/params";
 import { updateUserSchema } from "@/lib/validation/user";
 

@@ -1,5 +1,5 @@
 import { listBlockHistory } from "@/db/queries/blocks";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { notFound } from "@/lib/errors";
 import { idParams } from "@/lib/validation/params";
 

@@ -1,6 +1,6 @@
 import { setCommentResolved } from "@/db/commands/comments";
-import { apiRoute } from "@/lib/api/route";
-import { toCommentBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toCommentBody } from "@/server/api/serialize";
 import { idParams } from "@/lib/validation/params";
 
 // Whoever may comment may reopen: a reviewer not satisfied by the answer asks again on the same thread.

@@ -1,6 +1,6 @@
 import { addMetricBreak } from "@/db/commands/metrics";
-import { apiRoute } from "@/lib/api/route";
-import { toMetricBreakBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toMetricBreakBody } from "@/server/api/serialize";
 import { metricBreakSchema } from "@/lib/validation/metric";
 import { metricKeyParams } from "@/lib/validation/params";
 

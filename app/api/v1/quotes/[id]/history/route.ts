@@ -1,5 +1,5 @@
 import { listQuoteHistory } from "@/db/queries/quote-history";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { notFound } from "@/lib/errors";
 import { idParams } from "@/lib/validation/params";
 

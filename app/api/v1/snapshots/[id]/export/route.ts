@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/route";
-import { snapshotDownload } from "@/lib/export/respond";
+import { apiRoute } from "@/server/api/route";
+import { snapshotDownload } from "@/server/export/respond";
 import { idParams } from "@/lib/validation/params";
 import { exportQuery } from "@/lib/validation/transfer";
 

@@ -1,8 +1,8 @@
 import { createBlock } from "@/db/commands/blocks";
 import { listYearBlocks } from "@/db/queries/blocks";
 import { findYear } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
-import { toBlockBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toBlockBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { blockListQuery, createBlockSchema } from "@/lib/validation/block";
 import { yearParams } from "@/lib/validation/params";

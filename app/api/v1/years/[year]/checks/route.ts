@@ -1,6 +1,6 @@
 import { listYearChecks } from "@/db/queries/checks";
 import { findYear } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { notFound } from "@/lib/errors";
 import { yearParams } from "@/lib/validation/params";
 

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/route";
-import { yearDownload } from "@/lib/export/respond";
+import { apiRoute } from "@/server/api/route";
+import { yearDownload } from "@/server/export/respond";
 import { yearParams } from "@/lib/validation/params";
 import { exportQuery } from "@/lib/validation/transfer";
 

@@ -1,8 +1,8 @@
 import { importValues } from "@/db/commands/import";
 import { findYear } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { AppError, notFound } from "@/lib/errors";
-import { readUploadedValues, rowErrors } from "@/lib/import/upload";
+import { readUploadedValues, rowErrors } from "@/server/import/upload";
 import { yearParams } from "@/lib/validation/params";
 import { filenameFromDisposition, importFileName, importQuery } from "@/lib/validation/transfer";
 

@@ -1,5 +1,5 @@
 import { lockYear } from "@/db/commands/years";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { yearParams } from "@/lib/validation/params";
 import { lockYearSchema } from "@/lib/validation/year";
 

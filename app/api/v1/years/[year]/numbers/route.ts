@@ -1,6 +1,6 @@
 import { listYearWrittenNumbers } from "@/db/queries/written-numbers";
 import { findYear } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { notFound } from "@/lib/errors";
 import { writtenNumbersQuery } from "@/lib/validation/block";
 import { yearParams } from "@/lib/validation/params";

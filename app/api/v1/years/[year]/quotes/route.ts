@@ -1,7 +1,7 @@
 import { createQuote } from "@/db/commands/quotes";
 import { findYear, listYearQuotes } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
-import { toQuoteBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toQuoteBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { yearParams } from "@/lib/validation/params";
 import { createQuoteSchema } from "@/lib/validation/quote";

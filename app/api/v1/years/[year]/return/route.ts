@@ -1,5 +1,5 @@
 import { returnYear } from "@/db/commands/years";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { yearParams } from "@/lib/validation/params";
 import { returnYearSchema } from "@/lib/validation/year";
 

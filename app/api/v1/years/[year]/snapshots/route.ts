@@ -1,8 +1,8 @@
 import { createSnapshot } from "@/db/commands/snapshots";
 import { listSnapshots } from "@/db/queries/snapshots";
 import { findYear } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
-import { toSnapshotBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toSnapshotBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { yearParams } from "@/lib/validation/params";
 import { createSnapshotSchema, snapshotListQuery } from "@/lib/validation/transfer";

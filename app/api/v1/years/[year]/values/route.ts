@@ -1,7 +1,7 @@
 import { saveValues } from "@/db/commands/values";
 import { findYear, listYearValues } from "@/db/queries/years";
-import { apiRoute } from "@/lib/api/route";
-import { toValueBody } from "@/lib/api/serialize";
+import { apiRoute } from "@/server/api/route";
+import { toValueBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { yearParams } from "@/lib/validation/params";
 import { valueBatchSchema } from "@/lib/validation/value-batch";

@@ -1,5 +1,5 @@
 import { saveValue } from "@/db/commands/values";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { yearMetricParams } from "@/lib/validation/params";
 import { z } from "zod";
 

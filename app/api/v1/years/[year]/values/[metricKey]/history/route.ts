@@ -1,6 +1,6 @@
 import { listValueHistory, readEveryRevision } from "@/db/queries/history";
 import { streamedJson } from "@/lib/api/json-stream";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/server/api/route";
 import { notFound } from "@/lib/errors";
 import { historyQuery } from "@/lib/validation/history";
 import { yearMetricParams } from "@/lib/validation/params";

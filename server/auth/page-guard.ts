@@ -1,0 +1,17 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { countUsers } from "@/db/queries/users";
+import { currentActor, type Actor } from "@/server/auth/guard";
+import { safeReturnPath } from "@/lib/auth/return-path";
+
+/**
+ * For server pages: the signed-in actor, or a redirect to /setup (no users yet) or /login.
+ * Permission checks for a page's actions still happen in the guard of each action.
+ */
+export async function requirePageActor(returnTo: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (actor) return actor;
+  if ((await countUsers(await getDb())) === 0) redirect("/setup");
+  redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+}
