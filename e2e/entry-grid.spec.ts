@@ -171,6 +171,7 @@ test.describe("the entry grid", () => {
     await expect(dialog.getByTestId("conflict-theirs-note")).toHaveText("Eleven missions and one office");
     await expect(dialog.getByTestId("conflict-mine-note")).toHaveText("not changed");
     await expect(dialog.getByTestId("conflict-mine-value")).toHaveText("11");
+    await a.screenshot({ path: "test-results/screens/conflict-by-field-1400.png" });
     await dialog.getByRole("button", { name: "Keep my changes" }).click();
     await expect(rowOf(a, label).getByTestId("save-status")).toContainText("Saved ✓");
 

@@ -6,7 +6,7 @@ import { listEarlierQuotes, listPreviousValues } from "@/db/queries/previous-yea
 import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
-import { pickProvenance } from "@/lib/validation/provenance";
+import { toValueBody } from "@/server/api/serialize";
 import { ValueGrid } from "@/components/years/value-grid";
 import type { EditableValue, PreviousFigure } from "@/components/years/value-editor-types";
 import { formatWhen } from "@/components/years/when";
@@ -137,26 +137,21 @@ function QuotesSection({ children }: { children: React.ReactNode }) {
 
 function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metrics: Awaited<ReturnType<typeof listMetrics>>, breakSincePrevious: Set<string>): EditableValue[] {
   const bounds = new Map(metrics.map((m) => [m.key, m]));
-  return values.map((v) => ({
-    warnMin: bounds.get(v.metricKey)?.warnMin ?? null,
-    warnMax: bounds.get(v.metricKey)?.warnMax ?? null,
-    warnChangePct: bounds.get(v.metricKey)?.warnChangePct ?? null,
-    breakSincePrevious: breakSincePrevious.has(v.metricKey),
-    metricKey: v.metricKey,
-    label: v.label,
-    section: v.section,
-    unit: v.unit,
-    min: bounds.get(v.metricKey)?.min ?? null,
-    max: bounds.get(v.metricKey)?.max ?? null,
-    value: v.value,
-    qualifier: v.qualifier,
-    note: v.note,
-    source: v.source,
-    ...pickProvenance(v),
-    version: v.version,
-    updatedAt: v.updatedAt?.toISOString() ?? null,
-    updatedBy: v.updatedBy,
-  }));
+  return values.map((v) => {
+    const metric = bounds.get(v.metricKey);
+    return {
+      ...toValueBody(v),
+      label: v.label,
+      section: v.section,
+      unit: v.unit,
+      min: metric?.min ?? null,
+      max: metric?.max ?? null,
+      warnMin: metric?.warnMin ?? null,
+      warnMax: metric?.warnMax ?? null,
+      warnChangePct: metric?.warnChangePct ?? null,
+      breakSincePrevious: breakSincePrevious.has(v.metricKey),
+    };
+  });
 }
 
 /** The previous figures of the rows shown (the browser gets no more than the page uses). */
