@@ -63,7 +63,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), DATA_DIR, NODE_ENV: "production", DATABASE_URL: "" },
+    // Every JSON answer is checked against its documented schema (server/check-response.ts).
+    env: { PORT: String(PORT), DATA_DIR, NODE_ENV: "production", DATABASE_URL: "", REPORT_DESK_CHECK_RESPONSES: "1" },
     stdout: "pipe",
     stderr: "pipe",
   },

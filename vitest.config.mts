@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "server/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    // Every answer of an operation is checked against its documented schema (server/check-response.ts).
+    env: { REPORT_DESK_CHECK_RESPONSES: "1" },
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { defineOperation } from "@/server/operation";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type * as Guard from "@/server/auth/guard";
@@ -15,8 +16,10 @@ vi.mock("@/server/auth/guard", async (importOriginal) => ({
   currentActor: () => Promise.resolve(editor),
 }));
 
-const { apiRoute } = await import("@/server/api/route");
-const { guardedAction } = await import("@/server/actions/safe-action");
+const { testRoute: apiRoute } = await import("@/tests/support/operation-route");
+
+const { action } = await import("@/server/actions/safe-action");
+const failing = (error: unknown) => action(defineOperation({ method: "GET", summary: "fails", permission: "read", response: z.unknown(), handler: () => Promise.reject(error) }));
 
 // The statuses docs/API.md promises, written out rather than read from lib/errors.ts, so a
 // change there that breaks the contract fails here.
@@ -70,7 +73,7 @@ describe("one error mapping for API routes and server actions", () => {
       error: { code: string; message: string; fields?: Record<string, string> };
       rows?: unknown;
     };
-    const result = await guardedAction("read", z.object({}), () => Promise.reject(error))({});
+    const result = await failing(error)({});
 
     expect(response.status).toBe(status);
     expect(body.code).toBe(code);
@@ -89,13 +92,13 @@ describe("one error mapping for API routes and server actions", () => {
   it("logs what is not the caller's fault, naming the door it came through, and nothing else", async () => {
     const crash = new Error("secret table detail");
     await apiRoute({ permission: "read" }, () => Promise.reject(crash))(new NextRequest("http://desk.test/api/v1/thing"), { params: Promise.resolve({}) });
-    await guardedAction("read", z.object({}), () => Promise.reject(crash))({});
+    await failing(crash)({});
     expect(logged.mock.calls.map(([label, error]) => [label, error])).toEqual([
       ["[api] unexpected error:", crash],
       ["[action] unexpected error:", crash],
     ]);
     logged.mockClear();
-    await guardedAction("read", z.object({}), () => Promise.reject(new AppError("locked", "The year is locked")))({});
+    await failing(new AppError("locked", "The year is locked"))({});
     expect(logged).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,5 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
+import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 // The database as it is when PostgreSQL is down: every open and every query fails with the driver's words.
@@ -12,7 +13,7 @@ vi.mock("@/db/client", () => ({
 }));
 
 const { GET: health } = await import("@/app/api/health/route");
-const probe = new Request("http://desk.test/api/health");
+const probe = new NextRequest("http://desk.test/api/health");
 const { authorizeCredentials, SIGN_IN_UNAVAILABLE } = await import("@/server/auth/credentials");
 
 const LEAKS = [/ECONNREFUSED/, /10\.1\.2\.3/, /5432/, /select/i, /typed\.email/, /password_hash/];
@@ -23,7 +24,7 @@ describe("with the database down, anonymous visitors see no internals", () => {
 
   it("the health check says the database cannot be reached, and nothing else", async () => {
     calls.fail = refused;
-    const response = await health(probe);
+    const response = await health(probe, { params: Promise.resolve({}) });
     expect(response.status).toBe(503);
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ status: "unavailable", database: "postgres", error: { code: "unavailable", message: "The postgres database cannot be reached" } });

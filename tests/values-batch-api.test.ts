@@ -22,7 +22,7 @@ vi.mock("@/server/auth/guard", async (importOriginal) => ({
 }));
 
 const valuesRoute = await import("@/app/api/v1/years/[year]/values/route");
-const { saveValuesFromPage } = await import("@/server/actions/years");
+const { saveValuesAction } = await import("@/server/actions/values");
 
 type Body = Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> }; rows?: Record<string, unknown>[] };
 
@@ -143,22 +143,24 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
 
   it("saves from the year page through the same command, and a refusal carries its rows for the grid", async () => {
     as("editor");
-    const saved = await saveValuesFromPage({ year: YEAR, values: [{ metricKey: "explosive_items_removed", value: "1,200" }] });
-    expect(saved).toEqual({ ok: true, data: [expect.objectContaining({ metricKey: "explosive_items_removed", value: 1200, version: 1 })] });
+    const saved = await saveValuesAction({ params: { year: YEAR }, body: { values: [{ metricKey: "explosive_items_removed", value: "1,200" }] } });
+    expect(saved).toEqual({ ok: true, data: { year: YEAR, values: [expect.objectContaining({ metricKey: "explosive_items_removed", value: 1200, version: 1 })] } });
 
     const before = await written();
-    const refused = await saveValuesFromPage({
-      year: YEAR,
-      values: [
-        { metricKey: "road_confirmed_safe_km", value: 5 },
-        { metricKey: "explosive_items_removed", value: 1300, version: 0 },
-      ],
+    const refused = await saveValuesAction({
+      params: { year: YEAR },
+      body: {
+        values: [
+          { metricKey: "road_confirmed_safe_km", value: 5 },
+          { metricKey: "explosive_items_removed", value: 1300, version: 0 },
+        ],
+      },
     });
     expect(refused).toMatchObject({ ok: false, code: "conflict", rows: [{ index: 1, metricKey: "explosive_items_removed", code: "conflict", current: { value: 1200, version: 1 } }] });
     expect(await written()).toEqual(before);
 
     as("viewer");
-    expect(await saveValuesFromPage({ year: YEAR, values: [{ metricKey: "road_confirmed_safe_km", value: 5 }] })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await saveValuesAction({ params: { year: YEAR }, body: { values: [{ metricKey: "road_confirmed_safe_km", value: 5 }] } })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await written()).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { changeOwnPasswordAction } from "@/server/actions/account";
+import { changeOwnPasswordAction } from "@/server/actions/people";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
@@ -39,7 +39,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await changeOwnPasswordAction(values);
+    const result = await changeOwnPasswordAction({ body: values });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });

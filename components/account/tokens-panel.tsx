@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createTokenAction, revokeAllTokensAction, revokeTokenAction } from "@/server/actions/account";
+import { createTokenAction, revokeAllTokensAction, revokeTokenAction } from "@/server/actions/people";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { Modal } from "@/components/ui/modal";
@@ -49,7 +49,7 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
       for (const issue of checked.error.issues) setFieldError(issue.path[0] === "name" ? "name" : "expiresIn", { message: issue.message });
       return;
     }
-    const result = await createTokenAction(input);
+    const result = await createTokenAction({ body: input });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);
@@ -78,7 +78,7 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
   const revoke = async (token: Token) => {
     setError(null);
     setRevoking(token.id);
-    const result = await revokeTokenAction({ id: token.id });
+    const result = await revokeTokenAction({ params: { id: token.id } });
     setRevoking(null);
     if (!result.ok) {
       setError(result.message);

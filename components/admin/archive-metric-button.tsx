@@ -12,7 +12,7 @@ export function ArchiveMetricButton({ metricKey, archived }: { metricKey: string
   const toggle = async () => {
     setPending(true);
     setError(null);
-    const result = await updateMetricAction({ key: metricKey, changes: { archived: !archived } });
+    const result = await updateMetricAction({ params: { key: metricKey }, body: { archived: !archived } });
     setPending(false);
     if (!result.ok) {
       setError(result.message);

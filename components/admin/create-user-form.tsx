@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { createUserAction } from "@/server/actions/users";
+import { createUserAction } from "@/server/actions/people";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
@@ -29,7 +29,7 @@ export function CreateUserForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const result = await createUserAction(values);
+    const result = await createUserAction({ body: values });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);

@@ -25,7 +25,7 @@ export function MetricBreaks({ metricKey, breaks }: { metricKey: string; breaks:
 
   const onSubmit = handleSubmit(async (input) => {
     setMessage(null);
-    const result = await addMetricBreakAction({ key: metricKey, ...input });
+    const result = await addMetricBreakAction({ params: { key: metricKey }, body: input });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage(result.message);

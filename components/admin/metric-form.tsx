@@ -51,7 +51,7 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     if (!metric) {
-      const result = await createMetricAction(values);
+      const result = await createMetricAction({ body: values });
       if (!result.ok) {
         applyFieldErrors(result.fieldErrors, setError);
         setMessage({ ok: false, text: result.message });
@@ -61,11 +61,9 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
       return;
     }
     const { key: _key, ...changes } = values;
-    const result = await updateMetricAction({ key: metric.key, changes });
+    const result = await updateMetricAction({ params: { key: metric.key }, body: changes });
     if (!result.ok) {
-      // The action nests the form's fields under `changes`.
-      const fields = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^changes\./, ""), v]));
-      applyFieldErrors(fields, setError);
+      applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });
       return;
     }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/server/actions/users";
+import { updateUserAction } from "@/server/actions/people";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
@@ -33,7 +33,7 @@ export function ChangeRoleForm({ userId, role }: { userId: number; role: Role })
     event.preventDefault();
     setPending(true);
     setMessage(null);
-    const result = await changeRoleAction({ userId, role: chosen });
+    const result = await updateUserAction({ params: { id: userId }, body: { role: chosen } });
     setPending(false);
     if (!result.ok) {
       setMessage({ ok: false, text: result.message });
@@ -76,7 +76,7 @@ export function ActiveToggle({ userId, name, active }: { userId: number; name: s
   const apply = async (next: boolean) => {
     setPending(true);
     setMessage(null);
-    const result = await setActiveAction({ userId, active: next });
+    const result = await updateUserAction({ params: { id: userId }, body: { active: next } });
     setPending(false);
     setConfirming(false);
     if (!result.ok) {
@@ -139,7 +139,7 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
   const password = useWatch({ control, name: "password" });
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await resetPasswordAction(values);
+    const result = await updateUserAction({ params: { id: userId }, body: { password: values.password } });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { setupAdmin } from "@/server/actions/setup";
+import { setupAction } from "@/server/actions/people";
 import { setupSchema } from "@/lib/validation/user";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
@@ -31,7 +31,7 @@ export function SetupForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const result = await setupAdmin(values);
+    const result = await setupAction({ body: values });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);

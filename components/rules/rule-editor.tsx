@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { deleteRuleAction, previewRuleAction, saveRuleAction } from "@/server/actions/rules";
+import { createRuleAction, deleteRuleAction, previewRuleAction, updateRuleAction } from "@/server/actions/rules";
 import type { RulePreviewYear } from "@/db/queries/rules";
 import type { CheckSeverity } from "@/lib/checks/types";
 import { createRuleSchema } from "@/lib/validation/rule";
@@ -47,7 +47,7 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
   async function runPreview() {
     setStatus(null);
     const typed = getValues("expression").trim();
-    const result = await previewRuleAction({ expression: typed });
+    const result = await previewRuleAction({ body: { expression: typed } });
     if (!result.ok) {
       setPreview(null);
       // A problem of the expression shows under it; anything else below the form.
@@ -61,7 +61,7 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
 
   const onSubmit = handleSubmit(async (rule) => {
     setStatus(null);
-    const result = await saveRuleAction({ ...rule, existing: editing !== null });
+    const result = editing !== null ? await updateRuleAction({ params: { key: editing }, body: rule }) : await createRuleAction({ body: rule });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setStatus({ kind: "error", message: result.message });
@@ -74,7 +74,7 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
 
   async function remove(key: string) {
     if (!window.confirm(`Delete the rule “${key}”? Its checks disappear from every year.`)) return;
-    const result = await deleteRuleAction({ key });
+    const result = await deleteRuleAction({ params: { key } });
     setStatus(result.ok ? { kind: "saved", message: `Deleted the rule “${key}”` } : { kind: "error", message: result.message });
     if (result.ok) router.refresh();
   }

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { addCommentFromPage, loadValueComments, reopenCommentFromPage, resolveCommentFromPage } from "@/server/actions/sign-off";
-import type { ValueComment } from "@/db/queries/comments";
+import { addCommentAction, reopenCommentAction, resolveCommentAction, valueCommentsAction } from "@/server/actions/comments";
+import type { CommentBody } from "@/lib/validation/api";
 import { commentSchema } from "@/lib/validation/comment";
 import { formatWhen } from "@/components/years/when";
 import { Modal } from "@/components/ui/modal";
@@ -29,7 +29,7 @@ type Fields = z.input<typeof commentSchema>;
 export function CommentsDrawer({ year, metricKey, label, openCount, canComment, canResolve }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [comments, setComments] = useState<ValueComment[] | null>(null);
+  const [comments, setComments] = useState<CommentBody[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
   const {
@@ -42,8 +42,8 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
 
   async function load() {
     setError(null);
-    const result = await loadValueComments({ year, metricKey });
-    if (result.ok) setComments(result.data);
+    const result = await valueCommentsAction({ params: { year, metricKey } });
+    if (result.ok) setComments(result.data.comments);
     else setError(result.message);
   }
 
@@ -62,7 +62,7 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
 
   const onSubmit = handleSubmit(async ({ text }) => {
     setError(null);
-    const result = await addCommentFromPage({ year, metricKey, text });
+    const result = await addCommentAction({ params: { year, metricKey }, body: { text } });
     if (!result.ok) {
       if (result.fieldErrors?.text) setFieldError("text", { message: result.fieldErrors.text });
       setError(result.message);
@@ -73,9 +73,9 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
     setComments((prev) => [...(prev ?? []), result.data]);
   });
 
-  async function toggle(comment: ValueComment) {
+  async function toggle(comment: CommentBody) {
     setError(null);
-    const result = comment.resolvedAt ? await reopenCommentFromPage({ id: comment.id }) : await resolveCommentFromPage({ id: comment.id });
+    const result = comment.resolvedAt ? await reopenCommentAction({ params: { id: comment.id } }) : await resolveCommentAction({ params: { id: comment.id } });
     if (!result.ok) {
       setError(result.message);
       return;

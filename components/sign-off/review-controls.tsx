@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { returnYearFromPage, submitYearFromPage } from "@/server/actions/sign-off";
+import { returnYearAction, submitYearAction } from "@/server/actions/years";
 import { returnYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";
@@ -19,7 +19,7 @@ export function SubmitYearButton({ year }: { year: number }) {
   async function submit() {
     setBusy(true);
     setError(null);
-    const result = await submitYearFromPage({ year });
+    const result = await submitYearAction({ params: { year } });
     setBusy(false);
     if (!result.ok) setError(result.message);
     else router.refresh();
@@ -55,7 +55,7 @@ export function ReturnYearButton({ year }: { year: number }) {
 
   const onSubmit = handleSubmit(async ({ message }) => {
     setError(null);
-    const result = await returnYearFromPage({ year, message });
+    const result = await returnYearAction({ params: { year }, body: { message } });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);

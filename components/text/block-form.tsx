@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { createBlockFromPage, updateBlockFromPage } from "@/server/actions/text";
+import { createBlockAction, updateBlockAction } from "@/server/actions/text";
 import { BLOCK_KINDS, type BlockKind } from "@/lib/domain";
 import { BLOCK_ATTRIBUTES, OPERATION_TYPES, createBlockSchema } from "@/lib/validation/block";
 import { zodFieldErrors } from "@/lib/validation/value";
@@ -61,8 +61,8 @@ export function BlockForm({ year, section, figures, block, onDone }: Props) {
     }
     setBusy(true);
     const result = block
-      ? await updateBlockFromPage({ id: block.id, block: { kind, text, attributes: kept, version: block.version } })
-      : await createBlockFromPage({ year, block: { kind, section, text, attributes: kept } });
+      ? await updateBlockAction({ params: { id: block.id }, body: { kind, text, attributes: kept, version: block.version } })
+      : await createBlockAction({ params: { year }, body: { kind, section, text, attributes: kept } });
     setBusy(false);
     if (result.ok) {
       onDone(block ? "Block saved" : "Block added");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { loadBlockHistory } from "@/server/actions/text";
+import { blockHistoryAction } from "@/server/actions/text";
 import type { BlockRevisionView } from "@/db/queries/blocks";
 import { RenderedText } from "./rendered-text";
 
@@ -14,8 +14,8 @@ export function BlockHistory({ blockId }: { blockId: number }) {
 
   async function load(open: boolean) {
     if (!open || revisions) return;
-    const result = await loadBlockHistory({ id: blockId });
-    if (result.ok) setRevisions(result.data);
+    const result = await blockHistoryAction({ params: { id: blockId } });
+    if (result.ok) setRevisions(result.data.revisions);
     else setError(result.message);
   }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteBlockFromPage, updateBlockFromPage } from "@/server/actions/text";
+import { deleteBlockAction, updateBlockAction } from "@/server/actions/text";
 import type { BlockKind } from "@/lib/domain";
 import { BlockForm, KIND_LABELS, type EditableBlock } from "./block-form";
 import { BlockHistory } from "./block-history";
@@ -135,16 +135,16 @@ function BlockCard({
         </p>
         {editable ? (
           <div className="flex flex-wrap gap-1">
-            <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Move ${name} up`} disabled={first || busy} onClick={() => void run(() => updateBlockFromPage({ id: block.id, block: { position: block.position - 1, version: block.version } }), "Block moved up")}>
+            <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Move ${name} up`} disabled={first || busy} onClick={() => void run(() => updateBlockAction({ params: { id: block.id }, body: { position: block.position - 1, version: block.version } }), "Block moved up")}>
               Move up
             </button>
-            <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Move ${name} down`} disabled={last || busy} onClick={() => void run(() => updateBlockFromPage({ id: block.id, block: { position: block.position + 1, version: block.version } }), "Block moved down")}>
+            <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Move ${name} down`} disabled={last || busy} onClick={() => void run(() => updateBlockAction({ params: { id: block.id }, body: { position: block.position + 1, version: block.version } }), "Block moved down")}>
               Move down
             </button>
             <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Edit ${name}`} onClick={() => setEditing(true)}>
               Edit
             </button>
-            <button type="button" className="btn-secondary px-2.5 py-1 text-xs text-red-800" aria-label={`Delete ${name}`} disabled={busy} onClick={() => void run(() => deleteBlockFromPage({ id: block.id, block: { version: block.version } }), "Block deleted")}>
+            <button type="button" className="btn-secondary px-2.5 py-1 text-xs text-red-800" aria-label={`Delete ${name}`} disabled={busy} onClick={() => void run(() => deleteBlockAction({ params: { id: block.id }, body: { version: block.version } }), "Block deleted")}>
               Delete
             </button>
           </div>

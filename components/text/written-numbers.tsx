@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setTieFromPage } from "@/server/actions/text";
+import { setTieAction } from "@/server/actions/text";
 import type { FigureChoice } from "./figure-text-input";
 
 export type NumberItem = { id: number; text: string; metricKey: string | null; status: "tied" | "untied" | "not_figure"; states: boolean | null };
@@ -45,7 +45,7 @@ function UntiedNumber({ ownerId, number, figures, editable }: { ownerId: string;
 
   async function decide(decision: { metricKey: string } | { notFigure: true }) {
     setBusy(true);
-    const result = await setTieFromPage({ id: number.id, decision });
+    const result = await setTieAction({ params: { id: number.id }, body: decision });
     setBusy(false);
     if (result.ok) router.refresh();
     else setError(result.message);

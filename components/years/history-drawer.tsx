@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { loadValueHistory } from "@/server/actions/years";
+import { valueHistoryAction } from "@/server/actions/values";
+import { HISTORY_PAGE_SIZE, historyPage } from "@/lib/history/page";
 import type { Revision } from "@/db/queries/history";
 import type { Unit } from "@/lib/domain";
 import { Modal } from "@/components/ui/modal";
@@ -21,13 +22,13 @@ export function HistoryDrawer({ year, metricKey, label, unit }: Props) {
   async function load(before?: number) {
     setLoading(true);
     setError(null);
-    const result = await loadValueHistory({ year, metricKey, before });
+    const result = await valueHistoryAction({ params: { year, metricKey }, query: { before, limit: HISTORY_PAGE_SIZE + 1 } });
     setLoading(false);
     if (!result.ok) {
       setError(result.message);
       return;
     }
-    const { shown, older, nextBefore } = result.data;
+    const { shown, older, nextBefore } = historyPage(result.data.revisions, HISTORY_PAGE_SIZE);
     setLoaded((prev) => ({ revisions: before && prev ? [...prev.revisions, ...shown] : shown, older, nextBefore }));
   }
 

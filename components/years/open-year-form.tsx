@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { openYearFromPage } from "@/server/actions/years";
+import { openYearAction } from "@/server/actions/years";
 import { openYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 
@@ -24,7 +24,7 @@ export function OpenYearForm({ suggested, years }: { suggested: number; years: n
 
   const onSubmit = handleSubmit(async ({ year, copyFrom }) => {
     setError(null);
-    const result = await openYearFromPage({ year, copyFrom });
+    const result = await openYearAction({ body: { year, copyFrom } });
     if (!result.ok) {
       if (result.code === "conflict") {
         setFieldError("year", { type: "server", message: `${year} is already open: pick it from the list below` });

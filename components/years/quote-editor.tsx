@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { copyQuotesFromPage, createQuoteFromPage, deleteQuoteFromPage, updateQuoteFromPage } from "@/server/actions/years";
+import { copyQuotesAction, createQuoteAction, deleteQuoteAction, updateQuoteAction } from "@/server/actions/quotes";
 import type { QuoteResult } from "@/db/commands/quotes";
 import { speakerKey } from "@/lib/speakers";
 import { quoteFieldsSchema } from "@/lib/validation/quote";
@@ -85,7 +85,7 @@ function QuoteItem({
 
   async function remove() {
     setBusy(true);
-    const result = await deleteQuoteFromPage({ id: quote.id, quote: { version: quote.version } });
+    const result = await deleteQuoteAction({ params: { id: quote.id }, body: { version: quote.version } });
     setBusy(false);
     setConfirmDelete(false);
     if (!result.ok) {
@@ -167,7 +167,7 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
 
   const onSubmit = handleSubmit(async (fields) => {
     setError(null);
-    const result = quote ? await updateQuoteFromPage({ id: quote.id, quote: { ...fields, version } }) : await createQuoteFromPage({ year, quote: fields });
+    const result = quote ? await updateQuoteAction({ params: { id: quote.id }, body: { ...fields, version } }) : await createQuoteAction({ params: { year }, body: fields });
     if (!result.ok) {
       const current = result.extra?.current as QuoteResult | undefined;
       if (result.code === "conflict" && current) {
@@ -260,7 +260,7 @@ function CopyQuotes({ year, earlier, titleOf, onCopied }: { year: number; earlie
   async function copy() {
     setBusy(true);
     setError(null);
-    const result = await copyQuotesFromPage({ year, ids: [...picked] });
+    const result = await copyQuotesAction({ params: { year }, body: { ids: [...picked] } });
     setBusy(false);
     if (!result.ok) {
       setError(result.fieldErrors?.ids ?? result.message);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { loadQuoteHistory } from "@/server/actions/years";
+import { quoteHistoryAction } from "@/server/actions/quotes";
 import type { QuoteField, QuoteRevisionView } from "@/db/queries/quote-history";
 import { Modal } from "@/components/ui/modal";
 import { formatWhen } from "./when";
@@ -24,8 +24,8 @@ export function QuoteHistory({ quoteId, speaker, sectionTitles }: Props) {
     setOpen(true);
     setRevisions(null);
     setError(null);
-    const result = await loadQuoteHistory({ id: quoteId });
-    if (result.ok) setRevisions(result.data);
+    const result = await quoteHistoryAction({ params: { id: quoteId } });
+    if (result.ok) setRevisions(result.data.revisions);
     else setError(result.message);
   }
 

@@ -5,12 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { takeSnapshot } from "@/server/actions/snapshots";
+import { takeSnapshotAction } from "@/server/actions/transfer";
 import { applyFieldErrors } from "@/components/ui/form-errors";
-import { takeSnapshotSchema } from "@/lib/validation/transfer";
+import { createSnapshotSchema } from "@/lib/validation/transfer";
 
-type Fields = z.input<typeof takeSnapshotSchema>;
-type Parsed = z.output<typeof takeSnapshotSchema>;
+type Fields = z.input<typeof createSnapshotSchema>;
+type Parsed = z.output<typeof createSnapshotSchema>;
 
 /** Freezes the year as it is now, with an optional reason ("sent to layout", "before review"). */
 export function TakeSnapshotForm({ year }: { year: number }) {
@@ -22,24 +22,23 @@ export function TakeSnapshotForm({ year }: { year: number }) {
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<Fields, unknown, Parsed>({ resolver: zodResolver(takeSnapshotSchema), defaultValues: { year, reason: "" } });
+  } = useForm<Fields, unknown, Parsed>({ resolver: zodResolver(createSnapshotSchema), defaultValues: { reason: "" } });
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await takeSnapshot(values);
+    const result = await takeSnapshotAction({ params: { year }, body: values });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });
       return;
     }
-    reset({ year, reason: "" });
+    reset({ reason: "" });
     setMessage({ ok: true, text: `Snapshot ${result.data.id} taken (sha256 ${result.data.sha256.slice(0, 12)}…).` });
     router.refresh();
   });
 
   return (
     <form onSubmit={onSubmit} className="card flex flex-wrap items-end gap-3 p-4" noValidate>
-      <input type="hidden" {...register("year", { valueAsNumber: true })} />
       <div className="min-w-64 flex-1">
         <label htmlFor="snapshot-reason" className="field-label">
           Reason (optional)

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { saveValueFromPage, saveValuesFromPage } from "@/server/actions/years";
+import { saveValueAction, saveValuesAction } from "@/server/actions/values";
 import type { SavedValue } from "@/db/commands/values";
 import { parsePastedCells } from "@/lib/grid/paste";
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";
@@ -122,7 +122,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
         return;
       }
       patchCell(key, () => ({ status: { kind: "saving" }, errors: {} }));
-      const result = await saveValueFromPage({ year, metricKey: key, fields: { ...draft, version: override?.version ?? cell.stored.version } });
+      const result = await saveValueAction({ params: { year, metricKey: key }, body: { ...draft, version: override?.version ?? cell.stored.version } });
       if (result.ok) return afterSaved(key, result.data, draft);
       if (result.code === "conflict") {
         const theirs = (result.extra?.current as SavedValue | null | undefined) ?? null;
@@ -237,10 +237,10 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
     setAnnouncement(`Saving ${keys.length} figure${keys.length === 1 ? "" : "s"}…`);
     for (const k of keys) patchCell(k, () => ({ status: { kind: "saving" }, errors: {} }));
     const sent = keys.map((k) => ({ key: k, draft: cellOf(cellsRef.current, k, byKey).draft, version: cellOf(cellsRef.current, k, byKey).stored.version }));
-    const result = await saveValuesFromPage({ year, values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) });
+    const result = await saveValuesAction({ params: { year }, body: { values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) } });
     setSavingAll(false);
     if (result.ok) {
-      result.data.forEach((saved, i) => afterSaved(sent[i]!.key, saved, sent[i]!.draft));
+      result.data.values.forEach((saved, i) => afterSaved(sent[i]!.key, saved, sent[i]!.draft));
       setAnnouncement(`Saved ${keys.length} figure${keys.length === 1 ? "" : "s"}.`);
       return;
     }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { lockYearFromPage, unlockYearFromPage } from "@/server/actions/years";
+import { lockYearAction, unlockYearAction } from "@/server/actions/years";
 import type { Check } from "@/lib/checks/types";
 import { OVERRIDE_REASON_MIN, unlockYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
@@ -39,7 +39,7 @@ export function LockYearButton({ year, checks, filled, total }: { year: number; 
   async function lock() {
     setBusy(true);
     setError(null);
-    const result = await lockYearFromPage({ year, overrideReason: needsOverride ? reason : undefined });
+    const result = await lockYearAction({ params: { year }, body: { overrideReason: needsOverride ? reason : undefined } });
     setBusy(false);
     if (!result.ok) {
       if (result.code === "checks_failed" && Array.isArray(result.extra?.checks)) setShown([...(result.extra.checks as Check[]), ...warnings]);
@@ -149,7 +149,7 @@ export function UnlockYearButton({ year }: { year: number }) {
 
   const onSubmit = handleSubmit(async ({ reason }) => {
     setError(null);
-    const result = await unlockYearFromPage({ year, reason });
+    const result = await unlockYearAction({ params: { year }, body: { reason } });
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);

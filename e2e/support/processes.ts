@@ -25,7 +25,7 @@ export function freePort(): Promise<number> {
 export function startApp(port: number, env: Record<string, string>): AppServer {
   let output = "";
   const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", ...env },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", REPORT_DESK_CHECK_RESPONSES: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

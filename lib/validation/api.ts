@@ -374,3 +374,4 @@ export const commentBody = z
 export const metricBreakBody = z.object({ year: z.number().int(), note: z.string(), createdAt: z.string(), createdBy: z.string().nullable() }).meta({ id: "MetricBreak" });
 
 export const metricDetailBody = metricBody.extend({ breaks: z.array(metricBreakBody) }).meta({ id: "MetricDetail" });
+export type CommentBody = z.infer<typeof commentBody>;

@@ -24,3 +24,8 @@ export const updateQuoteSchema = quoteFieldsSchema.extend({ version: version.opt
 export const deleteQuoteSchema = z.object({ version: version.optional(), reason: z.string().trim().max(TEXT_LIMITS.reason).optional() });
 
 export type QuoteFields = z.output<typeof quoteFieldsSchema>;
+
+/** Quotes of another year picked on the year page, copied as new quotes. */
+export const copyQuotesSchema = z.object({
+  ids: z.array(z.number().int().positive()).min(1, "Pick at least one quote to copy").max(200, "Copy at most 200 quotes at once"),
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TEXT_LIMITS } from "@/lib/domain";
 import { EXPORT_FORMATS } from "@/lib/export/model";
-import { cursorParam, limitParam, yearParam } from "./params";
+import { cursorParam, limitParam } from "./params";
 
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx, json or docx" }).default("csv"),
@@ -69,4 +69,3 @@ export function filenameFromDisposition(header: string | null): string | null {
 }
 
 /** The snapshot form: the year it is on, and an optional reason. */
-export const takeSnapshotSchema = createSnapshotSchema.extend({ year: yearParam });

@@ -1,19 +1,8 @@
 "use server";
 
-import { addMetricBreak, createMetric, updateMetric } from "@/db/commands/metrics";
-import { guardedAction } from "@/server/actions/safe-action";
-import { createMetricSchema, metricBreakSchema, metricKeySchema, updateMetricActionSchema } from "@/lib/validation/metric";
+import { action } from "@/server/actions/safe-action";
+import { metrics } from "@/server/operations/metrics";
 
-export const createMetricAction = guardedAction("metrics:manage", createMetricSchema, async (input, { db, actor, ip }) => {
-  const metric = await createMetric(db, input, actor, ip);
-  return { key: metric.key };
-});
-
-export const updateMetricAction = guardedAction("metrics:manage", updateMetricActionSchema, async ({ key, changes }, { db, actor, ip }) => {
-  const metric = await updateMetric(db, key, changes, actor, ip);
-  return { key: metric.key, archived: metric.archived };
-});
-
-export const addMetricBreakAction = guardedAction("metrics:manage", metricBreakSchema.extend({ key: metricKeySchema }), async ({ key, ...input }, { db, actor, ip }) =>
-  addMetricBreak(db, key, input, actor, ip),
-);
+export const createMetricAction = action(metrics.create);
+export const updateMetricAction = action(metrics.update);
+export const addMetricBreakAction = action(metrics.addBreak);

@@ -1,12 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
-import { type z } from "zod";
-import { authorize, currentActor, type Actor } from "@/server/auth/guard";
-import type { Permission } from "@/lib/auth/permissions";
+import type { z } from "zod";
+import { authorize, currentActor } from "@/server/auth/guard";
 import { describeError } from "@/server/describe-error";
-import { requestContext, type RequestContext } from "@/server/request-context";
+import { AppError } from "@/lib/errors";
+import { requestContext } from "@/server/request-context";
 import { assertSafeInput } from "@/lib/validation/input-scan";
 import type { ValueRowError } from "@/lib/validation/value-batch";
+import { checkActionResult } from "@/server/check-response";
+import type { AnyOperation, Operation } from "@/server/operation";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -20,42 +22,58 @@ export type ActionResult<T> =
       rows?: ValueRowError[];
     };
 
+// A part whose fields are all optional may be left out (`{}` is the empty input here, not "any value").
+type Part<K extends string, S> = S extends z.ZodType
+  ? // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    {} extends z.input<S>
+    ? { [k in K]?: z.input<S> }
+    : { [k in K]: z.input<S> }
+  : { [k in K]?: never };
+
+/** What a page sends: the route's path parameters, query and body, by name. */
+export type ActionInput<P, Q, B> = Part<"params", P> & Part<"query", Q> & Part<"body", B>;
+
 /**
- * Server actions are reachable by a direct POST, so each one goes through this: the same
- * guard as the API (session → role), the form's own zod schema, and errors returned as data
- * a form can show (never thrown strings). The returned function takes the schema's input type
- * so TypeScript checks what a page sends; the parse at run time stays, for the direct POSTs.
+ * The server action of an operation (server/operation.ts), for the pages. Server actions are
+ * reachable by a direct POST, so each goes through the API's guard: the caller first (401/403
+ * before anything about the input), then the route's own schemas, and errors come back as data a
+ * form can show (never thrown strings), mapped as the API maps them. The input is typed from the
+ * schemas, so TypeScript checks what a page sends; the parse at run time stays, for direct POSTs.
  */
-export function guardedAction<S extends z.ZodType, R>(
-  permission: Permission,
-  schema: S,
-  fn: (input: z.output<S>, ctx: RequestContext<Actor>) => Promise<R>,
-) {
-  return async (input: z.input<S>): Promise<ActionResult<R>> =>
-    run(async () => authorize(await currentActor(), permission), schema, input, fn);
+export function action<G extends Operation["permission"], P extends z.ZodObject | undefined, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, R>(
+  op: Operation<G, P, Q, B, R>,
+): (input: ActionInput<P, Q, B>) => Promise<ActionResult<Exclude<R, Response>>> {
+  const any = op as unknown as AnyOperation;
+  return async (input) => {
+    try {
+      const ctx = await requestContext(await headers(), async () =>
+        any.permission === "public" ? null : authorize(await currentActor(), any.permission),
+      );
+      const sent = envelope(input);
+      // A refused parse throws a ZodError, answered below exactly as the API answers it.
+      const params = await any.params?.parseAsync(sent.params ?? {});
+      const query = await any.query?.parseAsync(sent.query ?? {});
+      const body = await any.body?.parseAsync(sent.body ?? {});
+      const data = await any.handler({ ...ctx, params, query, body });
+      if (data instanceof Response) throw new Error(`${any.method} ${any.path} answers a download; a page links to it instead of calling it`);
+      checkActionResult(any, data);
+      return { ok: true, data: data as Exclude<R, Response> };
+    } catch (error) {
+      return toActionFailure(error);
+    }
+  };
 }
 
-/** For the few actions open to anyone (first-run set-up): validation and error mapping only. */
-export function publicAction<S extends z.ZodType, R>(schema: S, fn: (input: z.output<S>, ctx: RequestContext<null>) => Promise<R>) {
-  return async (input: z.input<S>): Promise<ActionResult<R>> => run(() => Promise.resolve(null), schema, input, fn);
-}
-
-/** The caller first (401/403 before anything about the input), then the input, then the work. */
-async function run<S extends z.ZodType, R, A>(
-  caller: () => Promise<A>,
-  schema: S,
-  raw: unknown,
-  fn: (input: z.output<S>, ctx: RequestContext<A>) => Promise<R>,
-): Promise<ActionResult<R>> {
-  try {
-    const ctx = await requestContext(await headers(), caller);
-    assertSafeInput(raw);
-    // A refused parse throws a ZodError, answered below exactly as the API answers it.
-    const input = await schema.parseAsync(raw);
-    return { ok: true, data: await fn(input, ctx) };
-  } catch (error) {
-    return toActionFailure(error);
-  }
+/**
+ * What a page sent, in parts: each part is scanned (NUL, depth) on its own, so a refused field is
+ * named as the form knows it (`note`, not `body.note`).
+ */
+function envelope(input: unknown): { params?: unknown; query?: unknown; body?: unknown } {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== "object" || Array.isArray(input)) throw new AppError("bad_request", "A page action takes { params, query, body }");
+  const sent = input as { params?: unknown; query?: unknown; body?: unknown };
+  for (const part of [sent.params, sent.query, sent.body]) assertSafeInput(part);
+  return sent;
 }
 
 /** The API's mapping (server/describe-error.ts) as a form result; only the status is left out. */

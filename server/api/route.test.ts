@@ -14,7 +14,8 @@ vi.mock("@/server/auth/guard", async (importOriginal) => ({
   resolveActor: () => Promise.resolve(calls.actor),
 }));
 
-const { apiRoute } = await import("@/server/api/route");
+const { testRoute: apiRoute } = await import("@/tests/support/operation-route");
+
 
 const editor: Actor = { id: 1, email: "e@example.org", name: "E", role: "editor", via: "token" };
 const context = { params: Promise.resolve({}) };

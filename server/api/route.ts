@@ -1,91 +1,69 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { type z } from "zod";
+import type { z } from "zod";
 import { requestHost } from "@/lib/auth/client-ip";
 import { authorize, resolveActor } from "@/server/auth/guard";
-import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { requestContext, type RequestContext } from "@/server/request-context";
+import { requestContext } from "@/server/request-context";
 import { assertSafeInput } from "@/lib/validation/input-scan";
 import { withApiHeaders } from "@/lib/http/security-headers";
 import { ServerTiming } from "@/server/http/server-timing";
 import { readCapped } from "@/server/api/read-capped";
-import { toErrorResponse } from "@/server/api/respond";
+import { errorResponse, toErrorResponse } from "@/server/api/respond";
+import { checkResponse } from "@/server/check-response";
+import type { AnyOperation } from "@/server/operation";
 
 const MAX_JSON_BYTES = 1_000_000;
 
-/** The same `{ db, actor, ip }` server actions get (server/request-context.ts), with the parsed input. */
-type Ctx<P, Q, B> = RequestContext & { params: P; query: Q; body: B; req: NextRequest };
-
-type Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
-  permission: Permission;
-  params?: P;
-  query?: Q;
-  /** JSON body schema; omit for handlers that read the body themselves (CSV import). */
-  body?: B;
-  /** An empty body reads as `{}` (a DELETE may carry a version to check, or nothing). */
-  bodyOptional?: boolean;
-};
-
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type RouteHandler = ((req: NextRequest, context: RouteContext) => Promise<Response>) & { operation?: AnyOperation };
 
 /**
- * The one guard every API route goes through: who is calling (401), may they (403), does a
- * cookie-authenticated write come from our own origin (403), is the input valid (400/422);
- * then the handler, with every failure mapped to the contract's error body. Every answer says in
- * Server-Timing how long the caller's check, the database, the handler and the JSON took.
+ * The route handler of an operation (server/operation.ts), and the one guard every API call goes
+ * through: who is calling (401), may they (403), does a cookie-authenticated write come from our
+ * own origin (403), is the input valid (400/422); then the handler, with every failure mapped to
+ * the contract's error body. Every answer says in Server-Timing how long the caller's check, the
+ * database, the handler and the JSON took. The operation rides on the handler so a test can tie
+ * each route file to the document.
  */
-export function apiRoute<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, B extends z.ZodType = z.ZodUnknown>(
-  spec: Spec<P, Q, B>,
-  handler: (ctx: Ctx<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
-) {
-  return (req: NextRequest, context: RouteContext): Promise<Response> => {
+export function route(op: AnyOperation): RouteHandler {
+  const handle = (req: NextRequest, context: RouteContext): Promise<Response> => {
     const timing = new ServerTiming();
-    return timing.run(async () => {
-      const response = await answer(req, context, timing);
-      return withApiHeaders(response, req, timing.header());
-    });
+    return timing.run(async () => withApiHeaders(await answer(op, req, context, timing), req, timing.header()));
   };
+  return Object.assign(handle, { operation: op });
+}
 
-  async function answer(req: NextRequest, context: RouteContext, timing: ServerTiming): Promise<Response> {
-    try {
-      const ctx = await requestContext(req.headers, () =>
-        timing.phase("auth", async () => authorize(await resolveActor(req.headers), spec.permission)),
-      );
-      if (req.method !== "GET" && req.method !== "HEAD" && ctx.actor.via === "session") assertSameOrigin(req);
-      const params = parseOr400(spec.params, await context.params, "path");
-      const query = parseOr400(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
-      const body = spec.body ? await spec.body.parseAsync(await readSafeJson(req, spec.bodyOptional ?? false)) : undefined;
-      const result = await timing.phase("handler", () =>
-        handler({ ...ctx, params, query, body, req } as Ctx<z.output<P>, z.output<Q>, z.output<B>>),
-      );
-      if (result instanceof Response) return result;
-      return timing.phase("serialise", () => Response.json(result, { headers: { "Cache-Control": "no-store" } }));
-    } catch (error) {
-      return toErrorResponse(error);
-    }
+async function answer(op: AnyOperation, req: NextRequest, context: RouteContext, timing: ServerTiming): Promise<Response> {
+  try {
+    const { permission } = op;
+    // Nobody to check for an operation open to anyone, and nothing to report as `auth`.
+    const caller =
+      permission === "public" ? () => Promise.resolve(null) : () => timing.phase("auth", async () => authorize(await resolveActor(req.headers), permission));
+    const ctx = await requestContext(req.headers, caller, { openDatabase: !op.opensItsOwnDatabase });
+    if (req.method !== "GET" && req.method !== "HEAD" && ctx.actor?.via === "session") assertSameOrigin(req);
+    const params = parseOr400(op.params, await context.params, "path");
+    const query = parseOr400(op.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+    const body = op.body ? await op.body.parseAsync(await readSafeJson(req, op.bodyOptional ?? false)) : undefined;
+    const result = await timing.phase("handler", () => op.handler({ ...ctx, params, query, body, req } as Parameters<AnyOperation["handler"]>[0]));
+    const response =
+      result instanceof Response
+        ? result
+        : timing.phase("serialise", () => Response.json(result, { status: op.successStatus ?? 200, headers: { "Cache-Control": "no-store" } }));
+    return await checkResponse(op, await response);
+  } catch (error) {
+    return toErrorResponse(error);
   }
 }
 
-/** A read open to anyone, such as the health check and the OpenAPI document. */
-export function publicRoute(handler: (req: Request) => Promise<unknown> | unknown) {
-  return (req: Request): Promise<Response> => {
-    const timing = new ServerTiming();
-    return timing.run(async () => {
-      let response: Response;
-      try {
-        const result = await timing.phase("handler", () => handler(req));
-        response = result instanceof Response ? result : await timing.phase("serialise", () => Response.json(result));
-      } catch (error) {
-        response = toErrorResponse(error);
-      }
-      return withApiHeaders(response, req, timing.header());
-    });
-  };
+/** A read open to anyone that is not an operation of the document: the API's own 404. */
+export function unknownApiPath(req: Request): Promise<Response> {
+  const timing = new ServerTiming();
+  return Promise.resolve(withApiHeaders(errorResponse(404, "not_found", `No API route ${new URL(req.url).pathname}`), req, timing.header()));
 }
 
-function parseOr400<S extends z.ZodType>(schema: S | undefined, input: unknown, where: string) {
-  if (!schema) return input;
+function parseOr400(schema: z.ZodType | undefined, input: unknown, where: string) {
+  if (!schema) return undefined;
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

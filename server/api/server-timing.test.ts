@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
+import { z } from "zod";
+import { defineOperation } from "@/server/operation";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/db/commands/users";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
@@ -9,7 +11,9 @@ import { createActor } from "@/tests/support/people";
 const calls = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 
-const { apiRoute, publicRoute } = await import("@/server/api/route");
+const { route } = await import("@/server/api/route");
+const { testRoute: apiRoute } = await import("@/tests/support/operation-route");
+
 const yearsRoute = await import("@/app/api/v1/years/route");
 
 const context = { params: Promise.resolve({}) };
@@ -61,8 +65,8 @@ describe.each(engines)("Server-Timing on API answers (%s)", (engine) => {
       });
       return { slept: true };
     });
-    const quiet = publicRoute(() => ({ quiet: true }));
-    const [slept, alongside] = await Promise.all([sleepy(get(), context), quiet(get({}))]);
+    const quiet = route(defineOperation({ method: "GET", summary: "quiet", permission: "public", opensItsOwnDatabase: true, response: z.unknown(), handler: () => Promise.resolve({ quiet: true }) }));
+    const [slept, alongside] = await Promise.all([sleepy(get(), context), quiet(get({}), context)]);
     expect(slept.status).toBe(200);
     expect(timings(slept).db).toBeGreaterThanOrEqual(200);
     // Ran at the same moment in the same process, sent no query: nothing of the other's counts.

@@ -1,9 +1,8 @@
 import { getDb } from "@/db/client";
 import { listYears } from "@/db/queries/years";
-import { errorResponse } from "@/server/api/respond";
+import { unknownApiPath } from "@/server/api/route";
 import { toYearBody } from "@/server/api/serialize";
 import { benchFloorEnabled } from "@/lib/env";
-import { withApiHeaders } from "@/lib/http/security-headers";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +15,10 @@ export const dynamic = "force-dynamic";
  * the OpenAPI document: it is no part of the contract (lib/api/openapi.test.ts says so).
  */
 export async function GET(req: Request): Promise<Response> {
-  if (!benchFloorEnabled()) return notFound(req);
+  if (!benchFloorEnabled()) return unknownApiPath(req);
   const years = await listYears(await getDb());
   return Response.json({ years: years.map(toYearBody) });
 }
 
-/** As app/api/[...path] answers: the route's existence shows through no method. */
-async function notFound(req: Request): Promise<Response> {
-  return withApiHeaders(errorResponse(404, "not_found", `No API route ${new URL(req.url).pathname}`), req);
-}
-
-export { notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+// As app/api/[...path] answers: the route's existence shows through no method.
+export { unknownApiPath as POST, unknownApiPath as PUT, unknownApiPath as PATCH, unknownApiPath as DELETE };

@@ -1,7 +1,4 @@
-import { apiRoute } from "@/server/api/route";
-import { allYearsDownload } from "@/server/export/respond";
-import { allYearsExportQuery } from "@/lib/validation/transfer";
+import { transfer } from "@/server/operations/transfer";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read", query: allYearsExportQuery }, async ({ db, query, actor }) =>
-  allYearsDownload(db, query.format, actor),
-);
+export const GET = route(transfer.exportAllYears);

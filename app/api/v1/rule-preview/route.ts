@@ -1,10 +1,4 @@
-import { compileRuleFor } from "@/db/commands/rules";
-import { previewRule } from "@/db/queries/rules";
-import { apiRoute } from "@/server/api/route";
-import { rulePreviewSchema } from "@/lib/validation/rule";
+import { rules } from "@/server/operations/rules";
+import { route } from "@/server/api/route";
 
-/** What an expression would say of every year, without saving it (the rules page previews with the same function). */
-export const POST = apiRoute({ permission: "rules:manage", body: rulePreviewSchema }, async ({ db, body }) => {
-  const rule = await compileRuleFor(db, body.expression);
-  return { metrics: rule.names, years: await previewRule(db, rule) };
-});
+export const POST = route(rules.preview);

@@ -1,11 +1,5 @@
-import { createRule } from "@/db/commands/rules";
-import { listRules } from "@/db/queries/rules";
-import { apiRoute } from "@/server/api/route";
-import { toRuleBody } from "@/server/api/serialize";
-import { createRuleSchema } from "@/lib/validation/rule";
+import { rules } from "@/server/operations/rules";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read" }, async ({ db }) => ({ rules: (await listRules(db)).map(toRuleBody) }));
-
-export const POST = apiRoute({ permission: "rules:manage", body: createRuleSchema }, async ({ db, body, actor, ip }) =>
-  Response.json(toRuleBody(await createRule(db, body, actor, ip)), { status: 201 }),
-);
+export const GET = route(rules.list);
+export const POST = route(rules.create);

@@ -1,12 +1,4 @@
-import { findSnapshot } from "@/db/queries/snapshots";
-import { apiRoute } from "@/server/api/route";
-import { toSnapshotBody } from "@/server/api/serialize";
-import { notFound } from "@/lib/errors";
-import { parseSnapshotContent } from "@/lib/snapshot/content";
-import { idParams } from "@/lib/validation/params";
+import { transfer } from "@/server/operations/transfer";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read", params: idParams }, async ({ db, params }) => {
-  const snapshot = await findSnapshot(db, params.id);
-  if (!snapshot) throw notFound(`Snapshot ${params.id}`);
-  return { ...toSnapshotBody(snapshot), content: parseSnapshotContent(snapshot.content), signOff: snapshot.signOff };
-});
+export const GET = route(transfer.snapshot);

@@ -1,8 +1,4 @@
-import { updateUser } from "@/db/commands/users";
-import { apiRoute } from "@/server/api/route";
-import { idParams } from "@/lib/validation/params";
-import { updateUserSchema } from "@/lib/validation/user";
+import { people } from "@/server/operations/people";
+import { route } from "@/server/api/route";
 
-export const PATCH = apiRoute({ permission: "users:manage", params: idParams, body: updateUserSchema }, async ({ db, params, body, actor, ip }) =>
-  updateUser(db, params.id, body, actor, ip),
-);
+export const PATCH = route(people.update);

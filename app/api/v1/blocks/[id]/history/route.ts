@@ -1,10 +1,4 @@
-import { listBlockHistory } from "@/db/queries/blocks";
-import { apiRoute } from "@/server/api/route";
-import { notFound } from "@/lib/errors";
-import { idParams } from "@/lib/validation/params";
+import { text } from "@/server/operations/text";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read", params: idParams }, async ({ db, params }) => {
-  const history = await listBlockHistory(db, params.id);
-  if (!history) throw notFound(`Text block ${params.id}`);
-  return history;
-});
+export const GET = route(text.history);

@@ -1,8 +1,4 @@
-import { setCommentResolved } from "@/db/commands/comments";
-import { apiRoute } from "@/server/api/route";
-import { toCommentBody } from "@/server/api/serialize";
-import { idParams } from "@/lib/validation/params";
+import { comments } from "@/server/operations/comments";
+import { route } from "@/server/api/route";
 
-export const POST = apiRoute({ permission: "comments:resolve", params: idParams }, async ({ db, params, actor, ip }) =>
-  toCommentBody(await setCommentResolved(db, params.id, true, actor, ip)),
-);
+export const POST = route(comments.resolve);

@@ -1,5 +1,4 @@
-import { revokeApiToken } from "@/db/commands/users";
-import { apiRoute } from "@/server/api/route";
-import { idParams } from "@/lib/validation/params";
+import { people } from "@/server/operations/people";
+import { route } from "@/server/api/route";
 
-export const DELETE = apiRoute({ permission: "self:manage", params: idParams }, async ({ db, actor, params }) => revokeApiToken(db, actor.id, params.id));
+export const DELETE = route(people.revokeToken);

@@ -1,11 +1,4 @@
-import { listQuoteHistory } from "@/db/queries/quote-history";
-import { apiRoute } from "@/server/api/route";
-import { notFound } from "@/lib/errors";
-import { idParams } from "@/lib/validation/params";
+import { quotes } from "@/server/operations/quotes";
+import { route } from "@/server/api/route";
 
-// Deleted quotes answer too: their history is what explains where they went.
-export const GET = apiRoute({ permission: "read", params: idParams }, async ({ db, params }) => {
-  const history = await listQuoteHistory(db, params.id);
-  if (!history) throw notFound(`Quote ${params.id}`);
-  return history;
-});
+export const GET = route(quotes.history);

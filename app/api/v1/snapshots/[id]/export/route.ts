@@ -1,8 +1,4 @@
-import { apiRoute } from "@/server/api/route";
-import { snapshotDownload } from "@/server/export/respond";
-import { idParams } from "@/lib/validation/params";
-import { exportQuery } from "@/lib/validation/transfer";
+import { transfer } from "@/server/operations/transfer";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read", params: idParams, query: exportQuery }, async ({ db, params, query, actor }) =>
-  snapshotDownload(db, params.id, query.format, actor, { provenance: query.provenance }),
-);
+export const GET = route(transfer.exportSnapshot);

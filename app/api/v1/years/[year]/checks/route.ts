@@ -1,10 +1,4 @@
-import { listYearChecks } from "@/db/queries/checks";
-import { findYear } from "@/db/queries/years";
-import { apiRoute } from "@/server/api/route";
-import { notFound } from "@/lib/errors";
-import { yearParams } from "@/lib/validation/params";
+import { years } from "@/server/operations/years";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read", params: yearParams }, async ({ db, params }) => {
-  if (!(await findYear(db, params.year))) throw notFound(`The year ${params.year}`);
-  return { year: params.year, checks: await listYearChecks(db, params.year) };
-});
+export const GET = route(years.checks);

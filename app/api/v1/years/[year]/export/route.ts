@@ -1,8 +1,4 @@
-import { apiRoute } from "@/server/api/route";
-import { yearDownload } from "@/server/export/respond";
-import { yearParams } from "@/lib/validation/params";
-import { exportQuery } from "@/lib/validation/transfer";
+import { transfer } from "@/server/operations/transfer";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read", params: yearParams, query: exportQuery }, async ({ db, params, query, actor }) =>
-  yearDownload(db, params.year, query.format, actor, { provenance: query.provenance }),
-);
+export const GET = route(transfer.exportYear);

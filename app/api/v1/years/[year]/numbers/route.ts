@@ -1,11 +1,4 @@
-import { listYearWrittenNumbers } from "@/db/queries/written-numbers";
-import { findYear } from "@/db/queries/years";
-import { apiRoute } from "@/server/api/route";
-import { notFound } from "@/lib/errors";
-import { writtenNumbersQuery } from "@/lib/validation/block";
-import { yearParams } from "@/lib/validation/params";
+import { text } from "@/server/operations/text";
+import { route } from "@/server/api/route";
 
-export const GET = apiRoute({ permission: "read", params: yearParams, query: writtenNumbersQuery }, async ({ db, params, query }) => {
-  if (!(await findYear(db, params.year))) throw notFound(`The year ${params.year}`);
-  return { year: params.year, numbers: await listYearWrittenNumbers(db, params.year, query) };
-});
+export const GET = route(text.numbers);

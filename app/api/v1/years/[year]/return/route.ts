@@ -1,8 +1,4 @@
-import { returnYear } from "@/db/commands/years";
-import { apiRoute } from "@/server/api/route";
-import { yearParams } from "@/lib/validation/params";
-import { returnYearSchema } from "@/lib/validation/year";
+import { years } from "@/server/operations/years";
+import { route } from "@/server/api/route";
 
-export const POST = apiRoute({ permission: "years:return", params: yearParams, body: returnYearSchema }, async ({ db, params, body, actor, ip }) =>
-  returnYear(db, params.year, body.message, actor, ip),
-);
+export const POST = route(years.return);

@@ -1,7 +1,4 @@
-import { submitYear } from "@/db/commands/years";
-import { apiRoute } from "@/server/api/route";
-import { yearParams } from "@/lib/validation/params";
+import { years } from "@/server/operations/years";
+import { route } from "@/server/api/route";
 
-export const POST = apiRoute({ permission: "years:submit", params: yearParams }, async ({ db, params, actor, ip }) =>
-  submitYear(db, params.year, actor, ip),
-);
+export const POST = route(years.submit);

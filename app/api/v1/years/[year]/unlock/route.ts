@@ -1,8 +1,4 @@
-import { unlockYear } from "@/db/commands/years";
-import { apiRoute } from "@/server/api/route";
-import { yearParams } from "@/lib/validation/params";
-import { unlockYearSchema } from "@/lib/validation/year";
+import { years } from "@/server/operations/years";
+import { route } from "@/server/api/route";
 
-export const POST = apiRoute({ permission: "years:unlock", params: yearParams, body: unlockYearSchema }, async ({ db, params, body, actor, ip }) =>
-  unlockYear(db, params.year, body.reason, actor, ip),
-);
+export const POST = route(years.unlock);

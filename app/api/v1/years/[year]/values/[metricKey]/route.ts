@@ -1,9 +1,4 @@
-import { saveValue } from "@/db/commands/values";
-import { apiRoute } from "@/server/api/route";
-import { yearMetricParams } from "@/lib/validation/params";
-import { z } from "zod";
+import { values } from "@/server/operations/values";
+import { route } from "@/server/api/route";
 
-// The body is parsed inside saveValue with the metric's own schema (its unit and bounds).
-export const PUT = apiRoute({ permission: "values:write", params: yearMetricParams, body: z.unknown() }, async ({ db, params, body, actor, ip }) =>
-  saveValue(db, params.year, params.metricKey, body, actor, { ip }),
-);
+export const PUT = route(values.save);

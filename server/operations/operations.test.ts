@@ -1,15 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "./openapi";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { operations } from "@/server/operations";
+import type { RouteHandler } from "@/server/api/route";
 
-/** Route files under app/api that are deliberately not in the document, and why. */
+/** Route files under app/api that serve no operation of the document, and why. */
 const NOT_IN_CONTRACT: Record<string, string> = {
   "/api/[...path]": "the contract's 404 for any unknown API path, not an operation",
   "/api/auth/[...nextauth]": "next-auth's own sign-in endpoints, used by the login form",
-  "/api/v1/openapi.json": "the document itself",
   "/api/bench-floor": "a floor for npm run bench: 404 unless the benchmark's server sets BENCH_FLOOR=1 (docs/decisions/022-server-timing.md)",
 };
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const ROOT = path.resolve(__dirname, "../..");
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -18,28 +21,52 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-describe("OpenAPI document: export, import and snapshots", () => {
-  const doc = buildOpenApiDocument();
-  type Op = { responses: Record<string, { content: Record<string, unknown> }>; requestBody?: { content: Record<string, unknown> }; parameters?: { name: string; in: string }[] };
-  const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op> | undefined)?.[method];
-
-  it("describes every route file under app/api except those left out on purpose", () => {
-    const root = path.resolve(__dirname, "../..");
+describe("one definition per operation: route files, actions and the document", () => {
+  it("serves every operation from the route file of its path, and every route file's methods from an operation", async () => {
+    const served = new Set<unknown>();
     const seen = new Set<string>();
-    for (const file of routeFiles(path.join(root, "app", "api"))) {
-      const route = "/" + path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).join("/");
+    for (const file of routeFiles(path.join(ROOT, "app", "api"))) {
+      const route = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
       seen.add(route);
       if (NOT_IN_CONTRACT[route]) continue;
-      const source = fs.readFileSync(file, "utf8");
-      const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|\bas (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => (m[1] ?? m[2])!.toLowerCase());
-      expect(methods.length, `${route} exports a method`).toBeGreaterThan(0);
-      const documented = route.replace(/\[([^\].]+)\]/g, "{$1}");
-      for (const method of methods) expect(op(documented, method), `${method} ${documented}`).toBeDefined();
+      const exports = (await import(file)) as Partial<Record<(typeof METHODS)[number], RouteHandler>>;
+      const exported = METHODS.filter((m) => exports[m]);
+      expect(exported.length, `${route} exports a method`).toBeGreaterThan(0);
+      for (const method of exported) {
+        const op = exports[method]!.operation;
+        expect(op, `${method} ${route} is route(operation)`).toBeDefined();
+        expect({ method: op!.method, path: op!.path }, `${method} ${route}`).toEqual({ method, path: route.replace(/\[([^\].]+)\]/g, "{$1}") });
+        served.add(op);
+      }
     }
     // An exclusion whose route is gone would hide a new route of the same name later.
     for (const route of Object.keys(NOT_IN_CONTRACT)) expect(seen, route).toContain(route);
+    const unserved = operations.filter((op) => op.path && !served.has(op)).map((op) => `${op.method} ${op.path}`);
+    expect(unserved, "operations with a path but no route file").toEqual([]);
+  }, 120_000);
+
+  it("lists each method and path once, and names every path parameter of the path", () => {
+    const keys = operations.filter((op) => op.path).map((op) => `${op.method} ${op.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const op of operations.filter((o) => o.path)) {
+      const inPath = [...op.path!.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(Object.keys(op.params?.shape ?? {}).sort(), `${op.method} ${op.path}`).toEqual(inPath);
+    }
+  });
+
+  it("documents every operation with a path, with roles, and leaves the page-only ones out", () => {
+    const doc = buildOpenApiDocument(operations);
+    const documented = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(documented.sort()).toEqual(operations.filter((op) => op.path).map((op) => `${op.method} ${op.path}`).sort());
+    expect(operations.some((op) => !op.path)).toBe(true);
     expect(doc.paths["/api/bench-floor"]).toBeUndefined();
   });
+});
+
+describe("OpenAPI document: export, import and snapshots", () => {
+  const doc = buildOpenApiDocument(operations);
+  type Op = { responses: Record<string, { content: Record<string, unknown> }>; requestBody?: { content: Record<string, unknown> }; parameters?: { name: string; in: string }[] };
+  const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op> | undefined)?.[method];
 
   it("describes every new route", () => {
     for (const [path, method] of [
