@@ -30,6 +30,8 @@ test.describe("the chapter's text", () => {
     await page.getByRole("navigation", { name: `Views of ${UI_YEAR}` }).getByRole("link", { name: "Text" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `${UI_YEAR} text` })).toBeVisible();
     await page.getByRole("navigation", { name: "Sections of the chapter" }).getByRole("link", { name: /Our peacekeeping work/ }).click();
+    // The first section is empty too: wait for the one asked for, or the block lands in the first.
+    await expect(page.getByRole("heading", { level: 2, name: "Our peacekeeping work" })).toBeVisible();
     await expect(page.getByText("No text in this section yet.")).toBeVisible();
 
     await page.getByRole("button", { name: "Add a block" }).click();

@@ -289,7 +289,7 @@ test.describe("server actions through a direct POST", () => {
     const { context, page, url, headers } = await captureAction(browser, ADMIN.email, ADMIN.password);
     const post = (body: string | Buffer, extra: Record<string, string> = {}) => page.request.post(url, { headers: { ...headers, Origin: new URL(baseURL!).origin, ...extra }, data: body });
 
-    const nul = await post(JSON.stringify([{ name: "nul\u0000name", expiresInDays: 90 }]));
+    const nul = await post(JSON.stringify([{ body: { name: "nul\u0000name", expiresInDays: 90 } }]));
     expect(nul.status()).toBe(200);
     const text = await nul.text();
     expect(text).toContain('"code":"validation"');

@@ -43,20 +43,20 @@ export type ActionInput<P, Q, B> = Part<"params", P> & Part<"query", Q> & Part<"
 export function action<G extends Operation["permission"], P extends z.ZodObject | undefined, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, R>(
   op: Operation<G, P, Q, B, R>,
 ): (input: ActionInput<P, Q, B>) => Promise<ActionResult<Exclude<R, Response>>> {
-  const any = op as unknown as AnyOperation;
+  const operation: AnyOperation = op;
   return async (input) => {
     try {
       const ctx = await requestContext(await headers(), async () =>
-        any.permission === "public" ? null : authorize(await currentActor(), any.permission),
+        operation.permission === "public" ? null : authorize(await currentActor(), operation.permission),
       );
       const sent = envelope(input);
       // A refused parse throws a ZodError, answered below exactly as the API answers it.
-      const params = await any.params?.parseAsync(sent.params ?? {});
-      const query = await any.query?.parseAsync(sent.query ?? {});
-      const body = await any.body?.parseAsync(sent.body ?? {});
-      const data = await any.handler({ ...ctx, params, query, body });
-      if (data instanceof Response) throw new Error(`${any.method} ${any.path} answers a download; a page links to it instead of calling it`);
-      checkActionResult(any, data);
+      const params = await operation.params?.parseAsync(sent.params ?? {});
+      const query = await operation.query?.parseAsync(sent.query ?? {});
+      const body = await operation.body?.parseAsync(sent.body ?? {});
+      const data = await operation.handler({ ...ctx, params, query, body });
+      if (data instanceof Response) throw new Error(`${operation.method} ${operation.path} answers a download; a page links to it instead of calling it`);
+      checkActionResult(operation, data);
       return { ok: true, data: data as Exclude<R, Response> };
     } catch (error) {
       return toActionFailure(error);
