@@ -6,7 +6,7 @@ import { formatValue } from "@/lib/numbers/format";
 import { parseHumanNumber } from "@/lib/numbers/parse";
 import { EDITED_FIELDS, FIELD_LABELS, type Draft, type EditedField } from "@/lib/grid/model";
 import { Modal } from "@/components/ui/modal";
-import { formatWhen } from "./when";
+import { formatUtc } from "@/lib/time/utc";
 
 type Props = {
   label: string;
@@ -52,7 +52,7 @@ export function ConflictDialog({ label, unit, theirs, mine, changed, onKeepTheir
       title={`${label} was changed by someone else`}
       description={
         theirs?.updatedBy
-          ? `${theirs.updatedBy} saved it at ${formatWhen(theirs.updatedAt)}, after you loaded this page.`
+          ? `${theirs.updatedBy} saved it at ${formatUtc(theirs.updatedAt)}, after you loaded this page.`
           : "It changed after you loaded this page."
       }
     >

@@ -9,6 +9,7 @@
 import { type Qualifier, type Unit, TEXT_LIMITS } from "@/lib/domain";
 import { parseHumanNumber } from "@/lib/numbers/parse";
 import { PROVENANCE_FIELDS, type Provenance } from "@/lib/validation/provenance";
+import { toIsoUtc } from "@/lib/time/utc";
 import { neutraliseCell, restoreCell } from "./formula";
 import { parseCsv, toCsv } from "./rfc4180";
 
@@ -64,17 +65,9 @@ type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 /** A text cell: neutralised so no spreadsheet runs it; null becomes an empty cell. */
 const text = (s: string | null): string | null => (s === null ? null : neutraliseCell(s));
 
-/**
- * ISO 8601 in UTC. A zone-less "YYYY-MM-DD HH:MM:SS" (as some drivers return) is read
- * as UTC rather than the server's local time; anything unparseable is written as text.
- */
-function isoTimestamp(v: Date | string | null): string | null {
-  if (v === null) return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
-  const zoneless = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v.trim());
-  const d = new Date(zoneless ? `${v.trim().replace(" ", "T")}Z` : v);
-  return Number.isNaN(d.getTime()) ? neutraliseCell(v) : d.toISOString();
-}
+/** A timestamp cell in UTC (zone-less text read as UTC); text that is no moment is written as text. */
+const timestamp = (v: Date | string | null): string | null =>
+  v === null ? null : (toIsoUtc(v) ?? (typeof v === "string" ? text(v) : null));
 
 /** Serialises rows in EXPORT_COLUMNS order (then PROVENANCE_COLUMNS when asked). No BOM: the contract is plain UTF-8. */
 export function valuesToCsv(rows: ExportRow[], opts: { provenance?: boolean } = {}): string {
@@ -88,7 +81,7 @@ export function valuesToCsv(rows: ExportRow[], opts: { provenance?: boolean } = 
     r.qualifier ?? "",
     text(r.note),
     text(r.source),
-    isoTimestamp(r.updatedAt),
+    timestamp(r.updatedAt),
     text(r.updatedBy),
     ...(opts.provenance ? PROVENANCE_FIELDS.map((f) => text(r[f] ?? null)) : []),
   ]);

@@ -21,7 +21,7 @@ export type ExportValue = {
 
 export type ExportQuote = { speaker: string; title: string; section: string; text: string };
 
-export type ExportSnapshotRef = { id: number; sha256: string; createdAt: Date | string };
+export type ExportSnapshotRef = { id: number; sha256: string; createdAt: Date };
 
 /** One year ready to be written: values in report order, quotes in report order. */
 export type ExportYear = {

@@ -15,6 +15,7 @@ import { neutraliseCell } from "@/lib/csv/formula";
 import { formatPlainNumber } from "@/lib/csv/rfc4180";
 import { EXPORT_COLUMNS, PROVENANCE_COLUMNS, parseValuesTable, type ParseValuesResult } from "@/lib/csv/values-csv";
 import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
+import { toIsoUtc } from "@/lib/time/utc";
 import type { ExportMeta, ExportValue, ExportYear } from "./model";
 import { unpackedSize } from "./zip-size";
 
@@ -57,11 +58,9 @@ function ooxmlText(s: string): string {
 /** A free-text cell: neutralised like the CSV, so no spreadsheet runs it as a formula. */
 const text = (s: string | null) => (s === null ? null : ooxmlText(neutraliseCell(s)));
 
-function iso(v: Date | string | null): string | null {
-  if (v === null) return null;
-  const d = v instanceof Date ? v : new Date(v);
-  return Number.isNaN(d.getTime()) ? text(String(v)) : d.toISOString();
-}
+/** A timestamp cell in UTC (zone-less text read as UTC, as in the CSV); text that is no moment is written as text. */
+const timestamp = (v: Date | string | null): string | null =>
+  v === null ? null : (toIsoUtc(v) ?? (typeof v === "string" ? text(v) : null));
 
 function sheet(wb: ExcelJS.Workbook, name: string) {
   return wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -107,7 +106,7 @@ function addValueRow(ws: ExcelJS.Worksheet, year: number, v: ExportValue) {
     v.qualifier ?? null,
     text(v.note),
     text(v.source),
-    iso(v.updatedAt),
+    timestamp(v.updatedAt),
     text(v.updatedBy),
     ...PROVENANCE_FIELDS.map((f) => text(v[f] ?? null)),
   ]);
@@ -164,7 +163,7 @@ export async function buildYearWorkbook(y: ExportYear, meta: ExportMeta): Promis
     ["Exported at", meta.exportedAt.toISOString()],
     ["Exported by", meta.exportedBy],
     [y.fromSnapshot ? "Snapshot sha256" : "Latest snapshot sha256", snap?.sha256 ?? "no snapshot yet"],
-    [y.fromSnapshot ? "Snapshot taken at" : "Latest snapshot taken at", snap ? iso(snap.createdAt) : null],
+    [y.fromSnapshot ? "Snapshot taken at" : "Latest snapshot taken at", snap ? snap.createdAt.toISOString() : null],
     ["Note", PERCENT_NOTE],
   ]);
   return toBuffer(wb);

@@ -9,7 +9,7 @@ import { TakeSnapshotForm } from "@/components/years/take-snapshot-form";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
 import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { formatUtc } from "@/lib/snapshot/when";
+import { formatUtc } from "@/lib/time/utc";
 import { yearParam } from "@/lib/validation/params";
 import { snapshotListQuery } from "@/lib/validation/transfer";
 
