@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { takeSnapshot } from "@/server/actions/snapshots";
 import { applyFieldErrors } from "@/components/ui/form-errors";
-import { takeSnapshotSchema } from "@/lib/validation/transfer";
+import { takeSnapshotSchema } from "@/lib/validation/snapshot";
 
 type Fields = z.input<typeof takeSnapshotSchema>;
 type Parsed = z.output<typeof takeSnapshotSchema>;

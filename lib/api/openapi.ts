@@ -18,7 +18,9 @@ import { auditQuery } from "@/lib/validation/audit";
 import { briefQuery, compareQuery } from "@/lib/validation/compare";
 import { createMetricSchema, metricBreakSchema, updateMetricSchema } from "@/lib/validation/metric";
 import { signOffSchema, yearContentSchema } from "@/lib/snapshot/content";
-import { allYearsExportQuery, createSnapshotSchema, exportQuery, importQuery, snapshotListQuery } from "@/lib/validation/transfer";
+import { allYearsExportQuery, exportQuery } from "@/lib/validation/export";
+import { importQuery } from "@/lib/validation/import";
+import { createSnapshotSchema, snapshotListQuery } from "@/lib/validation/snapshot";
 import { createTokenSchema } from "@/lib/validation/token";
 import { createUserSchema, updateUserSchema } from "@/lib/validation/user";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createSnapshot } from "@/db/commands/snapshots";
 import { guardedAction } from "@/server/actions/safe-action";
-import { takeSnapshotSchema } from "@/lib/validation/transfer";
+import { takeSnapshotSchema } from "@/lib/validation/snapshot";
 
 export const takeSnapshot = guardedAction("snapshots:create", takeSnapshotSchema, async (input, { db, actor }) => {
   const created = await createSnapshot(db, input.year, actor, input.reason || null);

@@ -11,7 +11,7 @@ import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { formatUtc } from "@/lib/time/utc";
 import { yearParam } from "@/lib/validation/params";
-import { snapshotListQuery } from "@/lib/validation/transfer";
+import { snapshotListQuery } from "@/lib/validation/snapshot";
 
 type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

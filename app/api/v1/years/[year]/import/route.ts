@@ -4,7 +4,7 @@ import { apiRoute } from "@/server/api/route";
 import { AppError, notFound } from "@/lib/errors";
 import { readUploadedValues, rowErrors } from "@/server/import/upload";
 import { yearParams } from "@/lib/validation/params";
-import { filenameFromDisposition, importFileName, importQuery } from "@/lib/validation/transfer";
+import { filenameFromDisposition, importFileName, importQuery } from "@/lib/validation/import";
 
 /** All rows or none; `?dryRun=1` answers with the changes it would make and writes nothing. */
 export const POST = apiRoute({ permission: "values:write", params: yearParams, query: importQuery }, async ({ db, params, query, actor, req, ip }) => {

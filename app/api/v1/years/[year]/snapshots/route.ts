@@ -5,7 +5,7 @@ import { apiRoute } from "@/server/api/route";
 import { toSnapshotBody } from "@/server/api/serialize";
 import { notFound } from "@/lib/errors";
 import { yearParams } from "@/lib/validation/params";
-import { createSnapshotSchema, snapshotListQuery } from "@/lib/validation/transfer";
+import { createSnapshotSchema, snapshotListQuery } from "@/lib/validation/snapshot";
 
 export const GET = apiRoute({ permission: "read", params: yearParams, query: snapshotListQuery }, async ({ db, params, query }) => {
   if (!(await findYear(db, params.year))) throw notFound(`The year ${params.year}`);
