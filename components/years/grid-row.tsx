@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useMemo } from "react";
-import type { SavedValue } from "@/db/commands/values";
+import type { ValueBody } from "@/lib/validation/api";
 import { formatDelta, formatPercentChange, formatValue, unitLabel } from "@/lib/numbers/format";
 import { valueNumberSchema } from "@/lib/validation/value";
 import type { Draft } from "@/lib/grid/model";
@@ -14,7 +14,7 @@ import type { EditableValue, PreviousFigure } from "./value-editor-types";
 export type RowStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" } | { kind: "info"; message: string };
 
 export type RowState = {
-  stored: SavedValue;
+  stored: ValueBody;
   draft: Draft;
   status: RowStatus;
   /** Messages of refused fields, by field. */

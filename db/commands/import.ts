@@ -2,25 +2,18 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import type { ImportRow, RowError } from "@/lib/import/values-table";
-import type { Qualifier, Unit } from "@/lib/domain";
+import type { Unit } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
+import type { ImportChangeBody } from "@/lib/validation/api";
 import { valueSaveSchema } from "@/lib/validation/value";
 import { metricValues, metrics, valueRevisions } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
 import { assertYearOpen } from "./year-guard";
 
-export type ImportFields = { value: number | null; qualifier: Qualifier; note: string | null; source: string | null };
-
-export type ImportChange = {
-  row: number;
-  metricKey: string;
-  label: string;
-  unit: Unit;
-  /** null when the year had no row for the metric yet. */
-  from: ImportFields | null;
-  to: ImportFields;
-};
+/** `from` is null when the year had no row for the metric yet. */
+export type ImportChange = ImportChangeBody;
+type ImportFields = ImportChange["to"];
 
 export type ImportResult = { imported: number; unchanged: number; dryRun: boolean; changes: ImportChange[] };
 

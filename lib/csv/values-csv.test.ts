@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./rfc4180";
-import { EXPORT_COLUMNS, type ExportRow, valuesToCsv } from "./values-csv";
+import type { ExportRow } from "@/lib/export/model";
+import { EXPORT_COLUMNS, valuesToCsv } from "./values-csv";
 
 function exportRow(over: Partial<ExportRow> = {}): ExportRow {
   return {

@@ -6,8 +6,8 @@
  * pair: exporting a year and importing the file into another year reproduces value,
  * qualifier, note and source.
  */
-import type { Qualifier, Unit } from "@/lib/domain";
-import { PROVENANCE_FIELDS, type Provenance } from "@/lib/validation/provenance";
+import type { ExportRow } from "@/lib/export/model";
+import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
 import { toIsoUtc } from "@/lib/time/utc";
 import { neutraliseCell } from "./formula";
 import { toCsv } from "./rfc4180";
@@ -19,20 +19,6 @@ export const EXPORT_COLUMNS = [
 
 /** Asked for with `provenance=1`, after the contract's columns: the printed wording and the structured provenance. */
 export const PROVENANCE_COLUMNS = ["wording", "source_producer", "source_title", "source_url", "source_published", "source_accessed", "source_phrase"] as const;
-
-export type ExportRow = {
-  year: number;
-  section: string;
-  metricKey: string;
-  label: string;
-  unit: Unit;
-  value: number | null;
-  qualifier: Qualifier;
-  note: string | null;
-  source: string | null;
-  updatedAt: Date | string | null;
-  updatedBy: string | null;
-} & Partial<Provenance>;
 
 /** A text cell: neutralised so no spreadsheet runs it; null becomes an empty cell. */
 const text = (s: string | null): string | null => (s === null ? null : neutraliseCell(s));

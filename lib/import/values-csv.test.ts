@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ExportRow, valuesToCsv } from "@/lib/csv/values-csv";
+import { valuesToCsv } from "@/lib/csv/values-csv";
+import type { ExportRow } from "@/lib/export/model";
 import { parseValuesCsv } from "./values-csv";
 import type { ImportRow, RowError } from "./values-table";
 
