@@ -144,6 +144,7 @@ function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metric
       label: v.label,
       section: v.section,
       unit: v.unit,
+      direction: v.direction,
       min: metric?.min ?? null,
       max: metric?.max ?? null,
       warnMin: metric?.warnMin ?? null,
