@@ -42,4 +42,22 @@ describe("the read-only year page with sources saved before they were checked", 
     expect(html).not.toContain('href="javascript:');
     expect(html.match(/data-metric=/g)).toHaveLength(3);
   });
+
+  it("shows each change against the nearest earlier value as /compare computes it", () => {
+    const html = renderToStaticMarkup(
+      createElement(YearFigures, {
+        year: 2061,
+        sections: [{ key: "peacekeeping", title: "Our peacekeeping work", sortOrder: 1 }],
+        values: [row("grew", "UN"), row("from_zero", "UN")],
+        previous: new Map([
+          ["grew", { metricKey: "grew", year: 2059, value: 8, qualifier: null }],
+          ["from_zero", { metricKey: "from_zero", year: 2060, value: 0, qualifier: null }],
+        ]),
+        comments: { openCounts: {}, canComment: false, canResolve: false },
+      }),
+    );
+    expect(html).toContain("2059: 8 · change +4 (+50.0%)");
+    // A change from zero has no percentage.
+    expect(html).toContain("2060: 0 · change +12</p>");
+  });
 });

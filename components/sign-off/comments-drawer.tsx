@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { addCommentAction, reopenCommentAction, resolveCommentAction, valueCommentsAction } from "@/server/actions/comments";
 import type { CommentBody } from "@/lib/validation/api";
 import { commentSchema } from "@/lib/validation/comment";
-import { formatWhen } from "@/components/years/when";
+import { formatUtc } from "@/lib/time/utc";
 import { Modal } from "@/components/ui/modal";
 
 /** What the page tells every row's thread: unresolved counts by metric, and what the person may do. */
@@ -100,8 +100,8 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
               {comments.map((c) => (
                 <li key={c.id} className={`rounded-md border p-3 ${c.resolvedAt ? "border-gray-200 bg-gray-50" : "border-amber-300"}`} data-testid="comment">
                   <p className="text-xs text-gray-700">
-                    <span className="font-medium text-gray-900">{c.author}</span> · {formatWhen(c.createdAt)}
-                    {c.resolvedAt ? ` · resolved by ${c.resolvedBy ?? "someone"} ${formatWhen(c.resolvedAt)}` : " · open"}
+                    <span className="font-medium text-gray-900">{c.author}</span> · {formatUtc(c.createdAt)}
+                    {c.resolvedAt ? ` · resolved by ${c.resolvedBy ?? "someone"} ${formatUtc(c.resolvedAt)}` : " · open"}
                   </p>
                   <p className="mt-1 whitespace-pre-wrap break-words">{c.text}</p>
                   {(c.resolvedAt ? canComment : canResolve) ? (

@@ -1,5 +1,5 @@
 import type { TimelineStep } from "@/db/queries/timeline";
-import { formatWhen } from "@/components/years/when";
+import { formatUtc } from "@/lib/time/utc";
 
 const STEP_LABEL: Record<TimelineStep["action"], string> = {
   year_opened: "Opened",
@@ -18,7 +18,7 @@ export function YearTimeline({ steps }: { steps: TimelineStep[] }) {
       <ol className="mt-3 space-y-2 border-l border-gray-200 pl-4">
         {steps.map((step) => (
           <li key={step.id}>
-            <span className="font-medium">{STEP_LABEL[step.action]}</span> · {formatWhen(step.at)}
+            <span className="font-medium">{STEP_LABEL[step.action]}</span> · {formatUtc(step.at)}
             {step.by ? ` by ${step.by}` : ""}
             <StepDetail step={step} />
           </li>

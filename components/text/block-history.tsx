@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { blockHistoryAction } from "@/server/actions/text";
 import type { BlockRevisionView } from "@/db/queries/blocks";
+import { formatUtc } from "@/lib/time/utc";
 import { RenderedText } from "./rendered-text";
 
 const ACTIONS: Record<BlockRevisionView["action"], string> = { create: "Written", update: "Changed", move: "Moved", delete: "Deleted" };
@@ -30,7 +31,7 @@ export function BlockHistory({ blockId }: { blockId: number }) {
             <li key={r.id} className="rounded-md bg-gray-50 p-2">
               <p className="text-xs text-gray-700">
                 {ACTIONS[r.action]} (version {r.version}, position {r.position}) by {r.changedBy ?? "someone no longer known"} on{" "}
-                <time dateTime={r.changedAt}>{new Date(r.changedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                <time dateTime={r.changedAt}>{formatUtc(r.changedAt)}</time>
                 {r.reason ? ` · ${r.reason}` : ""}
               </p>
               <p className="mt-1 whitespace-pre-wrap text-gray-800">

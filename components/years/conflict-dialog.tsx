@@ -1,18 +1,18 @@
 "use client";
 
-import type { SavedValue } from "@/db/commands/values";
+import type { ValueBody } from "@/lib/validation/api";
 import type { Unit } from "@/lib/domain";
 import { formatValue } from "@/lib/numbers/format";
 import { parseHumanNumber } from "@/lib/numbers/parse";
 import { EDITED_FIELDS, FIELD_LABELS, type Draft, type EditedField } from "@/lib/grid/model";
 import { Modal } from "@/components/ui/modal";
-import { formatWhen } from "./when";
+import { formatUtc } from "@/lib/time/utc";
 
 type Props = {
   label: string;
   unit: Unit;
   /** The row as it is now in the database; null if it no longer exists. */
-  theirs: SavedValue | null;
+  theirs: ValueBody | null;
   mine: Draft;
   /** The fields I changed: keeping mine writes only these. */
   changed: EditedField[];
@@ -23,7 +23,7 @@ type Props = {
 
 const qualifierOf = (q: string | null | undefined) => (q === "over" || q === "about" ? q : null);
 
-function theirField(theirs: SavedValue | null, field: EditedField, unit: Unit): string {
+function theirField(theirs: ValueBody | null, field: EditedField, unit: Unit): string {
   if (!theirs) return "—";
   if (field === "value") return theirs.value === null ? "No value" : formatValue(theirs.value, unit, null);
   return theirs[field] ?? "—";
@@ -52,7 +52,7 @@ export function ConflictDialog({ label, unit, theirs, mine, changed, onKeepTheir
       title={`${label} was changed by someone else`}
       description={
         theirs?.updatedBy
-          ? `${theirs.updatedBy} saved it at ${formatWhen(theirs.updatedAt)}, after you loaded this page.`
+          ? `${theirs.updatedBy} saved it at ${formatUtc(theirs.updatedAt)}, after you loaded this page.`
           : "It changed after you loaded this page."
       }
     >

@@ -1,7 +1,8 @@
 "use client";
 
 import { memo, useMemo } from "react";
-import type { SavedValue } from "@/db/commands/values";
+import type { ValueBody } from "@/lib/validation/api";
+import { compareValues } from "@/lib/compare/compare";
 import { formatDelta, formatPercentChange, formatValue, unitLabel } from "@/lib/numbers/format";
 import { valueNumberSchema } from "@/lib/validation/value";
 import type { Draft } from "@/lib/grid/model";
@@ -14,7 +15,7 @@ import type { EditableValue, PreviousFigure } from "./value-editor-types";
 export type RowStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" } | { kind: "info"; message: string };
 
 export type RowState = {
-  stored: SavedValue;
+  stored: ValueBody;
   draft: Draft;
   status: RowStatus;
   /** Messages of refused fields, by field. */
@@ -60,7 +61,13 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
   }, [draft.value, rules]);
   const id = (field: string) => `${row.metricKey}-${field}`;
   const qualifier = draft.qualifier === "over" || draft.qualifier === "about" ? draft.qualifier : null;
-  const delta = previous && typedNumber !== null ? typedNumber - previous.value : null;
+  // The change to the figure typed, computed and rounded as /compare and the dashboard do (decision 007).
+  const change = useMemo(() => {
+    if (!previous || typedNumber === null) return null;
+    const metric = { key: row.metricKey, label: row.label, section: row.section, unit: row.unit, direction: row.direction };
+    const [compared] = compareValues([metric], [{ ...previous, metricKey: row.metricKey }], [{ metricKey: row.metricKey, value: typedNumber, qualifier }]);
+    return compared ?? null;
+  }, [previous, typedNumber, qualifier, row.metricKey, row.label, row.section, row.unit, row.direction]);
   const describedBy = [errors.value ? id("value-error") : null, id("soft-limits"), id("status")].filter(Boolean).join(" ");
   const detailText = (field: "source" | "note" | "reason", label: string, placeholder?: string) => (
     <div>
@@ -110,10 +117,10 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
               <span className="text-gray-700">
                 {previous.year}: {formatValue(previous.value, row.unit, previous.qualifier)}
               </span>
-              {delta !== null ? (
+              {change ? (
                 <span className="block text-xs text-gray-600" data-testid="change">
-                  Change {formatDelta(delta, row.unit)}
-                  {previous.value !== 0 ? ` (${formatPercentChange((delta / previous.value) * 100)})` : ""}
+                  Change {formatDelta(change.delta, row.unit)}
+                  {change.deltaPct !== null ? ` (${formatPercentChange(change.deltaPct)})` : ""}
                 </span>
               ) : null}
             </>

@@ -6,7 +6,7 @@ import { useId, useRef, useState } from "react";
 import type { z } from "zod";
 import { formatPlain, formatValue } from "@/lib/numbers/format";
 import { importErrorBody, importResultBody } from "@/lib/validation/api";
-import { IMPORT_MAX_BYTES } from "@/lib/validation/transfer";
+import { IMPORT_MAX_BYTES } from "@/lib/validation/import";
 
 type Result = z.infer<typeof importResultBody>;
 type Change = NonNullable<Result["changes"]>[number];

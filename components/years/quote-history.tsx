@@ -4,7 +4,7 @@ import { useState } from "react";
 import { quoteHistoryAction } from "@/server/actions/quotes";
 import type { QuoteField, QuoteRevisionView } from "@/db/queries/quote-history";
 import { Modal } from "@/components/ui/modal";
-import { formatWhen } from "./when";
+import { formatUtc } from "@/lib/time/utc";
 
 type Props = { quoteId: number; speaker: string; sectionTitles: Record<string, string> };
 
@@ -59,7 +59,7 @@ export function QuoteHistory({ quoteId, speaker, sectionTitles }: Props) {
                         {ACTIONS[r.action]} · version {r.version}
                       </span>
                       <span className="text-gray-600">
-                        {r.changedBy ?? "Unknown"} · <time dateTime={r.changedAt}>{formatWhen(r.changedAt)}</time>
+                        {r.changedBy ?? "Unknown"} · <time dateTime={r.changedAt}>{formatUtc(r.changedAt)}</time>
                       </span>
                     </p>
                     {r.reason ? <p className="mt-1 text-gray-800">Reason: {r.reason}</p> : null}

@@ -2,7 +2,7 @@ import type { Revision } from "@/db/queries/history";
 import type { Unit } from "@/lib/domain";
 import { printFigure } from "@/lib/numbers/printed";
 import { PROVENANCE_FIELDS, PROVENANCE_LABELS } from "@/lib/validation/provenance";
-import { formatWhen } from "./when";
+import { formatUtc } from "@/lib/time/utc";
 
 type Props = {
   revisions: Revision[];
@@ -36,7 +36,7 @@ export function RevisionList({ revisions, older, unit }: Props) {
             <p className="flex flex-wrap items-baseline justify-between gap-2">
               <span className="font-medium">Version {revision.version}</span>
               <span className="text-gray-600">
-                {revision.changedBy ?? "Unknown"} · <time dateTime={revision.changedAt}>{formatWhen(revision.changedAt)}</time>
+                {revision.changedBy ?? "Unknown"} · <time dateTime={revision.changedAt}>{formatUtc(revision.changedAt)}</time>
               </span>
             </p>
             <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1">

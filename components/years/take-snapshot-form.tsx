@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { takeSnapshotAction } from "@/server/actions/transfer";
 import { applyFieldErrors } from "@/components/ui/form-errors";
-import { createSnapshotSchema } from "@/lib/validation/transfer";
+import { createSnapshotSchema } from "@/lib/validation/snapshot";
 
 type Fields = z.input<typeof createSnapshotSchema>;
 type Parsed = z.output<typeof createSnapshotSchema>;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { saveValueAction, saveValuesAction } from "@/server/actions/values";
-import type { SavedValue } from "@/db/commands/values";
+import type { ValueBody } from "@/lib/validation/api";
 import { parsePastedCells } from "@/lib/grid/paste";
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";
 import { changedFields, draftOf, GRID_FILTERS, keptMineReason, mergeMine, pasteInto, rowShown, type Draft, type EditedField, type GridFilter } from "@/lib/grid/model";
@@ -24,7 +24,7 @@ type Props = {
   sectionMenu: boolean;
 };
 
-type Conflict = { key: string; theirs: SavedValue | null; mine: Draft; changed: EditedField[] };
+type Conflict = { key: string; theirs: ValueBody | null; mine: Draft; changed: EditedField[] };
 
 const timeNow = () => new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
@@ -92,7 +92,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
   }, [byKey]);
 
   const afterSaved = useCallback(
-    (key: string, saved: SavedValue, sent: Draft) => {
+    (key: string, saved: ValueBody, sent: Draft) => {
       const row = byKey.get(key)!;
       const filledBefore = cellOf(cellsRef.current, key, byKey).stored.value !== null;
       patchCell(key, (cell) => ({
@@ -125,7 +125,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
       const result = await saveValueAction({ params: { year, metricKey: key }, body: { ...draft, version: override?.version ?? cell.stored.version } });
       if (result.ok) return afterSaved(key, result.data, draft);
       if (result.code === "conflict") {
-        const theirs = (result.extra?.current as SavedValue | null | undefined) ?? null;
+        const theirs = (result.extra?.current as ValueBody | null | undefined) ?? null;
         patchCell(key, () => ({ status: { kind: "conflict" } }));
         setConflict({ key, theirs, mine: draft, changed: changedFields(cell.stored, row.unit, draft) });
         return;

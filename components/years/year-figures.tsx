@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Section } from "@/db/queries/catalog";
 import type { PreviousValue } from "@/db/queries/previous-year";
 import type { YearValueRow } from "@/db/queries/years";
+import { compareValues, type CompareRow } from "@/lib/compare/compare";
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 import { sourceLink } from "@/lib/validation/source";
 import { CommentsDrawer, type CommentControls } from "@/components/sign-off/comments-drawer";
@@ -11,6 +12,9 @@ type Props = { year: number; sections: Section[]; values: YearValueRow[]; previo
 
 /** Read-only figures of a year, grouped by section as the report prints them. */
 export function YearFigures({ year, sections, values, previous, comments }: Props) {
+  // Each change against the nearest earlier value, computed and rounded as /compare and the dashboard do (decision 007).
+  const metrics = values.map((v) => ({ key: v.metricKey, label: v.label, section: v.section, unit: v.unit, direction: v.direction }));
+  const changes = new Map(compareValues(metrics, [...previous.values()], values).map((c) => [c.metricKey, c]));
   return (
     <div className="space-y-8">
       {sections.map((section) => {
@@ -31,7 +35,7 @@ export function YearFigures({ year, sections, values, previous, comments }: Prop
                     </span>
                     {row.note ? <p className="mt-1 text-xs text-gray-600">{row.note}</p> : null}
                     {row.source ? <p className="mt-2 break-words text-xs text-gray-500">Source: {linkify(row.source)}</p> : null}
-                    <PreviousLine row={row} previous={previous.get(row.metricKey)} />
+                    <PreviousLine row={row} previous={previous.get(row.metricKey)} change={changes.get(row.metricKey)} />
                     <div className="mt-2 flex flex-wrap items-center gap-3">
                       {row.version > 0 ? (
                         <Link href={`/years/${year}/history/${row.metricKey}`} className="text-xs text-blue-700 underline">
@@ -51,14 +55,15 @@ export function YearFigures({ year, sections, values, previous, comments }: Prop
   );
 }
 
-function PreviousLine({ row, previous }: { row: YearValueRow; previous: PreviousValue | undefined }) {
+function PreviousLine({ row, previous, change }: { row: YearValueRow; previous: PreviousValue | undefined; change: CompareRow | undefined }) {
   if (!previous) return null;
-  const delta = row.value === null ? null : row.value - previous.value;
+  const delta = change?.delta ?? null;
+  const deltaPct = change?.deltaPct ?? null;
   return (
     <p className="mt-2 text-xs tabular-nums text-gray-600" data-testid="previous">
       {previous.year}: {formatValue(previous.value, row.unit, previous.qualifier)}
       {delta !== null ? ` · change ${formatDelta(delta, row.unit)}` : ""}
-      {delta !== null && previous.value !== 0 ? ` (${formatPercentChange((delta / previous.value) * 100)})` : ""}
+      {deltaPct !== null ? ` (${formatPercentChange(deltaPct)})` : ""}
     </p>
   );
 }

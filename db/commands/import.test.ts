@@ -2,9 +2,12 @@ import ExcelJS from "exceljs";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { parseValuesCsv, valuesToCsv, type ImportRow } from "@/lib/csv/values-csv";
+import { valuesToCsv } from "@/lib/csv/values-csv";
 import { toExportRows } from "@/lib/export/model";
-import { buildYearWorkbook, parseValuesWorkbook } from "@/lib/export/xlsx";
+import { buildYearWorkbook } from "@/lib/export/xlsx";
+import { parseValuesCsv } from "@/lib/import/values-csv";
+import type { ImportRow } from "@/lib/import/values-table";
+import { parseValuesWorkbook } from "@/lib/import/values-workbook";
 import * as schema from "@/db/schema";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { loadYearExport } from "../queries/export";
@@ -148,13 +151,39 @@ describe.each(engines)("import and export on %s", (engine) => {
     expect(await t.db.select({ n: count() }).from(schema.metricValues).where(eq(schema.metricValues.year, 2055))).toEqual([{ n: 0 }]);
   });
 
-  it("reports the parser's errors together with the database's, in row order", async () => {
-    const parsed = parseValuesCsv("metric_key,value\nno_such_metric,1\npeace_operations,abc\npeacekeepers_total,5\n");
+  it("judges each row's cells once, with the messages of any other save", async () => {
+    const rows = parsedRows(
+      [
+        "metric_key,value,qualifier,note,source",
+        "peacekeepers_total,abc,,,",
+        "peace_operations,1,roughly,,",
+        `peacekeepers_women,1,,${"n".repeat(2001)},`,
+        `women_mediation_teams_pct,1,,,${"s".repeat(1001)}`,
+        "no_such_metric,abc,roughly,,",
+        // Text at exactly the limits, a grouped number and a capitalised qualifier are fine.
+        `contributing_countries,"1,000",Over,${"n".repeat(2000)},${"s".repeat(1000)}`,
+      ].join("\n"),
+    );
+    await expect(importValues(t.db, 2055, rows, editor, { dryRun: true, filename: "bad.csv" })).rejects.toMatchObject({
+      extra: {
+        rows: [
+          { row: 2, column: "value", message: expect.stringMatching(/^Value “abc” is not a number/) },
+          { row: 3, column: "qualifier", message: "Qualifier must be “over”, “about” or none" },
+          { row: 4, column: "note", message: "Note must be at most 2,000 characters" },
+          { row: 5, column: "source", message: "Source must be at most 1,000 characters" },
+          { row: 6, column: "metric_key", message: "there is no metric with the key “no_such_metric”" },
+        ],
+      },
+    });
+  });
+
+  it("reports the reader's errors together with the database's, in row order", async () => {
+    const parsed = parseValuesCsv("metric_key,value\nno_such_metric,1\npeace_operations,abc\npeace_operations,5\n");
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     await expect(
       importValues(t.db, 2055, parsed.rows, editor, { dryRun: false, filename: "x.csv", parseErrors: parsed.errors }),
-    ).rejects.toMatchObject({ extra: { rows: [{ row: 2, column: "metric_key" }, { row: 3, column: "value" }] } });
+    ).rejects.toMatchObject({ extra: { rows: [{ row: 2, column: "metric_key" }, { row: 3, column: "value" }, { row: 4, column: "metric_key" }] } });
     expect(await t.db.select({ n: count() }).from(schema.metricValues).where(eq(schema.metricValues.year, 2055))).toEqual([{ n: 0 }]);
   });
 

@@ -1,26 +1,19 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
-import type { ImportRow, RowError } from "@/lib/csv/values-csv";
-import type { Qualifier, Unit } from "@/lib/domain";
+import type { ImportRow, RowError } from "@/lib/import/values-table";
+import type { Unit } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
+import type { ImportChangeBody } from "@/lib/validation/api";
 import { valueSaveSchema } from "@/lib/validation/value";
 import { metricValues, metrics, valueRevisions } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
 import { assertYearOpen } from "./year-guard";
 
-export type ImportFields = { value: number | null; qualifier: Qualifier; note: string | null; source: string | null };
-
-export type ImportChange = {
-  row: number;
-  metricKey: string;
-  label: string;
-  unit: Unit;
-  /** null when the year had no row for the metric yet. */
-  from: ImportFields | null;
-  to: ImportFields;
-};
+/** `from` is null when the year had no row for the metric yet. */
+export type ImportChange = ImportChangeBody;
+type ImportFields = ImportChange["to"];
 
 export type ImportResult = { imported: number; unchanged: number; dryRun: boolean; changes: ImportChange[] };
 
@@ -28,7 +21,7 @@ type Options = {
   dryRun: boolean;
   filename: string;
   ip?: string | null;
-  /** Problems the file's parser already found: reported together with these checks, and nothing is written. */
+  /** Problems the file's reader already found: reported together with these checks, and nothing is written. */
   parseErrors?: RowError[];
 };
 
@@ -40,10 +33,10 @@ type MetricInfo = { id: number; key: string; label: string; unit: Unit; min: num
 /**
  * Replaces a year's values with the rows of a parsed file, all or nothing, in one transaction.
  *
- * Every row is checked in memory first (the metric exists, the value passes that metric's own
- * rules), and any error refuses the whole file with every row error. Then changed rows are
- * written in batches: one multi-row upsert per batch, one multi-row insert of revisions, one
- * audit entry. An import is a deliberate bulk replace, so versions are not compared, but each
+ * Every row is checked in memory first (the metric exists; value, qualifier, note and source pass
+ * the value schema with that metric's own rules), and any error refuses the whole file with every
+ * row error. Then changed rows are written in batches: one multi-row upsert per batch, one
+ * multi-row insert of revisions, one audit entry. An import is a deliberate bulk replace, so versions are not compared, but each
  * write bumps the version so editors holding an older one get a conflict. Rows whose value,
  * qualifier, note and source are all unchanged are skipped and get no revision.
  */
@@ -86,9 +79,9 @@ export async function importValues(db: Database, year: number, rows: ImportRow[]
         errors.push({ row: row.row, column: "metric_key", message: `the metric “${row.metricKey}” is archived: it takes no values in new years` });
         continue;
       }
+      // The cells as written, judged here once with the value schema: the messages of any other save.
       const checked = schemaFor(metric).safeParse({
-        // The text, not the parsed number: the metric's rules refuse "43%" for a count, "$5" for an area.
-        value: row.valueText,
+        value: row.value,
         qualifier: row.qualifier,
         note: row.note,
         source: row.source,
@@ -103,11 +96,11 @@ export async function importValues(db: Database, year: number, rows: ImportRow[]
         }
         continue;
       }
-      // The file's text is kept as written (the parser already made blank cells null) so that
+      // The file's text is kept as written (the reader already made blank cells null) so that
       // exporting a year and importing the file elsewhere reproduces it exactly.
       const to: ImportFields = {
         value: checked.data.value,
-        qualifier: checked.data.value === null ? null : row.qualifier,
+        qualifier: checked.data.value === null ? null : (checked.data.qualifier ?? null),
         note: row.note,
         source: row.source,
       };

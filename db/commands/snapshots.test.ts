@@ -1,7 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { parseValuesCsv, valuesToCsv } from "@/lib/csv/values-csv";
+import { valuesToCsv } from "@/lib/csv/values-csv";
+import { parseValuesCsv } from "@/lib/import/values-csv";
 import { buildExportJson } from "@/lib/export/json";
 import { toExportRows } from "@/lib/export/model";
 import { parseSnapshotContent } from "@/lib/snapshot/content";
@@ -56,7 +57,7 @@ describe.each(engines)("snapshots on %s", (engine) => {
     const rows = parseValuesCsv(valuesToCsv(toExportRows(data)));
     if (!rows.ok) throw new Error("export did not parse");
     // The live value is now 4; the snapshot still says 3.
-    expect(rows.rows.find((r) => r.metricKey === "peace_operations")?.value).toBe(3);
+    expect(rows.rows.find((r) => r.metricKey === "peace_operations")?.value).toBe("3");
     expect(data.values[0]?.metricKey).toBe("peacekeepers_total");
   });
 

@@ -3,25 +3,16 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { PROVENANCE_FIELDS, pickProvenance, type Provenance } from "@/lib/validation/provenance";
+import { toValueBody } from "@/lib/api/value-body";
+import type { ValueBody } from "@/lib/validation/api";
+import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";
 import { valueBatchItems, type ValueBatchItem, type ValueRowError } from "@/lib/validation/value-batch";
 import type { Unit } from "@/lib/domain";
-import { metrics, reportingYears, type metricValues } from "../schema";
+import { metrics, reportingYears, type MetricValueRow } from "../schema";
 import type { Database, Executor } from "../client";
 import { faultPoint } from "./fault-point";
 import { assertYearOpen, yearLocked, yearMissing } from "./year-guard";
-
-export type SavedValue = {
-  metricKey: string;
-  value: number | null;
-  qualifier: "over" | "about" | null;
-  note: string | null;
-  source: string | null;
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-} & Provenance;
 
 type SaveOptions = { ip?: string | null; audit?: boolean };
 
@@ -39,7 +30,7 @@ export async function saveValue(db: Database, year: number, metricKey: string, r
 }
 
 /** The same inside a transaction the caller holds (the lock tests keep one open mid-save). */
-export async function saveValueIn(tx: Executor, year: number, metricKey: string, raw: unknown, actor: Actor, opts: SaveOptions = {}): Promise<SavedValue> {
+export async function saveValueIn(tx: Executor, year: number, metricKey: string, raw: unknown, actor: Actor, opts: SaveOptions = {}): Promise<ValueBody> {
   return writeValue(tx, year, metricKey, raw, await readRules(tx, year, metricKey), actor, opts);
 }
 
@@ -67,7 +58,7 @@ type SaveResult =
  * `rules` were read is read again and the input parsed again, so nothing is stored that its
  * current rules refuse.
  */
-async function writeValue(tx: Executor, year: number, metricKey: string, raw: unknown, rules: Rules, actor: Actor, opts: SaveOptions): Promise<SavedValue> {
+async function writeValue(tx: Executor, year: number, metricKey: string, raw: unknown, rules: Rules, actor: Actor, opts: SaveOptions): Promise<ValueBody> {
   for (let attempt = 1; ; attempt++) {
     // The order of the refusals is that of the checks before them: year, metric, then input.
     if (!rules.yearStatus) throw yearMissing(year);
@@ -91,10 +82,10 @@ async function writeValue(tx: Executor, year: number, metricKey: string, raw: un
     switch (result.status) {
       case "saved": {
         if (opts.audit !== false) await faultPoint("audit:value_saved");
-        return toSaved(metricKey, rowFromJson(result.row), actor.name);
+        return toValueBody({ ...rowFromJson(result.row), metricKey, updatedBy: actor.name });
       }
       case "conflict": {
-        const current = result.current ? toSaved(metricKey, rowFromJson(result.current), result.updated_by_name ?? null) : null;
+        const current = result.current ? toValueBody({ ...rowFromJson(result.current), metricKey, updatedBy: result.updated_by_name ?? null }) : null;
         throw conflict(metricKey, current);
       }
       case "archived":
@@ -121,9 +112,9 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** A metric_values row as to_jsonb writes it: column names, timestamps as text. */
-function rowFromJson(j: Record<string, unknown>): typeof metricValues.$inferSelect {
+function rowFromJson(j: Record<string, unknown>): MetricValueRow {
   const row = Object.fromEntries(Object.entries(j).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
-  return { ...row, updatedAt: new Date(row.updatedAt as string) } as typeof metricValues.$inferSelect;
+  return { ...row, updatedAt: new Date(row.updatedAt as string) } as MetricValueRow;
 }
 
 /**
@@ -133,7 +124,7 @@ function rowFromJson(j: Record<string, unknown>): typeof metricValues.$inferSele
  * usable, and if any is refused the whole batch rolls back with an error per refused row
  * (`rows`): 422 when any is invalid or names no metric, else 409 when only versions are stale.
  */
-export async function saveValues(db: Database, year: number, items: readonly ValueBatchItem[], actor: Actor, opts: SaveOptions = {}): Promise<SavedValue[]> {
+export async function saveValues(db: Database, year: number, items: readonly ValueBatchItem[], actor: Actor, opts: SaveOptions = {}): Promise<ValueBody[]> {
   // The transports parse the same schema; parsing again keeps the limits for any other caller.
   const list = valueBatchItems.parse(items);
   return db.transaction(async (tx) => {
@@ -144,7 +135,7 @@ export async function saveValues(db: Database, year: number, items: readonly Val
       const keys = [...new Set(duplicates.map((r) => `“${r.metricKey}”`))].join(", ");
       throw new AppError("validation", `Each metric may appear once in a batch: ${keys} appear more than once`, undefined, { rows: duplicates });
     }
-    const saved: SavedValue[] = [];
+    const saved: ValueBody[] = [];
     const refused: ValueRowError[] = [];
     for (const [index, item] of list.entries()) {
       try {
@@ -192,32 +183,18 @@ function rowProblem(error: unknown): Omit<ValueRowError, "index" | "metricKey"> 
     case "not_found":
       return { code: "not_found", message: error.message };
     case "conflict":
-      return { code: "conflict", message: error.message, current: (error.extra?.current as SavedValue | null | undefined) ?? null };
+      return { code: "conflict", message: error.message, current: (error.extra?.current as ValueBody | null | undefined) ?? null };
     default:
       return null;
   }
 }
 
 /** 409 carrying the row as it is now, so the writer can see who changed what. */
-function conflict(metricKey: string, current: SavedValue | null) {
+function conflict(metricKey: string, current: ValueBody | null) {
   return new AppError(
     "conflict",
     `Someone else saved “${metricKey}” since you loaded it${current?.updatedBy ? ` (${current.updatedBy})` : ""}: review their value before overwriting it`,
     undefined,
     { current },
   );
-}
-
-function toSaved(metricKey: string, row: typeof metricValues.$inferSelect, updatedBy: string | null): SavedValue {
-  return {
-    metricKey,
-    value: row.value,
-    qualifier: row.qualifier,
-    note: row.note,
-    source: row.source,
-    ...pickProvenance(row),
-    version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-    updatedBy,
-  };
 }

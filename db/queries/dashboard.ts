@@ -1,24 +1,14 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import type { Qualifier } from "@/lib/domain";
-import { metrics, reportingYears, users, valueRevisions } from "../schema";
+import { metrics, reportingYears, users, valueRevisions, type ValueRevisionRow } from "../schema";
 import type { Executor } from "../client";
 import { listMetrics, listSections, type Metric, type Section } from "./catalog";
 import { listAllValuesCached, type ValuePoint } from "./value-points";
 import type { ReportingYear } from "./years";
 
-export type LatestEdit = {
-  id: number;
-  year: number;
-  metricKey: string;
-  label: string;
-  unit: Metric["unit"];
-  value: number | null;
-  qualifier: Qualifier;
-  reason: string | null;
-  changedBy: string | null;
-  changedAt: Date;
-};
+/** A value revision as the dashboard lists it, with its metric's label and unit and the writer's name. */
+export type LatestEdit = Pick<ValueRevisionRow, "id" | "year" | "value" | "qualifier" | "reason" | "changedAt"> &
+  Pick<Metric, "label" | "unit"> & { metricKey: Metric["key"]; changedBy: string | null };
 
 /** The newest value revisions, whoever made them, in one query (newest first). */
 export async function listLatestEdits(db: Executor, limit = 10): Promise<LatestEdit[]> {

@@ -1,7 +1,6 @@
 import "server-only";
 import type { ExportYear } from "@/lib/export/model";
 import { inReportOrder } from "@/lib/export/model";
-import { pickProvenance } from "@/lib/validation/provenance";
 import type { YearContentData } from "@/lib/snapshot/content";
 import type { Executor } from "../client";
 import { listMetrics, listSections } from "./catalog";
@@ -24,11 +23,9 @@ export async function loadYearExport(db: Executor, year: number): Promise<Export
     year,
     status: reportingYear.status,
     sections: sections.map((s) => ({ key: s.key, title: s.title })),
-    values: values.map((v) => ({
-      metricKey: v.metricKey, section: v.section, label: v.label, unit: v.unit, value: v.value,
-      qualifier: v.qualifier, note: v.note, source: v.source, updatedAt: v.updatedAt, updatedBy: v.updatedBy, ...pickProvenance(v),
-    })),
-    quotes: quotes.map((q) => ({ speaker: q.speaker, title: q.title, section: q.section, text: q.text })),
+    // The year's rows as read: the writers pick the columns they print.
+    values,
+    quotes,
     snapshot: snapshotRef(snapshot),
     fromSnapshot: false,
   };

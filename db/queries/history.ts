@@ -2,19 +2,9 @@ import "server-only";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { metricValues, metrics, reportingYears, users, valueRevisions } from "../schema";
 import type { Executor } from "../client";
-import type { Provenance } from "@/lib/validation/provenance";
+import type { ValueRevisionBody } from "@/lib/validation/api";
 
-export type Revision = {
-  id: number;
-  version: number;
-  value: number | null;
-  qualifier: "over" | "about" | null;
-  note: string | null;
-  source: string | null;
-  changedBy: string | null;
-  changedAt: string;
-  reason: string | null;
-} & Provenance;
+export type Revision = ValueRevisionBody;
 
 export type RevisionPage = { revisions: Revision[]; nextBefore: number | null };
 

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
-import type { Qualifier } from "@/lib/domain";
 import { speakerKey } from "@/lib/speakers";
 import { metricValues, metrics, quotes } from "../schema";
 import type { Executor } from "../client";
+import type { ValuePoint } from "./value-points";
 import { listQuotesOfYears, type QuoteView } from "./years";
 
-export type PreviousValue = { metricKey: string; year: number; value: number; qualifier: Qualifier };
+/** A metric's value in the nearest earlier year that has one (so never null). */
+export type PreviousValue = Omit<ValuePoint, "value"> & { value: number };
 
 /**
  * For every metric, its value in the nearest year before `year` that has one (years can be

@@ -1,10 +1,10 @@
 import "server-only";
 import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { Qualifier } from "@/lib/domain";
-import { metricValues, metrics } from "../schema";
+import { metricValues, metrics, type MetricRow, type MetricValueRow } from "../schema";
 import type { Executor } from "../client";
 
-export type ValuePoint = { metricKey: string; year: number; value: number | null; qualifier: Qualifier };
+/** One value of one year, as trends and comparisons read it. */
+export type ValuePoint = Pick<MetricValueRow, "year" | "value" | "qualifier"> & { metricKey: MetricRow["key"] };
 
 /** Every value of every year in one query: the trends, the KPIs and the charts all read from it. */
 export async function listAllValues(db: Executor): Promise<ValuePoint[]> {

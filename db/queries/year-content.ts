@@ -1,8 +1,9 @@
 import "server-only";
+import type { ContentValue } from "@/lib/snapshot/content";
 import { pickProvenance } from "@/lib/validation/provenance";
 import type { Executor } from "../client";
 import { listYearBlocks } from "./blocks";
-import { listYearQuotes, listYearValues } from "./years";
+import { listYearQuotes, listYearValues, type YearValueRow } from "./years";
 
 export const SNAPSHOT_FORMAT = "report-desk/year@1" as const;
 
@@ -16,17 +17,7 @@ export async function readYearContent(db: Executor, year: number) {
     format: SNAPSHOT_FORMAT,
     year,
     values: values
-      .map((v) => ({
-        metricKey: v.metricKey,
-        section: v.section,
-        label: v.label,
-        unit: v.unit,
-        value: v.value,
-        qualifier: v.qualifier,
-        note: v.note,
-        source: v.source,
-        ...pickProvenance(v),
-      }))
+      .map(toContentValue)
       .sort((a, b) => (a.metricKey < b.metricKey ? -1 : a.metricKey > b.metricKey ? 1 : 0)),
     quotes: quotes
       .map((q) => ({ speaker: q.speaker, title: q.title, section: q.section, text: q.text }))
@@ -37,6 +28,21 @@ export async function readYearContent(db: Executor, year: number) {
 }
 
 export type YearContent = Awaited<ReturnType<typeof readYearContent>>;
+
+/** A year's row as a snapshot freezes it: exactly these fields, since the snapshot's hash is over them. */
+function toContentValue(v: YearValueRow): ContentValue {
+  return {
+    metricKey: v.metricKey,
+    section: v.section,
+    label: v.label,
+    unit: v.unit,
+    value: v.value,
+    qualifier: v.qualifier,
+    note: v.note,
+    source: v.source,
+    ...pickProvenance(v),
+  };
+}
 
 // Code-point order, not locale order: the same on every machine.
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,20 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Qualifier, Unit } from "@/lib/domain";
-import { metricValues, metrics, sections } from "../schema";
+import { metricValues, metrics, sections, type MetricRow, type MetricValueRow } from "../schema";
 import type { Executor } from "../client";
 
 /** A figure as the chapter's text needs it: enough to print it and to tell whether a number states it. */
-export type YearFigure = {
-  metricId: number;
-  metricKey: string;
-  label: string;
-  section: string;
-  unit: Unit;
-  value: number | null;
-  qualifier: Qualifier;
-  wording: string | null;
-};
+export type YearFigure = Pick<MetricRow, "label" | "unit"> &
+  Pick<MetricValueRow, "value" | "qualifier" | "wording"> & { metricId: MetricRow["id"]; metricKey: MetricRow["key"]; section: MetricRow["sectionKey"] };
 
 /** Every metric of the year (current ones, and archived ones holding a value), in report order. One query. */
 export async function listYearFigures(db: Executor, year: number): Promise<YearFigure[]> {

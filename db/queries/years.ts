@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Qualifier, YearStatus } from "@/lib/domain";
-import { pickProvenance, type Provenance } from "@/lib/validation/provenance";
-import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
+import type { YearStatus } from "@/lib/domain";
+import { pickProvenance, type ProvenanceField } from "@/lib/validation/provenance";
+import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users, type MetricRow, type MetricValueRow, type QuoteRow } from "../schema";
 import { listSections, type Section } from "./catalog";
 import type { Executor } from "../client";
 
@@ -29,21 +29,18 @@ export async function findYear(db: Executor, year: number) {
   return row ?? null;
 }
 
-export type YearValueRow = {
-  metricKey: string;
-  label: string;
-  section: string;
-  unit: (typeof metrics.$inferSelect)["unit"];
-  direction: (typeof metrics.$inferSelect)["direction"];
-  archived: boolean;
-  value: number | null;
-  qualifier: Qualifier;
-  note: string | null;
-  source: string | null;
-  version: number;
-  updatedAt: Date | null;
-  updatedBy: string | null;
-} & Provenance;
+/**
+ * A metric's row in a year: its stored fields (version 0 and nulls when none is stored yet),
+ * the metric's label, unit and section as the year shows them, and the writer's name.
+ */
+export type YearValueRow = Pick<MetricValueRow, "value" | "qualifier" | "note" | "source" | ProvenanceField | "version"> &
+  Pick<MetricRow, "label" | "unit" | "direction" | "archived"> & {
+    metricKey: MetricRow["key"];
+    section: MetricRow["sectionKey"];
+    updatedAt: MetricValueRow["updatedAt"] | null;
+    /** The writer's name. */
+    updatedBy: string | null;
+  };
 
 /**
  * One row per metric for the year, in report order: every current metric, plus archived ones
@@ -131,15 +128,7 @@ export async function listYearSections(db: Executor, year: number): Promise<Sect
   return current.map((s) => ({ ...s, title: titles.get(s.key) ?? s.title }));
 }
 
-export type QuoteView = {
-  id: number;
-  speaker: string;
-  title: string;
-  section: string;
-  text: string;
-  version: number;
-  updatedAt: Date;
-};
+export type QuoteView = Pick<QuoteRow, "id" | "speaker" | "title" | "text" | "version" | "updatedAt"> & { section: QuoteRow["sectionKey"] };
 
 export async function listYearQuotes(db: Executor, year: number): Promise<QuoteView[]> {
   return (await listQuotesOfYears(db, eq(quotes.year, year))).map(({ year: _year, ...quote }) => quote);

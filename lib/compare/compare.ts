@@ -9,10 +9,11 @@ import type { Direction, Qualifier, Unit } from "@/lib/domain";
 import { neutraliseCell } from "@/lib/csv/formula";
 import { toCsv } from "@/lib/csv/rfc4180";
 import { speakerKey } from "@/lib/speakers";
+import type { QuoteBody, ValueBody } from "@/lib/validation/api";
 
 export type CompareMetric = { key: string; label: string; section: string; unit: Unit; direction: Direction };
-export type YearValue = { metricKey: string; value: number | null; qualifier: Qualifier };
-export type QuoteLike = { id: number; speaker: string; title: string; section: string; text: string };
+export type YearValue = Pick<ValueBody, "metricKey" | "value" | "qualifier">;
+export type QuoteLike = Pick<QuoteBody, "id" | "speaker" | "title" | "section" | "text">;
 
 export type CompareStatus = "unchanged" | "changed" | "added" | "removed" | "missing";
 

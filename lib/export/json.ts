@@ -5,8 +5,6 @@ import type { ExportMeta, ExportSnapshotRef } from "./model";
 
 export const EXPORT_JSON_FORMAT = "report-desk/export@1";
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-
 /**
  * The JSON download, documented in docs/export-format.md. `content` is the canonical year
  * content a snapshot hashes, so `contentSha256` equals a snapshot's `sha256` exactly when
@@ -16,7 +14,7 @@ export function buildExportJson(
   input: { content: Omit<YearContentData, "format"> & { format: string }; status: YearStatus; latestSnapshot: ExportSnapshotRef | null; fromSnapshot: ExportSnapshotRef | null },
   meta: ExportMeta,
 ) {
-  const snapshotRef = (s: ExportSnapshotRef | null) => (s ? { id: s.id, sha256: s.sha256, createdAt: iso(s.createdAt) } : null);
+  const snapshotRef = (s: ExportSnapshotRef | null) => (s ? { id: s.id, sha256: s.sha256, createdAt: s.createdAt.toISOString() } : null);
   return {
     format: EXPORT_JSON_FORMAT,
     year: input.content.year,

@@ -2,26 +2,19 @@
  * What every export is built from, whether the figures are live or a snapshot's frozen
  * content. Pure data and functions: the route, the page and the tests share them.
  */
-import type { Qualifier, Unit, YearStatus } from "@/lib/domain";
-import type { ExportRow } from "@/lib/csv/values-csv";
-import type { Provenance } from "@/lib/validation/provenance";
+import type { YearStatus } from "@/lib/domain";
+import type { ContentQuote, ContentValue } from "@/lib/snapshot/content";
 
-export type ExportValue = {
-  metricKey: string;
-  section: string;
-  label: string;
-  unit: Unit;
-  value: number | null;
-  qualifier: Qualifier;
-  note: string | null;
-  source: string | null;
-  updatedAt: Date | string | null;
-  updatedBy: string | null;
-} & Partial<Provenance>;
+/**
+ * A figure to write: what a snapshot freezes of it, and when and by whom it was last saved
+ * (null for a snapshot's figures). A year's rows (db/queries/years.ts) are export values as read.
+ */
+export type ExportValue = ContentValue & { updatedAt: Date | string | null; updatedBy: string | null };
+/** A line of the CSV: the figure with its year (the all-years file holds many years). */
+export type ExportRow = ExportValue & { year: number };
+export type ExportQuote = ContentQuote;
 
-export type ExportQuote = { speaker: string; title: string; section: string; text: string };
-
-export type ExportSnapshotRef = { id: number; sha256: string; createdAt: Date | string };
+export type ExportSnapshotRef = { id: number; sha256: string; createdAt: Date };
 
 /** One year ready to be written: values in report order, quotes in report order. */
 export type ExportYear = {

@@ -1,9 +1,9 @@
 /**
- * Spreadsheet downloads and uploads, with exceljs.
+ * Spreadsheet downloads, with exceljs.
  *
  * The "Figures" sheet has the CSV's columns and header names, so a downloaded workbook can be
- * edited and uploaded again. Section headings are rows with only their first cell filled;
- * reading ignores any row without a metric key, value, qualifier, note or source.
+ * edited and uploaded again (lib/import/values-workbook.ts reads it). Section headings are rows
+ * with only their first cell filled.
  *
  * Numbers are numeric cells. Percentages are stored as the figure itself (43 for 43%) with the
  * format `0.0"%"`, not as a fraction with `0%`: the cell then holds exactly what the report and
@@ -12,11 +12,10 @@
 import ExcelJS from "exceljs";
 import type { Unit } from "@/lib/domain";
 import { neutraliseCell } from "@/lib/csv/formula";
-import { formatPlainNumber } from "@/lib/csv/rfc4180";
-import { EXPORT_COLUMNS, PROVENANCE_COLUMNS, parseValuesTable, type ParseValuesResult } from "@/lib/csv/values-csv";
+import { EXPORT_COLUMNS, PROVENANCE_COLUMNS } from "@/lib/csv/values-csv";
 import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
+import { toIsoUtc } from "@/lib/time/utc";
 import type { ExportMeta, ExportValue, ExportYear } from "./model";
-import { unpackedSize } from "./zip-size";
 
 /** The number format of a value cell: thousands separators, the unit, decimals only when present. */
 export function numberFormat(unit: Unit, value: number): string {
@@ -57,11 +56,9 @@ function ooxmlText(s: string): string {
 /** A free-text cell: neutralised like the CSV, so no spreadsheet runs it as a formula. */
 const text = (s: string | null) => (s === null ? null : ooxmlText(neutraliseCell(s)));
 
-function iso(v: Date | string | null): string | null {
-  if (v === null) return null;
-  const d = v instanceof Date ? v : new Date(v);
-  return Number.isNaN(d.getTime()) ? text(String(v)) : d.toISOString();
-}
+/** A timestamp cell in UTC (zone-less text read as UTC, as in the CSV); text that is no moment is written as text. */
+const timestamp = (v: Date | string | null): string | null =>
+  v === null ? null : (toIsoUtc(v) ?? (typeof v === "string" ? text(v) : null));
 
 function sheet(wb: ExcelJS.Workbook, name: string) {
   return wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -107,7 +104,7 @@ function addValueRow(ws: ExcelJS.Worksheet, year: number, v: ExportValue) {
     v.qualifier ?? null,
     text(v.note),
     text(v.source),
-    iso(v.updatedAt),
+    timestamp(v.updatedAt),
     text(v.updatedBy),
     ...PROVENANCE_FIELDS.map((f) => text(v[f] ?? null)),
   ]);
@@ -164,7 +161,7 @@ export async function buildYearWorkbook(y: ExportYear, meta: ExportMeta): Promis
     ["Exported at", meta.exportedAt.toISOString()],
     ["Exported by", meta.exportedBy],
     [y.fromSnapshot ? "Snapshot sha256" : "Latest snapshot sha256", snap?.sha256 ?? "no snapshot yet"],
-    [y.fromSnapshot ? "Snapshot taken at" : "Latest snapshot taken at", snap ? iso(snap.createdAt) : null],
+    [y.fromSnapshot ? "Snapshot taken at" : "Latest snapshot taken at", snap ? snap.createdAt.toISOString() : null],
     ["Note", PERCENT_NOTE],
   ]);
   return toBuffer(wb);
@@ -181,79 +178,4 @@ export async function buildAllYearsWorkbook(years: ExportYear[], meta: ExportMet
     ["Note", PERCENT_NOTE],
   ]);
   return toBuffer(wb);
-}
-
-/** A cell as the text the CSV would hold: numbers written plainly so they re-parse exactly. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? formatPlainNumber(value) : String(value);
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString();
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    // The last value Excel computed; we never evaluate formulas ourselves.
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined || typeof result === "object" ? "" : cellText(result as ExcelJS.CellValue);
-  }
-  if ("text" in value) return String(value.text);
-  if ("error" in value) return String(value.error);
-  return "";
-}
-
-const IMPORT_COLUMNS = new Set(["metric_key", "value", "qualifier", "note", "source"]);
-
-export class UnreadableWorkbookError extends Error {}
-
-/**
- * The first sheet of an uploaded workbook, checked with the CSV's rules. Rows keep their
- * spreadsheet numbers; rows with nothing to import (section headings, spacers) are skipped.
- */
-export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: number; maxUnpackedBytes?: number }): Promise<ParseValuesResult> {
-  const unreadable = () => new UnreadableWorkbookError("The file is not a readable .xlsx workbook");
-  if (opts?.maxUnpackedBytes !== undefined) {
-    let size: number | null;
-    try {
-      size = unpackedSize(data, opts.maxUnpackedBytes);
-    } catch {
-      throw unreadable();
-    }
-    if (size === null) {
-      throw new UnreadableWorkbookError(`The workbook unpacks to more than ${opts.maxUnpackedBytes / 1024 / 1024} MB: split it into smaller files`);
-    }
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable();
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { ok: false, errors: [{ row: 1, column: "", message: "the workbook has no sheets" }], rows: [] };
-  const maxRows = opts?.maxRows;
-  // Checked before reading cells: a sheet claiming a million rows costs nothing more.
-  if (maxRows !== undefined && ws.actualRowCount - 1 > maxRows) {
-    return {
-      ok: false,
-      errors: [{ row: 1, column: "", message: `the sheet has ${(ws.actualRowCount - 1).toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed` }],
-      rows: [],
-    };
-  }
-  const header = ws.getRow(1);
-  const width = header.cellCount;
-  // A merged range repeats its first cell's value in every cell: read only that first cell.
-  const read = (row: ExcelJS.Row, column: number) => {
-    const cell = row.getCell(column);
-    return cell.isMerged && cell.master.address !== cell.address ? "" : cellText(cell.value);
-  };
-  const headerCells = Array.from({ length: width }, (_, i) => read(header, i + 1));
-  const importable = headerCells.map((h) => IMPORT_COLUMNS.has(h.trim().toLowerCase()));
-  const table: string[][] = [headerCells];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells = Array.from({ length: width }, (_, i) => read(row, i + 1));
-    const hasData = cells.some((c, i) => importable[i] && c.trim() !== "");
-    table.push(hasData ? cells : []);
-  }
-  return parseValuesTable(table, opts);
 }

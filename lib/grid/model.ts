@@ -4,6 +4,7 @@
  * a pasted block lands. Pure, so the page and its tests share it.
  */
 import type { Unit } from "@/lib/domain";
+import type { ValueBody } from "@/lib/validation/api";
 import type { PastedRow } from "./paste";
 import { formatPlain } from "@/lib/numbers/format";
 
@@ -11,7 +12,7 @@ import { formatPlain } from "@/lib/numbers/format";
 export type Draft = { value: string; qualifier: "none" | "over" | "about"; source: string; note: string; reason: string };
 
 /** The stored fields a draft starts from. */
-export type Stored = { value: number | null; qualifier: "over" | "about" | null; source: string | null; note: string | null };
+export type Stored = Pick<ValueBody, "value" | "qualifier" | "source" | "note">;
 
 export const EDITED_FIELDS = ["value", "qualifier", "source", "note"] as const;
 export type EditedField = (typeof EDITED_FIELDS)[number];

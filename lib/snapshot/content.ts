@@ -50,6 +50,9 @@ export const yearContentSchema = z.object({
 export const signOffSchema = z.object({ overrideReason: z.string(), failingChecks: z.array(checkSchema) }).meta({ id: "SignOff" });
 
 export type YearContentData = z.infer<typeof yearContentSchema>;
+/** A figure as a snapshot freezes it: no version, timestamp or writer. */
+export type ContentValue = YearContentData["values"][number];
+export type ContentQuote = YearContentData["quotes"][number];
 
 export function parseSnapshotContent(content: string): YearContentData {
   return yearContentSchema.parse(JSON.parse(content));

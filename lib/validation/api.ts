@@ -186,6 +186,8 @@ export const historyBody = z
   })
   .meta({ id: "ValueHistory" });
 
+export type ValueRevisionBody = z.infer<typeof historyBody>["revisions"][number];
+
 export const snapshotSummaryBody = z
   .object({ id: z.number().int(), year: z.number().int(), sha256: z.string(), createdAt: z.string(), reason: z.string().nullable() })
   .meta({ id: "SnapshotSummary" });
@@ -310,6 +312,9 @@ export const importResultBody = z
       .optional(),
   })
   .meta({ id: "ImportResult" });
+
+/** A row an import changes (or would, in a dry run): the figure's fields before and after. */
+export type ImportChangeBody = NonNullable<z.infer<typeof importResultBody>["changes"]>[number];
 
 export const importErrorBody = errorBody
   .extend({ rows: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })).optional() })

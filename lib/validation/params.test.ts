@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { historyQuery } from "./history";
 import { auditQuery } from "./audit";
 import { idParams, yearParam } from "./params";
-import { snapshotListQuery } from "./transfer";
+import { snapshotListQuery } from "./snapshot";
 import { openYearSchema } from "./year";
 
 describe("path and query numbers", () => {

@@ -5,9 +5,11 @@ import type { MetricBreak } from "@/db/queries/breaks";
 import type { Metric } from "@/db/queries/catalog";
 import type { ValueComment } from "@/db/queries/comments";
 import type { ValidationRule } from "@/db/queries/rules";
-import type { QuoteView, ReportingYear, YearValueRow } from "@/db/queries/years";
-import { pickProvenance } from "@/lib/validation/provenance";
-import type { AuditEntryBody, BlockBody, MetricBody, QuoteBody, SnapshotBody, TokenBody, ValueBody } from "@/lib/validation/api";
+import type { QuoteView, ReportingYear } from "@/db/queries/years";
+import type { AuditEntryBody, BlockBody, MetricBody, QuoteBody, SnapshotBody, TokenBody } from "@/lib/validation/api";
+
+// Pure, so that db/commands/values.ts answers a save with the same body.
+export { toValueBody } from "@/lib/api/value-body";
 
 /** Data-layer objects → the API's JSON shapes (lib/validation/api.ts). */
 export const toMetricBody = (m: Metric): MetricBody => ({
@@ -31,18 +33,6 @@ export const toYearBody = (y: ReportingYear) => ({
   lockedAt: y.lockedAt?.toISOString() ?? null,
   valueCount: y.valueCount,
   returnMessage: y.returnMessage,
-});
-
-export const toValueBody = (v: YearValueRow): ValueBody => ({
-  metricKey: v.metricKey,
-  value: v.value,
-  qualifier: v.qualifier,
-  note: v.note,
-  source: v.source,
-  ...pickProvenance(v),
-  version: v.version,
-  updatedAt: v.updatedAt?.toISOString() ?? null,
-  updatedBy: v.updatedBy,
 });
 
 export const toQuoteBody = (q: QuoteView): QuoteBody => ({

@@ -9,7 +9,7 @@ import { QuoteList } from "@/components/years/quote-list";
 import { toValueBody } from "@/server/api/serialize";
 import { ValueGrid } from "@/components/years/value-grid";
 import type { EditableValue, PreviousFigure } from "@/components/years/value-editor-types";
-import { formatWhen } from "@/components/years/when";
+import { formatUtc } from "@/lib/time/utc";
 import { SectionNav } from "@/components/years/section-nav";
 import { UnsavedChangesGuard } from "@/components/years/unsaved-changes";
 import { YearFigures } from "@/components/years/year-figures";
@@ -80,7 +80,7 @@ export default async function YearPage({ params, searchParams }: Props) {
       <YearViews year={year} current="figures" textChecks={review.checks.filter((c) => c.kind === "text").length} />
       {!open ? (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Locked on {formatWhen(reportingYear.lockedAt)}
+          Locked on {formatUtc(reportingYear.lockedAt)}
           {reportingYear.lockedBy ? ` by ${reportingYear.lockedBy}` : ""}. The figures and quotes of {year} are read-only
           {can(actor.role, "years:unlock") ? " until you unlock the year." : "; an admin can unlock the year."}
         </p>
@@ -144,6 +144,7 @@ function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metric
       label: v.label,
       section: v.section,
       unit: v.unit,
+      direction: v.direction,
       min: metric?.min ?? null,
       max: metric?.max ?? null,
       warnMin: metric?.warnMin ?? null,

@@ -9,9 +9,9 @@ import { TakeSnapshotForm } from "@/components/years/take-snapshot-form";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
 import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { formatUtc } from "@/lib/snapshot/when";
+import { formatUtc } from "@/lib/time/utc";
 import { yearParam } from "@/lib/validation/params";
-import { snapshotListQuery } from "@/lib/validation/transfer";
+import { snapshotListQuery } from "@/lib/validation/snapshot";
 
 type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

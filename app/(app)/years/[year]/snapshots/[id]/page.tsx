@@ -9,7 +9,7 @@ import { SnapshotDownloads } from "@/components/years/snapshot-downloads";
 import { compareQuotes, compareValues } from "@/lib/compare/compare";
 import { formatValue } from "@/lib/numbers/format";
 import { parseSnapshotContent } from "@/lib/snapshot/content";
-import { formatUtc } from "@/lib/snapshot/when";
+import { formatUtc } from "@/lib/time/utc";
 import { idParams, yearParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ year: string; id: string }> };

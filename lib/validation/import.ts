@@ -1,20 +1,5 @@
+/** An uploaded figures file: how large it may be, the import's query, and the name its revisions record. */
 import { z } from "zod";
-import { TEXT_LIMITS } from "@/lib/domain";
-import { EXPORT_FORMATS } from "@/lib/export/model";
-import { cursorParam, limitParam } from "./params";
-
-export const exportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: "format must be csv, xlsx, json or docx" }).default("csv"),
-  // The CSV keeps the contract's columns; `provenance=1` adds each value's wording and structured source after them.
-  provenance: z
-    .enum(["1", "0", "true", "false"], { error: "provenance must be 1 or 0" })
-    .optional()
-    .transform((v) => v === "1" || v === "true"),
-});
-
-export const allYearsExportQuery = z.object({
-  format: z.enum(["csv", "xlsx"], { error: "format must be csv or xlsx" }).default("csv"),
-});
 
 /** Upload limits, checked before a file is parsed (and in the browser before it is sent). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -28,19 +13,6 @@ export const importQuery = z.object({
     .optional()
     .transform((v) => v === "1" || v === "true"),
   filename: z.string().max(500).optional(),
-});
-
-export const snapshotListQuery = z.object({
-  limit: limitParam(100).default(20),
-  before: cursorParam.optional(),
-});
-
-export const createSnapshotSchema = z.object({
-  reason: z
-    .string({ error: "Reason must be text" })
-    .trim()
-    .max(TEXT_LIMITS.reason, `Reason must be at most ${TEXT_LIMITS.reason.toLocaleString("en-US")} characters`)
-    .optional(),
 });
 
 /**
@@ -67,5 +39,3 @@ export function filenameFromDisposition(header: string | null): string | null {
   const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(header);
   return plain ? (plain[1] ?? plain[2] ?? "").replace(/\\(.)/g, "$1").trim() || null : null;
 }
-
-/** The snapshot form: the year it is on, and an optional reason. */
