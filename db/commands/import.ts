@@ -10,9 +10,9 @@ import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
 import { assertYearOpen } from "./year-guard";
 
-export type ImportFields = { value: number | null; qualifier: Qualifier; note: string | null; source: string | null };
+type ImportFields = { value: number | null; qualifier: Qualifier; note: string | null; source: string | null };
 
-export type ImportChange = {
+type ImportChange = {
   row: number;
   metricKey: string;
   label: string;

@@ -66,7 +66,7 @@ export async function createApiToken(db: Database, userId: number, name: string,
  * Revokes every token of a user still in force: from "Revoke all" on /account, and inside the
  * transaction of a deactivation or a password change, so that a token outlives neither.
  */
-export async function revokeAllApiTokensIn(tx: Executor, userId: number, actor: { id: number; email: string }, why: string, ip?: string | null) {
+async function revokeAllApiTokensIn(tx: Executor, userId: number, actor: { id: number; email: string }, why: string, ip?: string | null) {
   const revoked = await tx
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })

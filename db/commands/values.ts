@@ -7,7 +7,7 @@ import { PROVENANCE_FIELDS, pickProvenance, type Provenance } from "@/lib/valida
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";
 import { valueBatchItems, type ValueBatchItem, type ValueRowError } from "@/lib/validation/value-batch";
 import type { Unit } from "@/lib/domain";
-import { metrics, reportingYears, type metricValues } from "../schema";
+import { metrics, reportingYears, type MetricValueRow } from "../schema";
 import type { Database, Executor } from "../client";
 import { faultPoint } from "./fault-point";
 import { assertYearOpen, yearLocked, yearMissing } from "./year-guard";
@@ -121,9 +121,9 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** A metric_values row as to_jsonb writes it: column names, timestamps as text. */
-function rowFromJson(j: Record<string, unknown>): typeof metricValues.$inferSelect {
+function rowFromJson(j: Record<string, unknown>): MetricValueRow {
   const row = Object.fromEntries(Object.entries(j).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
-  return { ...row, updatedAt: new Date(row.updatedAt as string) } as typeof metricValues.$inferSelect;
+  return { ...row, updatedAt: new Date(row.updatedAt as string) } as MetricValueRow;
 }
 
 /**
@@ -208,7 +208,7 @@ function conflict(metricKey: string, current: SavedValue | null) {
   );
 }
 
-function toSaved(metricKey: string, row: typeof metricValues.$inferSelect, updatedBy: string | null): SavedValue {
+function toSaved(metricKey: string, row: MetricValueRow, updatedBy: string | null): SavedValue {
   return {
     metricKey,
     value: row.value,

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "dri
 import { alias } from "drizzle-orm/pg-core";
 import type { Qualifier, YearStatus } from "@/lib/domain";
 import { pickProvenance, type Provenance } from "@/lib/validation/provenance";
-import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users } from "../schema";
+import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users, type MetricRow } from "../schema";
 import { listSections, type Section } from "./catalog";
 import type { Executor } from "../client";
 
@@ -33,8 +33,8 @@ export type YearValueRow = {
   metricKey: string;
   label: string;
   section: string;
-  unit: (typeof metrics.$inferSelect)["unit"];
-  direction: (typeof metrics.$inferSelect)["direction"];
+  unit: MetricRow["unit"];
+  direction: MetricRow["direction"];
   archived: boolean;
   value: number | null;
   qualifier: Qualifier;

@@ -73,4 +73,3 @@ export const valueRevisions = pgTable(
 );
 
 export type MetricValueRow = typeof metricValues.$inferSelect;
-export type ValueRevisionRow = typeof valueRevisions.$inferSelect;

@@ -14,7 +14,7 @@ export type CompareMetric = { key: string; label: string; section: string; unit:
 export type YearValue = { metricKey: string; value: number | null; qualifier: Qualifier };
 export type QuoteLike = { id: number; speaker: string; title: string; section: string; text: string };
 
-export type CompareStatus = "unchanged" | "changed" | "added" | "removed" | "missing";
+type CompareStatus = "unchanged" | "changed" | "added" | "removed" | "missing";
 
 export type CompareRow = {
   metricKey: string;
@@ -46,7 +46,7 @@ export function breakBetween(breaks: readonly SeriesBreak[], metricKey: string, 
 }
 
 export type DiffPart = { value: string; added: boolean; removed: boolean };
-export type QuoteChange = { speaker: string; section: string; from: QuoteLike; to: QuoteLike; diff: DiffPart[] };
+type QuoteChange = { speaker: string; section: string; from: QuoteLike; to: QuoteLike; diff: DiffPart[] };
 export type QuoteComparison = { added: QuoteLike[]; removed: QuoteLike[]; changed: QuoteChange[] };
 
 /**

@@ -9,7 +9,7 @@ const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 const allowed = new Set<string>(ALLOWED_METHODS);
 
 /** Answers 405 (with the contract's error body) and returns true when the method is not one of ours. */
-export function refuseUnsupportedMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+function refuseUnsupportedMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (req.method && allowed.has(req.method)) return false;
   const body = JSON.stringify({ error: { code: "method_not_allowed", message: `The method ${req.method ?? "(none)"} is not supported: use ${ALLOWED_METHODS.join(", ")}` } });
   res.writeHead(405, {

@@ -186,7 +186,7 @@ export const historyBody = z
   })
   .meta({ id: "ValueHistory" });
 
-export const snapshotSummaryBody = z
+const snapshotSummaryBody = z
   .object({ id: z.number().int(), year: z.number().int(), sha256: z.string(), createdAt: z.string(), reason: z.string().nullable() })
   .meta({ id: "SnapshotSummary" });
 
@@ -247,7 +247,7 @@ export const compareBody = z
   .meta({ id: "Comparison" });
 
 export type CompareBody = z.infer<typeof compareBody>;
-export const auditEntryBody = z
+const auditEntryBody = z
   .object({
     id: z.number().int(),
     at: z.string(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DIRECTIONS, MAX_ABS_VALUE, MAX_YEAR, MIN_YEAR, TEXT_LIMITS, UNITS } from "@/lib/domain";
 
-export const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 export const metricKeySchema = z
   .string({ error: "Key is required" })

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain";
-import { emailSchema, nameSchema, newPasswordSchema, passwordLengthSchema } from "./password";
+import { emailSchema, nameSchema, newPasswordSchema } from "./password";
 
-export const roleSchema = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` });
+const roleSchema = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` });
 
 /** The /setup form and its server action. */
 export const setupSchema = z
@@ -26,8 +26,6 @@ export const signInSchema = z.object({
   // Sign-in accepts whatever was set before: rules apply when a password is chosen.
   password: z.string().min(1, "Password is required").max(1024, "Password is too long"),
 });
-
-export { passwordLengthSchema };
 
 /** `PATCH /api/v1/users/{id}`: any of role, active and a new password; at least one. */
 export const updateUserSchema = z
