@@ -30,6 +30,8 @@ export function installMethodGuard(): void {
   const proto = http.Server.prototype as Marked;
   if (proto.__methodGuard) return;
   proto.__methodGuard = true;
+  // Called through Reflect.apply with the server as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const emit = proto.emit;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request" && refuseUnsupportedMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;
