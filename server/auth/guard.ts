@@ -12,6 +12,8 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { withinAbsoluteLifetime } from "@/lib/auth/session-lifetime";
 import { hashToken } from "@/lib/auth/tokens";
 
+// TEMPORARY second way to reach the one Actor type (lib/auth/actor.ts): server/actions/safe-action.ts
+// still imports it from here, and that file is being rewritten on another branch (issue 12).
 export type { Actor };
 
 const TOKEN_USE_RESOLUTION_MS = 60_000;
