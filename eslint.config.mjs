@@ -1,6 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
+import tseslint from "typescript-eslint";
 
 /** A no-restricted-imports pattern refusing every `@/<folder>` import of the folders named. */
 function layer(why, folders) {
@@ -10,6 +11,35 @@ function layer(why, folders) {
 const config = [
   ...nextVitals,
   ...nextTs,
+  // Rules that read the types: promises left floating or handed where nothing awaits them, awaits
+  // of non-promises, assertions that assert nothing, values that flow in as `any`.
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.{ts,tsx}"] })),
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // React ignores what an event handler returns, so an async onClick or onSubmit is the usual
+      // way to write one; everywhere else a promise where a void callback is expected is refused.
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      // An async function without an await is often one that must return a promise (an async
+      // generator, a callback typed so); the forgotten await it is meant to find is what
+      // no-floating-promises reports.
+      "@typescript-eslint/require-await": "off",
+    },
+  },
+  // Tests read JSON bodies, which are `any`, and assert on them; and they reject with odd values
+  // on purpose, to see how the code under test describes them.
+  {
+    files: ["**/*.test.ts", "e2e/**/*.ts", "tests/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+      "@typescript-eslint/prefer-promise-reject-errors": "off",
+    },
+  },
   {
     plugins: { drizzle },
     rules: {

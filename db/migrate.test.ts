@@ -19,7 +19,7 @@ describe.runIf(adminUrl)("migrations on PostgreSQL", () => {
     const servers = await Promise.all(Array.from({ length: 4 }, () => openPostgres(url.toString(), { poolSize: 2 })));
     try {
       const results = await Promise.allSettled(servers.map((s) => runMigrations(s)));
-      expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      expect(results.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([]);
       const applied = await servers[0]!.pool!.query(`select hash, count(*)::int n from drizzle.__drizzle_migrations group by hash`);
       expect(applied.rows.length).toBeGreaterThan(0);
       expect(applied.rows.every((r: { n: number }) => r.n === 1)).toBe(true);

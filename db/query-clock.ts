@@ -82,8 +82,8 @@ export function clockPglite(client: PGlite): void {
   const transaction = client.transaction.bind(client);
   client.transaction = (callback) =>
     transaction((tx) => {
-      tx.query = timed(tx.query);
-      tx.exec = timed(tx.exec);
+      tx.query = timed(tx.query.bind(tx));
+      tx.exec = timed(tx.exec.bind(tx));
       return callback(tx);
     });
 }
@@ -96,7 +96,7 @@ const CLOCKED = Symbol("report-desk.clocked");
  * wrapped once and keeps its wrapper when it comes back.
  */
 export function clockPool(pool: Pool): void {
-  pool.query = timed(pool.query.bind(pool)) as Pool["query"];
+  pool.query = timed<Pool["query"]>(pool.query.bind(pool));
   const connect = pool.connect.bind(pool) as (cb?: unknown) => unknown;
   pool.connect = function (callback?: unknown) {
     if (callback) return connect(callback);
@@ -104,7 +104,7 @@ export function clockPool(pool: Pool): void {
       const marked = client as PoolClient & { [CLOCKED]?: true };
       if (!marked[CLOCKED]) {
         marked[CLOCKED] = true;
-        client.query = timed(client.query.bind(client)) as PoolClient["query"];
+        client.query = timed<PoolClient["query"]>(client.query.bind(client));
       }
       return client;
     });

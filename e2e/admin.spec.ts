@@ -343,7 +343,7 @@ test("the new pages have no serious accessibility problems", async ({ browser })
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${path}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+    expect(serious.map((v) => `${path}: ${v.id} ${JSON.stringify(v.nodes[0]?.target)}`)).toEqual([]);
   }
   await context.close();
 });

@@ -99,7 +99,7 @@ test.describe("compare", () => {
     await page.goto("/compare?from=2022&to=2023");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toBe("compare-2022-2023.csv");
-    const parsed = parseCsv(fs.readFileSync((await download.path())!, "utf8"));
+    const parsed = parseCsv(fs.readFileSync(await download.path(), "utf8"));
     if (!parsed.ok) throw new Error(parsed.message);
     const [header, ...body] = parsed.rows;
     expect(header).toEqual(["section", "metric_key", "label", "unit", "2022", "2023", "delta", "delta_pct", "qualifier_changed"]);

@@ -2,7 +2,7 @@
  * One error type for rules the data layer refuses. The API maps `code` to a status and
  * the `{ error: { code, message, fields } }` body; server actions map it to a form result.
  */
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,

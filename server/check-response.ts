@@ -8,11 +8,11 @@ import type { AnyOperation } from "@/server/operation";
  * the operation and the first wrong field, which fails whichever test made the call. Off in
  * production: the schemas are the code's own, checking them there would only cost time.
  */
-export function checkingResponses(): boolean {
+function checkingResponses(): boolean {
   return process.env.REPORT_DESK_CHECK_RESPONSES === "1";
 }
 
-export class ResponseMismatchError extends Error {}
+class ResponseMismatchError extends Error {}
 
 /** The route's answer, checked when it is a JSON success: its body must parse with the operation's response schema. */
 export async function checkResponse(op: AnyOperation, response: Response): Promise<Response> {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createTestDatabase, type TestDatabase } from "./support/db";
 
 // The benchmark's bare route handler: no guard, so it must be closed unless the benchmark opens it.
-const calls = vi.hoisted(() => ({ db: null as unknown }));
+const calls = vi.hoisted<{ db: unknown }>(() => ({ db: null }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 
 const floor = await import("@/app/api/bench-floor/route");

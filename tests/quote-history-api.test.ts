@@ -10,7 +10,7 @@ import { createTestDatabase, engines, type TestDatabase } from "./support/db";
 import { createActor } from "./support/people";
 
 // The route as a client meets it, with the caller and the database supplied by the test.
-const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
+const calls = vi.hoisted<{ actor: Actor | null; db: unknown }>(() => ({ actor: null, db: null }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 vi.mock("@/server/auth/guard", async (importOriginal) => ({ ...(await importOriginal<typeof Guard>()), resolveActor: () => Promise.resolve(calls.actor) }));
 

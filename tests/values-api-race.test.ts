@@ -11,7 +11,7 @@ import { createActor } from "./support/people";
 
 // The single-value PUT as its callers meet it, with the caller and the database supplied by the
 // test: twenty editors who all loaded the same version press Save at once (docs/decisions/024).
-const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
+const calls = vi.hoisted<{ actor: Actor | null; db: unknown }>(() => ({ actor: null, db: null }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 vi.mock("@/server/auth/guard", async (importOriginal) => ({
   ...(await importOriginal<typeof Guard>()),

@@ -12,7 +12,7 @@ import { createActor } from "./support/people";
 
 // The route handler and the year page's action as their callers meet them, with the caller and
 // the database supplied by the test.
-const calls = vi.hoisted(() => ({ actor: null as Actor | null, db: null as unknown }));
+const calls = vi.hoisted<{ actor: Actor | null; db: unknown }>(() => ({ actor: null, db: null }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
 vi.mock("@/server/auth/guard", async (importOriginal) => ({

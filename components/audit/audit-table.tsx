@@ -3,7 +3,7 @@ import { AUDIT_ACTION_LABELS } from "@/lib/audit/actions";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
-const show = (v: unknown): string => (v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const show = (v: unknown): string => (v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
 /** The detail column: "from → to" for changes, "name: value" otherwise. */
 function describe(detail: Record<string, unknown> | null): string {

@@ -27,7 +27,7 @@ const SWATCH = {
   emerald: "bg-emerald-500",
   amber: "bg-amber-500",
 } as const;
-export type ChartColor = keyof typeof SWATCH;
+type ChartColor = keyof typeof SWATCH;
 
 type Props = {
   title: string;

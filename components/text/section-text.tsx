@@ -10,7 +10,7 @@ import type { FigureChoice } from "./figure-text-input";
 import { RenderedText } from "./rendered-text";
 import { WrittenNumbers, type NumberItem } from "./written-numbers";
 
-export type TextBlockItem = EditableBlock & { position: number; rendered: string; numbers: NumberItem[] };
+type TextBlockItem = EditableBlock & { position: number; rendered: string; numbers: NumberItem[] };
 
 type Props = { year: number; section: { key: string; title: string }; blocks: TextBlockItem[]; figures: FigureChoice[]; editable: boolean };
 

@@ -12,7 +12,7 @@ import { HistoryDrawer } from "./history-drawer";
 import { useUnsavedChanges } from "./unsaved-changes";
 import type { EditableValue, PreviousFigure } from "./value-editor-types";
 
-export type RowStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" } | { kind: "info"; message: string };
+type RowStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" } | { kind: "info"; message: string };
 
 export type RowState = {
   stored: ValueBody;

@@ -15,7 +15,7 @@ import { Modal } from "@/components/ui/modal";
 import { QuoteHistory } from "./quote-history";
 import { useUnsavedChanges } from "./unsaved-changes";
 
-export type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
+type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 type Section = { key: string; title: string };
 
 type Earlier = { years: { year: number; quotes: EditableQuote[] }[]; recurringSpeakers: string[] };

@@ -249,7 +249,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
       const problem = refused.get(k);
       patchCell(k, () =>
         problem
-          ? { status: problem.code === "conflict" ? { kind: "error", message: "changed by someone else since you loaded it; save this row on its own to compare" } : { kind: "error", message: problem.message }, errors: (problem.fields ?? {}) as RowState["errors"] }
+          ? { status: problem.code === "conflict" ? { kind: "error", message: "changed by someone else since you loaded it; save this row on its own to compare" } : { kind: "error", message: problem.message }, errors: problem.fields ?? {} }
           : { status: { kind: "idle" } },
       );
     }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { liveFigureKeys } from "@/lib/chapter/live-figures";
 import { AppError } from "@/lib/errors";
 import { createBlockSchema, type BlockFields, type BlockUpdate } from "@/lib/validation/block";
-import { blockRevisions, metrics, textBlocks } from "../schema";
+import { blockRevisions, metrics, textBlocks, type TextBlockRow } from "../schema";
 import type { Database, Executor } from "../client";
 import { findBlock, type BlockView } from "../queries/blocks";
 import { recordAudit } from "./audit";
@@ -13,7 +13,6 @@ import { copyTies, retieNumbers } from "./number-ties";
 import { assertSection } from "./quotes";
 import { assertYearOpen } from "./year-guard";
 
-type BlockRow = typeof textBlocks.$inferSelect;
 type RevisionAction = "create" | "update" | "move" | "delete";
 
 const validKey = /^[a-z][a-z0-9_]{0,63}$/;
@@ -60,7 +59,7 @@ async function closeGap(tx: Executor, year: number, section: string, position: n
 }
 
 /** The revision that records a block as it now is: every write, the copy into a new year and the seed add one. */
-export function revisionOf(b: BlockRow, action: RevisionAction, author: Author, reason?: string): typeof blockRevisions.$inferInsert {
+export function revisionOf(b: TextBlockRow, action: RevisionAction, author: Author, reason?: string): typeof blockRevisions.$inferInsert {
   return {
     blockId: b.id,
     year: b.year,
@@ -78,7 +77,7 @@ export function revisionOf(b: BlockRow, action: RevisionAction, author: Author, 
   };
 }
 
-async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author: Author, reason?: string) {
+async function revise(tx: Executor, b: TextBlockRow, action: RevisionAction, author: Author, reason?: string) {
   await tx.insert(blockRevisions).values(revisionOf(b, action, author, reason));
   await recordAudit(tx, {
     action: action === "delete" ? "block_deleted" : "block_saved",
@@ -90,7 +89,7 @@ async function revise(tx: Executor, b: BlockRow, action: RevisionAction, author:
 }
 
 /** Inside the caller's transaction: a new block at its position (default: the end of its section), tied and revised. */
-async function insertBlock(tx: Executor, year: number, input: BlockFields, author: Author, reason?: string): Promise<BlockRow> {
+async function insertBlock(tx: Executor, year: number, input: BlockFields, author: Author, reason?: string): Promise<TextBlockRow> {
   await assertSection(tx, input.section);
   await assertLiveFigures(tx, input.text);
   await lockSection(tx, year, input.section);

@@ -12,7 +12,7 @@ import { recordAudit } from "./audit";
 import { assertYearOpen } from "./year-guard";
 
 /** `from` is null when the year had no row for the metric yet. */
-export type ImportChange = ImportChangeBody;
+type ImportChange = ImportChangeBody;
 type ImportFields = ImportChange["to"];
 
 export type ImportResult = { imported: number; unchanged: number; dryRun: boolean; changes: ImportChange[] };

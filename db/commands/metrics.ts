@@ -9,8 +9,6 @@ import { listMetricBreaks, type MetricBreak } from "../queries/breaks";
 import { findMetric, listMetricValueYears, type Metric } from "../queries/catalog";
 import { recordAudit } from "./audit";
 
-type Who = Pick<Actor, "id" | "email">;
-
 async function assertSection(tx: Executor, key: string) {
   const [row] = await tx.select({ key: sections.key }).from(sections).where(eq(sections.key, key));
   if (!row) throw new AppError("validation", `There is no section “${key}”`, { section: "Choose one of the report's sections" });
@@ -22,7 +20,7 @@ async function nextSortOrder(tx: Executor, section: string) {
   return (row?.last ?? 0) + 1;
 }
 
-export async function createMetric(db: Database, input: CreateMetricInput, actor: Who, ip?: string | null): Promise<Metric> {
+export async function createMetric(db: Database, input: CreateMetricInput, actor: Actor, ip?: string | null): Promise<Metric> {
   return db.transaction(async (tx) => {
     await assertSection(tx, input.section);
     const [row] = await tx
@@ -63,7 +61,7 @@ const EDITABLE = ["label", "section", "unit", "direction", "description", "min",
  * exports and scripts refer to it. The unit may change only while no year holds a value,
  * since "43" percent would otherwise become "43" km.
  */
-export async function updateMetric(db: Database, key: string, changes: UpdateMetricInput, actor: Who, ip?: string | null): Promise<Metric> {
+export async function updateMetric(db: Database, key: string, changes: UpdateMetricInput, actor: Actor, ip?: string | null): Promise<Metric> {
   return db.transaction(async (tx) => {
     if (changes.key !== undefined && changes.key !== key) {
       throw new AppError("validation", "A metric's key cannot change once created", { key: "The key is fixed; create a new metric for a new key" });
@@ -134,7 +132,7 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
 }
 
 /** Records that the metric's definition changed from `year` on; one break per metric and year. */
-export async function addMetricBreak(db: Database, key: string, input: MetricBreakInput, actor: Who, ip?: string | null): Promise<MetricBreak> {
+export async function addMetricBreak(db: Database, key: string, input: MetricBreakInput, actor: Actor, ip?: string | null): Promise<MetricBreak> {
   return db.transaction(async (tx) => {
     const [metric] = await tx.select({ id: metrics.id }).from(metrics).where(eq(metrics.key, key));
     if (!metric) throw new AppError("not_found", `There is no metric with the key “${key}”`);

@@ -106,7 +106,7 @@ describe.each(engines)("quotes on %s", (engine) => {
     );
     const won = results.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(1);
-    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    for (const r of results.filter((r) => r.status === "rejected")) expect(r.reason).toMatchObject({ code: "conflict" });
     expect(await revisionsOf(quote.id)).toHaveLength(2);
     expect(await rowOf(quote.id)).toMatchObject({ version: 2, text: (won[0] as PromiseFulfilledResult<{ text: string }>).value.text });
   });

@@ -3,13 +3,11 @@ import { and, asc, eq, inArray, isNull, lt, max } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { QuoteFields } from "@/lib/validation/quote";
-import { quoteRevisions, quotes, sections } from "../schema";
+import { quoteRevisions, quotes, sections, type QuoteRow } from "../schema";
 import type { Database, Executor } from "../client";
 import { recordAudit } from "./audit";
 import { copyTies, retieNumbers } from "./number-ties";
 import { assertYearOpen } from "./year-guard";
-
-type QuoteRow = typeof quotes.$inferSelect;
 
 export type QuoteResult = { id: number; year: number; speaker: string; title: string; section: string; text: string; version: number };
 

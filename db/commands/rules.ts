@@ -9,8 +9,6 @@ import type { Database, Executor } from "../client";
 import { listRules, type ValidationRule } from "../queries/rules";
 import { recordAudit } from "./audit";
 
-type Who = Pick<Actor, "id" | "email">;
-
 /** Parses an expression and checks that every figure it names is a metric: 422 naming the first problem. */
 export async function compileRuleFor(db: Executor, expression: string): Promise<CompiledRule> {
   const parsed = parseRuleExpression(expression);
@@ -30,7 +28,7 @@ async function findRule(db: Executor, key: string): Promise<ValidationRule> {
   return rule;
 }
 
-export async function createRule(db: Database, input: CreateRuleInput, actor: Who, ip?: string | null): Promise<ValidationRule> {
+export async function createRule(db: Database, input: CreateRuleInput, actor: Actor, ip?: string | null): Promise<ValidationRule> {
   return db.transaction(async (tx) => {
     await compileRuleFor(tx, input.expression);
     const [row] = await tx
@@ -44,7 +42,7 @@ export async function createRule(db: Database, input: CreateRuleInput, actor: Wh
   });
 }
 
-export async function updateRule(db: Database, key: string, changes: UpdateRuleInput, actor: Who, ip?: string | null): Promise<ValidationRule> {
+export async function updateRule(db: Database, key: string, changes: UpdateRuleInput, actor: Actor, ip?: string | null): Promise<ValidationRule> {
   return db.transaction(async (tx) => {
     if (changes.key !== undefined && changes.key !== key) {
       throw new AppError("validation", "A rule's key cannot change", { key: "The key is fixed; create a new rule for a new key" });
@@ -69,7 +67,7 @@ export async function updateRule(db: Database, key: string, changes: UpdateRuleI
   });
 }
 
-export async function deleteRule(db: Database, key: string, actor: Who, ip?: string | null): Promise<{ key: string; deleted: true }> {
+export async function deleteRule(db: Database, key: string, actor: Actor, ip?: string | null): Promise<{ key: string; deleted: true }> {
   return db.transaction(async (tx) => {
     const [removed] = await tx.delete(validationRules).where(eq(validationRules.key, key)).returning();
     if (!removed) throw new AppError("not_found", `There is no rule with the key “${key}”`);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionUser } from "@/server/auth/guard";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-lifetime";
+import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor } from "@/tests/support/people";
 import { listAudit } from "@/tests/support/audit";
 import { findSessionUser } from "../queries/users";
 import { endSessions } from "./sessions";
@@ -11,15 +13,14 @@ const PASSWORD = "lantern orchard ninety rivers";
 
 describe.each(engines)("sessions end on the server on %s", (engine) => {
   let t: TestDatabase;
-  let admin: { id: number; email: string };
+  let admin: Actor;
   const now = new Date();
   const signedIn = async (id: number, authTime = Math.floor(now.getTime() / 1000)) => ({ uid: id, sv: (await findSessionUser(t.db, id))!.sessionVersion, authTime });
   const person = (email: string) => createUser(t.db, { email, name: email.split("@")[0]!, role: "editor", password: PASSWORD }, admin);
 
   beforeAll(async () => {
     t = await createTestDatabase(engine, { seed: false });
-    const row = await createUser(t.db, { email: "root@example.org", name: "Root", role: "admin", password: PASSWORD }, null);
-    admin = { id: row.id, email: row.email };
+    admin = await createActor(t, "admin", "Root");
   });
   afterAll(() => t.drop());
 

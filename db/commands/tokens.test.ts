@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFromToken } from "@/server/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor } from "@/tests/support/people";
 import { listAudit } from "@/tests/support/audit";
 import { listApiTokens } from "../queries/users";
 import { changeOwnPassword, createApiToken, createUser, revokeAllApiTokens, updateUser } from "./users";
@@ -10,13 +12,12 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(engines)("API token expiry and revocation on %s", (engine) => {
   let t: TestDatabase;
-  let admin: { id: number; email: string };
+  let admin: Actor;
   const person = (email: string) => createUser(t.db, { email, name: email.split("@")[0]!, role: "editor", password: PASSWORD }, admin);
 
   beforeAll(async () => {
     t = await createTestDatabase(engine, { seed: false });
-    const row = await createUser(t.db, { email: "root@example.org", name: "Root", role: "admin", password: PASSWORD }, null);
-    admin = { id: row.id, email: row.email };
+    admin = await createActor(t, "admin", "Root");
   });
   afterAll(() => t.drop());
 

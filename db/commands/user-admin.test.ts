@@ -4,7 +4,9 @@ import { actorFromToken } from "@/server/auth/guard";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import * as schema from "@/db/schema";
 import { changeOwnPasswordSchema, updateUserSchema } from "@/lib/validation/user";
+import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor } from "@/tests/support/people";
 import { listAudit } from "@/tests/support/audit";
 import { findSessionUser, listApiTokens } from "../queries/users";
 import { signInWithPassword, THROTTLE } from "./sign-in";
@@ -15,15 +17,14 @@ const NEW_PASSWORD = "copper heron folds paper boats";
 
 describe.each(engines)("administering people on %s", (engine) => {
   let t: TestDatabase;
-  let admin: { id: number; email: string };
+  let admin: Actor;
   const make = async (email: string, role: "admin" | "editor" | "reviewer" | "viewer" = "editor") =>
     createUser(t.db, { email, name: email.split("@")[0]!, role, password: PASSWORD }, admin);
   const sessionVersion = async (id: number) => (await findSessionUser(t.db, id))!.sessionVersion;
 
   beforeAll(async () => {
     t = await createTestDatabase(engine, { seed: false });
-    const row = await createUser(t.db, { email: "root@example.org", name: "Root", role: "admin", password: PASSWORD }, null);
-    admin = { id: row.id, email: row.email };
+    admin = await createActor(t, "admin", "Root");
   });
   afterAll(() => t.drop());
 
@@ -74,23 +75,22 @@ describe.each(engines)("administering people on %s", (engine) => {
   });
 
   it("never removes the last active admin, even when two admins demote each other at once", async () => {
-    const second = await make("second@example.org", "admin");
-    const secondActor = { id: second.id, email: second.email };
+    const second = await createActor(t, "admin", "second");
     // Each demotes the other at the same time: only one may win.
     const results = await Promise.allSettled([
       updateUser(t.db, second.id, { role: "editor" }, admin),
-      updateUser(t.db, admin.id, { active: false }, secondActor),
+      updateUser(t.db, admin.id, { active: false }, second),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const admins = (await t.db.select().from(schema.users).where(eq(schema.users.role, "admin"))).filter((u) => u.active);
     expect(admins).toHaveLength(1);
     const lastAdmin = admins[0]!;
-    const other = lastAdmin.id === admin.id ? secondActor : admin;
+    const other = lastAdmin.id === admin.id ? second : admin;
     // Whoever is left cannot be removed, whatever the other (no longer an admin, but the command is the rule) tries.
     await expect(updateUser(t.db, lastAdmin.id, { role: "viewer" }, other)).rejects.toMatchObject({ code: "conflict" });
     await expect(updateUser(t.db, lastAdmin.id, { active: false }, other)).rejects.toMatchObject({ code: "conflict" });
     // Put things back for the following tests.
-    if (lastAdmin.id !== admin.id) await updateUser(t.db, admin.id, { active: true, role: "admin" }, secondActor);
+    if (lastAdmin.id !== admin.id) await updateUser(t.db, admin.id, { active: true, role: "admin" }, second);
   });
 
   it("answers 404 for an unknown user and refuses an empty change", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/domain";
 import type { UpdateUserInput } from "@/lib/validation/user";
@@ -12,9 +13,8 @@ import { recordAudit } from "./audit";
 import { checkOwnPassword } from "./sign-in";
 
 export type NewUser = { email: string; name: string; role: Role; password: string };
-type Actor = { id: number; email: string } | null;
 
-async function insertUser(db: Executor, input: NewUser, actor: Actor, ip?: string | null) {
+async function insertUser(db: Executor, input: NewUser, actor: Actor | null, ip?: string | null) {
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)
@@ -32,7 +32,7 @@ async function insertUser(db: Executor, input: NewUser, actor: Actor, ip?: strin
   return row;
 }
 
-export async function createUser(db: Database, input: NewUser, actor: Actor, ip?: string | null) {
+export async function createUser(db: Database, input: NewUser, actor: Actor | null, ip?: string | null) {
   return db.transaction((tx) => insertUser(tx, input, actor, ip));
 }
 
@@ -64,16 +64,17 @@ export async function createApiToken(db: Database, userId: number, name: string,
 
 /**
  * Revokes every token of a user still in force: from "Revoke all" on /account, and inside the
- * transaction of a deactivation or a password change, so that a token outlives neither.
+ * transaction of a deactivation or a password change, so that a token outlives neither. `by` is
+ * the part of the actor the audit row records: the owner, when they act on their own tokens.
  */
-export async function revokeAllApiTokensIn(tx: Executor, userId: number, actor: { id: number; email: string }, why: string, ip?: string | null) {
+async function revokeAllApiTokensIn(tx: Executor, userId: number, by: Pick<Actor, "id" | "email">, why: string, ip?: string | null) {
   const revoked = await tx
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (revoked.length > 0) {
-    await recordAudit(tx, { action: "token_revoked", actorId: actor.id, actorEmail: actor.email, ip, detail: { userId, tokenIds: revoked.map((r) => r.id), why } });
+    await recordAudit(tx, { action: "token_revoked", actorId: by.id, actorEmail: by.email, ip, detail: { userId, tokenIds: revoked.map((r) => r.id), why } });
   }
   return revoked.length;
 }
@@ -107,7 +108,7 @@ export async function revokeApiToken(db: Database, userId: number, tokenId: numb
  * deactivation and a password reset also revoke the person's API tokens.
  * Refused: changing one's own role or active state, and anything that would leave no active admin.
  */
-export async function updateUser(db: Database, userId: number, changes: UpdateUserInput, actor: { id: number; email: string }, ip?: string | null) {
+export async function updateUser(db: Database, userId: number, changes: UpdateUserInput, actor: Actor, ip?: string | null) {
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   return db.transaction(async (tx) => {
     const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");

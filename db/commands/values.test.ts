@@ -210,7 +210,7 @@ describe.each(engines)("saveValue on %s", (engine) => {
     for (const [unit, max] of [[metric!.unit, 50], ["percent", metric!.max]] as const) {
       const result = await t.db.execute(sql`select report_desk_save_value(${YEAR}::integer, ${key}::text, ${unit}::text, ${metric!.min}::double precision,
         ${max}::double precision, null::integer, 999::double precision, '{}'::jsonb, ${editor.id}::integer, ${editor.email}::text, now(), null::text, true, null::text) as result`);
-      expect((result as unknown as { rows: { result: unknown }[] }).rows[0]!.result).toEqual({ status: "metric_changed" });
+      expect((result as { rows: { result: unknown }[] }).rows[0]!.result).toEqual({ status: "metric_changed" });
     }
     expect(await state(key)).toEqual(before);
   });
@@ -310,7 +310,7 @@ describe.each(engines)("saveValue on %s", (engine) => {
         const results = await Promise.allSettled(
           Array.from({ length: 20 }, (_, i) => saveValue(t.db, YEAR, key, { value: 2_000 + i, note: `writer ${i}` }, editor)),
         );
-        expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+        expect(results.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([]);
         const versions = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof saveValue>>>).value.version);
         expect(versions.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => start + i + 1));
         const last = await current(key);

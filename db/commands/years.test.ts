@@ -34,7 +34,7 @@ describe.each(engines)("opening, locking and unlocking years on %s", (engine) =>
 
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => openYear(t.db, 2041, editor)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    for (const r of results.filter((r) => r.status === "rejected")) expect(r.reason).toMatchObject({ code: "conflict" });
     expect(await audits("year_opened", 2041)).toBe(1);
   });
 

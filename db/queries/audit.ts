@@ -4,7 +4,7 @@ import type { AuditAction } from "../commands/audit";
 import { auditLog, users } from "../schema";
 import type { Executor } from "../client";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export type AuditFilters = { person?: number; year?: number; metric?: string; action?: AuditAction };
 export type AuditCursor = { before?: number; after?: number };

@@ -5,7 +5,7 @@ import { renderLiveFigures } from "@/lib/chapter/live-figures";
 import { statesFigure } from "@/lib/chapter/ties";
 import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import type { PrintableFigure } from "@/lib/numbers/printed";
-import { blockRevisions, metrics, numberTies, sections, textBlocks, users } from "../schema";
+import { blockRevisions, metrics, numberTies, sections, textBlocks, users, type NumberTieRow, type TextBlockRow } from "../schema";
 import type { Executor } from "../client";
 import { listYearFigures, type YearFigure } from "./year-figures";
 
@@ -35,9 +35,9 @@ export type BlockView = {
   updatedAt: Date;
 };
 
-export const printableFigures = (figures: readonly YearFigure[]): Map<string, PrintableFigure> => new Map(figures.map((f) => [f.metricKey, f]));
+const printableFigures = (figures: readonly YearFigure[]): Map<string, PrintableFigure> => new Map(figures.map((f) => [f.metricKey, f]));
 
-type TieRow = typeof numberTies.$inferSelect & { metricKey: string | null };
+type TieRow = NumberTieRow & { metricKey: string | null };
 
 /** Tie rows → what a reader sees, judged against the year's figures as they are now. */
 export function viewNumbers(ties: readonly TieRow[], figures: readonly YearFigure[]): WrittenNumberView[] {
@@ -58,7 +58,7 @@ export function viewNumbers(ties: readonly TieRow[], figures: readonly YearFigur
 }
 
 /** Written numbers of the given blocks or quotes, in text order. One query. */
-export async function listTies(db: Executor, owner: { blockIds: number[] } | { quoteIds: number[] }): Promise<TieRow[]> {
+async function listTies(db: Executor, owner: { blockIds: number[] } | { quoteIds: number[] }): Promise<TieRow[]> {
   const ids = "blockIds" in owner ? owner.blockIds : owner.quoteIds;
   if (ids.length === 0) return [];
   const rows = await db
@@ -70,7 +70,7 @@ export async function listTies(db: Executor, owner: { blockIds: number[] } | { q
   return rows.map((r) => ({ ...r.tie, metricKey: r.metricKey }));
 }
 
-function toView(b: typeof textBlocks.$inferSelect, figures: readonly YearFigure[], ties: readonly TieRow[]): BlockView {
+function toView(b: TextBlockRow, figures: readonly YearFigure[], ties: readonly TieRow[]): BlockView {
   return {
     id: b.id,
     year: b.year,

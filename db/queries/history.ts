@@ -8,7 +8,7 @@ export type Revision = ValueRevisionBody;
 
 export type RevisionPage = { revisions: Revision[]; nextBefore: number | null };
 
-export const HISTORY_PAGE_MAX = 500;
+const HISTORY_PAGE_MAX = 500;
 
 /**
  * The value's row id when the year and the metric exist: `null` inside when the value was

@@ -4,7 +4,7 @@ import { quoteRevisions, quotes, users } from "../schema";
 import type { Executor } from "../client";
 
 /** The fields of a quote a revision records; the history says which of them each revision changed. */
-export const QUOTE_FIELDS = ["text", "speaker", "title", "section"] as const;
+const QUOTE_FIELDS = ["text", "speaker", "title", "section"] as const;
 export type QuoteField = (typeof QUOTE_FIELDS)[number];
 
 export type QuoteRevisionView = {

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { snapshots, users } from "../schema";
+import { snapshots, users, type SnapshotRow } from "../schema";
 import type { Executor } from "../client";
 
-type SignOff = NonNullable<(typeof snapshots.$inferSelect)["signOff"]>;
+type SignOff = NonNullable<SnapshotRow["signOff"]>;
 
 export type SnapshotSummary = {
   id: number;

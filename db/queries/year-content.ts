@@ -5,7 +5,7 @@ import type { Executor } from "../client";
 import { listYearBlocks } from "./blocks";
 import { listYearQuotes, listYearValues, type YearValueRow } from "./years";
 
-export const SNAPSHOT_FORMAT = "report-desk/year@1" as const;
+const SNAPSHOT_FORMAT = "report-desk/year@1" as const;
 
 /**
  * A year's figures and quotes as data only: no versions, timestamps or ids, so two reads of

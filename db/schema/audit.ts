@@ -24,5 +24,3 @@ export const auditLog = pgTable(
     index("audit_log_metric_idx").on(t.metricKey, t.id),
   ],
 );
-
-export type AuditRow = typeof auditLog.$inferSelect;

@@ -24,5 +24,3 @@ export const valueComments = pgTable(
   },
   (t) => [index("value_comments_year_metric_idx").on(t.year, t.metricId, t.id)],
 );
-
-export type ValueCommentRow = typeof valueComments.$inferSelect;

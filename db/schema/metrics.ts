@@ -56,4 +56,3 @@ export const metricBreaks = pgTable(
 );
 
 export type MetricRow = typeof metrics.$inferSelect;
-export type SectionRow = typeof sections.$inferSelect;

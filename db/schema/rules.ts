@@ -21,5 +21,3 @@ export const validationRules = pgTable(
     check("validation_rules_key_check", sql`${t.key} ~ '^[a-z0-9][a-z0-9_-]{0,63}$'`),
   ],
 );
-
-export type ValidationRuleRow = typeof validationRules.$inferSelect;

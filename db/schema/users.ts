@@ -50,5 +50,3 @@ export const signInAttempts = pgTable(
   },
   (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at), index("sign_in_attempts_ip_at_idx").on(t.ip, t.at)],
 );
-
-export type UserRow = typeof users.$inferSelect;

@@ -23,5 +23,3 @@ export const reportingYears = pgTable(
     check("reporting_years_year_check", sql`${t.year} between 1945 and 2100`),
   ],
 );
-
-export type ReportingYearRow = typeof reportingYears.$inferSelect;

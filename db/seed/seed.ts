@@ -34,7 +34,7 @@ const reportSchema = z.object({
   quotes: z.array(z.object({ speaker: z.string(), title: z.string(), section: z.string(), text: z.string() })),
 });
 
-export type SeedValue = {
+type SeedValue = {
   metricKey: string;
   year: number;
   value: number;
@@ -54,7 +54,7 @@ const REPORT_TITLE = "United Nations Annual Report 2023";
 // The transcription flattened "km²" and "m²" to "km2" and "m2"; the report prints the superscript.
 const superscripts = (text: string) => text.replace(/\b(k?m)2\b/g, "$1²");
 
-export function loadSeedData() {
+function loadSeedData() {
   const data = reportSchema.parse(report);
   const { wording } = loadChapter();
   const values: SeedValue[] = data.metrics.map((m) => ({

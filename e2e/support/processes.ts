@@ -63,7 +63,8 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+  const why = last instanceof Error ? `: ${last.message}` : last === undefined ? "" : `: ${JSON.stringify(last)}`;
+  throw new Error(`timed out waiting for ${what}${why}`);
 }
 
 export async function health(url: string): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -15,8 +15,8 @@ describe("streamedJson", () => {
   });
 
   it("writes an empty array, and needs no members around it", async () => {
-    expect(await (await streamedJson({}, "items", pagesOf(), {})).json()).toEqual({ items: [] });
-    expect(await (await streamedJson({}, "items", pagesOf([]), { more: false })).json()).toEqual({ items: [], more: false });
+    expect(await streamedJson({}, "items", pagesOf(), {}).json()).toEqual({ items: [] });
+    expect(await streamedJson({}, "items", pagesOf([]), { more: false }).json()).toEqual({ items: [], more: false });
   });
 
   it("keeps the status and headers it is given", async () => {

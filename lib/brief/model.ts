@@ -9,8 +9,8 @@ import type { BlockComparison, CompareRow, DiffPart, QuoteComparison } from "@/l
 import { formatDelta, formatPercentChange, formatValue } from "@/lib/numbers/format";
 
 export type BriefLine = { label?: string; text: string } | { label?: string; diff: DiffPart[] };
-export type BriefEntry = { title: string; lines: BriefLine[] };
-export type BriefSection = { heading: string; empty: string; entries: BriefEntry[] };
+type BriefEntry = { title: string; lines: BriefLine[] };
+type BriefSection = { heading: string; empty: string; entries: BriefEntry[] };
 export type Brief = { title: string; summary: string; sections: BriefSection[] };
 
 export type BriefInput = {

@@ -15,7 +15,7 @@ export type WrittenFigure = Pick<WrittenNumber, "value" | "hedge" | "unit" | "pr
 const same = (a: number, b: number) => Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 1e-12;
 
 /** The value as the report prints it, read back as a number: 4,870,000 → 4,900,000; 43.25% → 43.25. */
-export function asPrinted(value: number, unit: Unit): number {
+function asPrinted(value: number, unit: Unit): number {
   const printed = formatValue(value, unit, null).replace(/\s(?:km²|m²|km)$/, "").replace(/^\u2212/, "-");
   const parsed = parseHumanNumber(printed);
   return parsed.ok ? parsed.value : value;

@@ -8,7 +8,7 @@ import type { Qualifier } from "@/lib/domain";
 import { parseHumanNumber } from "@/lib/numbers/parse";
 
 /** What a written number is counted in, where the text says so. */
-export type WrittenUnit = "percent" | "usd" | "km" | "km2" | "m2" | null;
+type WrittenUnit = "percent" | "usd" | "km" | "km2" | "m2" | null;
 
 export type WrittenNumber = {
   /** The words as written, hedge included: "Over 76,000", "257,800+", "43 per cent". */

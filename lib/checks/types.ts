@@ -1,5 +1,5 @@
 /** One finding about a year's content, as `GET /api/v1/years/{year}/checks` answers it (docs/API.md, "Checks"). */
-export type CheckKind = "rule" | "range" | "outlier" | "missing" | "text" | "comment";
+type CheckKind = "rule" | "range" | "outlier" | "missing" | "text" | "comment";
 export type CheckSeverity = "error" | "warning";
 export type Check = {
   kind: CheckKind;

@@ -15,7 +15,7 @@ export type CompareMetric = { key: string; label: string; section: string; unit:
 export type YearValue = Pick<ValueBody, "metricKey" | "value" | "qualifier">;
 export type QuoteLike = Pick<QuoteBody, "id" | "speaker" | "title" | "section" | "text">;
 
-export type CompareStatus = "unchanged" | "changed" | "added" | "removed" | "missing";
+type CompareStatus = "unchanged" | "changed" | "added" | "removed" | "missing";
 
 export type CompareRow = {
   metricKey: string;
@@ -47,7 +47,7 @@ export function breakBetween(breaks: readonly SeriesBreak[], metricKey: string, 
 }
 
 export type DiffPart = { value: string; added: boolean; removed: boolean };
-export type QuoteChange = { speaker: string; section: string; from: QuoteLike; to: QuoteLike; diff: DiffPart[] };
+type QuoteChange = { speaker: string; section: string; from: QuoteLike; to: QuoteLike; diff: DiffPart[] };
 export type QuoteComparison = { added: QuoteLike[]; removed: QuoteLike[]; changed: QuoteChange[] };
 
 /**

@@ -7,11 +7,8 @@ import { isLargeChange, type CompareRow } from "./compare";
 /** What counts as a large change until the reader says otherwise, in percent. */
 export const DEFAULT_LARGE_CHANGE_PCT = 25;
 
-export const COMPARE_FILTERS = ["all", "changed", "missing", "large", "breaks"] as const;
-export type CompareFilter = (typeof COMPARE_FILTERS)[number];
-
-export const SORT_KEYS = ["section", "label", "from", "to", "delta", "deltaPct"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export type CompareFilter = "all" | "changed" | "missing" | "large" | "breaks";
+export type SortKey = "section" | "label" | "from" | "to" | "delta" | "deltaPct";
 export type SortDir = "asc" | "desc";
 
 type Row = Pick<CompareRow, "status" | "from" | "to" | "deltaPct" | "break">;

@@ -20,7 +20,7 @@ export type ChapterInput = {
 };
 
 /** `**bold**` marks the report's emphasised phrases; everything else is plain text. */
-export function runsOf(text: string, style: { italics?: boolean } = {}): ParagraphChild[] {
+function runsOf(text: string, style: { italics?: boolean } = {}): ParagraphChild[] {
   return text
     .split(/(\*\*[^*]+\*\*)/)
     .filter((part) => part !== "")

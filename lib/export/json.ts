@@ -3,7 +3,7 @@ import type { YearContentData } from "@/lib/snapshot/content";
 import type { YearStatus } from "@/lib/domain";
 import type { ExportMeta, ExportSnapshotRef } from "./model";
 
-export const EXPORT_JSON_FORMAT = "report-desk/export@1";
+const EXPORT_JSON_FORMAT = "report-desk/export@1";
 
 /**
  * The JSON download, documented in docs/export-format.md. `content` is the canonical year
@@ -27,5 +27,3 @@ export function buildExportJson(
     content: input.content,
   };
 }
-
-export type ExportJson = ReturnType<typeof buildExportJson>;

@@ -12,7 +12,7 @@ import type { ContentQuote, ContentValue } from "@/lib/snapshot/content";
 export type ExportValue = ContentValue & { updatedAt: Date | string | null; updatedBy: string | null };
 /** A line of the CSV: the figure with its year (the all-years file holds many years). */
 export type ExportRow = ExportValue & { year: number };
-export type ExportQuote = ContentQuote;
+type ExportQuote = ContentQuote;
 
 export type ExportSnapshotRef = { id: number; sha256: string; createdAt: Date };
 
@@ -35,7 +35,7 @@ export type ExportMeta = { exportedAt: Date; exportedBy: string };
 export const EXPORT_FORMATS = ["csv", "xlsx", "json", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const CONTENT_TYPES: Record<ExportFormat, string> = {
+const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",

@@ -18,7 +18,7 @@ import { toIsoUtc } from "@/lib/time/utc";
 import type { ExportMeta, ExportValue, ExportYear } from "./model";
 
 /** The number format of a value cell: thousands separators, the unit, decimals only when present. */
-export function numberFormat(unit: Unit, value: number): string {
+function numberFormat(unit: Unit, value: number): string {
   const whole = Number.isInteger(value);
   switch (unit) {
     case "percent":

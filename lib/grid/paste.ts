@@ -7,7 +7,7 @@
 import Papa from "papaparse";
 
 /** Columns in the order a pasted range is read; a range wider than this keeps only these. */
-export const PASTE_COLUMNS = ["value", "qualifier", "source", "note"] as const;
+const PASTE_COLUMNS = ["value", "qualifier", "source", "note"] as const;
 
 /** One pasted row. A column the range did not cover is absent; an empty cell is "". */
 export type PastedRow = { value: string; qualifier?: string; source?: string; note?: string };

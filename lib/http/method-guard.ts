@@ -9,7 +9,7 @@ const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 const allowed = new Set<string>(ALLOWED_METHODS);
 
 /** Answers 405 (with the contract's error body) and returns true when the method is not one of ours. */
-export function refuseUnsupportedMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+function refuseUnsupportedMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (req.method && allowed.has(req.method)) return false;
   const body = JSON.stringify({ error: { code: "method_not_allowed", message: `The method ${req.method ?? "(none)"} is not supported: use ${ALLOWED_METHODS.join(", ")}` } });
   res.writeHead(405, {
@@ -30,6 +30,8 @@ export function installMethodGuard(): void {
   const proto = http.Server.prototype as Marked;
   if (proto.__methodGuard) return;
   proto.__methodGuard = true;
+  // Called through Reflect.apply with the server as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const emit = proto.emit;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request" && refuseUnsupportedMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;

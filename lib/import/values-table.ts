@@ -31,7 +31,7 @@ export type RowError = { row: number; column: string; message: string };
  */
 export type ParseValuesResult = { ok: true; rows: ImportRow[] } | { ok: false; errors: RowError[]; rows: ImportRow[] };
 
-export const DEFAULT_MAX_ROWS = 20_000;
+const DEFAULT_MAX_ROWS = 20_000;
 
 const REQUIRED = ["metric_key", "value"] as const;
 const OPTIONAL = ["qualifier", "note", "source"] as const;

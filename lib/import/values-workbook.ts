@@ -20,7 +20,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if ("formula" in value || "sharedFormula" in value) {
     // The last value Excel computed; we never evaluate formulas ourselves.
     const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined || typeof result === "object" ? "" : cellText(result as ExcelJS.CellValue);
+    return result === undefined || typeof result === "object" ? "" : cellText(result);
   }
   if ("text" in value) return String(value.text);
   if ("error" in value) return String(value.error);

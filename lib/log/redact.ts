@@ -21,7 +21,7 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   copy.name = value.name;
   copy.stack = value.stack === undefined ? undefined : redactText(value.stack);
   // Everything else stays (code, Next's digest that the error page shows as a reference).
-  for (const [key, field] of Object.entries(value)) {
+  for (const [key, field] of Object.entries(value as object) as [string, unknown][]) {
     if (VALUE_CARRIERS.has(key) || key === "cause") continue;
     Object.assign(copy, { [key]: typeof field === "string" ? redactText(field) : field });
   }

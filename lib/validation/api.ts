@@ -188,7 +188,7 @@ export const historyBody = z
 
 export type ValueRevisionBody = z.infer<typeof historyBody>["revisions"][number];
 
-export const snapshotSummaryBody = z
+const snapshotSummaryBody = z
   .object({ id: z.number().int(), year: z.number().int(), sha256: z.string(), createdAt: z.string(), reason: z.string().nullable() })
   .meta({ id: "SnapshotSummary" });
 
@@ -249,7 +249,7 @@ export const compareBody = z
   .meta({ id: "Comparison" });
 
 export type CompareBody = z.infer<typeof compareBody>;
-export const auditEntryBody = z
+const auditEntryBody = z
   .object({
     id: z.number().int(),
     at: z.string(),

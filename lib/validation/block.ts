@@ -63,7 +63,7 @@ function checkBlock(block: BlockShape, ctx: z.RefinementCtx) {
   }
 }
 
-export const blockFieldsSchema = z.object({ kind, section, text: blockText, attributes: attributes.default({}), position: position.optional() });
+const blockFieldsSchema = z.object({ kind, section, text: blockText, attributes: attributes.default({}), position: position.optional() });
 
 export const createBlockSchema = blockFieldsSchema.extend({ reason }).superRefine(checkBlock);
 

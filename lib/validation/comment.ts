@@ -10,5 +10,3 @@ export const commentSchema = z.object({
     .max(TEXT_LIMITS.comment, `Comment must be at most ${TEXT_LIMITS.comment.toLocaleString("en-US")} characters`)
     .refine((t) => !t.includes("\u0000"), "Comment cannot contain a NUL character"),
 });
-
-export type CommentInput = z.output<typeof commentSchema>;

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { DIRECTIONS, MAX_ABS_VALUE, MAX_YEAR, MIN_YEAR, TEXT_LIMITS, UNITS } from "@/lib/domain";
 
-export const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
-export const metricKeySchema = z
+const metricKeySchema = z
   .string({ error: "Key is required" })
   .trim()
   .min(1, "Key is required")
@@ -93,6 +93,3 @@ export type MetricBreakInput = z.output<typeof metricBreakSchema>;
 
 export type CreateMetricInput = z.output<typeof createMetricSchema>;
 export type UpdateMetricInput = z.output<typeof updateMetricSchema>;
-
-/** The server action of the edit page names the metric it changes. */
-export const updateMetricActionSchema = z.object({ key: metricKeySchema, changes: updateMetricSchema });

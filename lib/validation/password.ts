@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-strength";
 
-export const PASSWORD_MIN = 12;
+const PASSWORD_MIN = 12;
 // ASVS asks that at least 64 characters be allowed; long passphrases are welcome.
-export const PASSWORD_MAX = 256;
+const PASSWORD_MAX = 256;
 
 /** Length only: no composition rules (OWASP ASVS 5, 6.2). Any character is allowed. */
-export const passwordLengthSchema = z
+const passwordLengthSchema = z
   .string()
   .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SEVERITIES, TEXT_LIMITS } from "@/lib/domain";
 
 /** Lowercase words joined by "_" or "-": a rule's key appears in URLs and in every check it raises. */
-export const RULE_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const RULE_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const ruleKey = z
   .string({ error: "Key is required" })
   .trim()

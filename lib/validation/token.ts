@@ -21,8 +21,6 @@ export const createTokenSchema = z.object({
     .default(TOKEN_DEFAULT_DAYS),
 });
 
-export const revokeTokenSchema = z.object({ id: z.number().int().positive().max(2_147_483_647) });
-export const revokeAllTokensSchema = z.object({});
 
 /** When a token created at `now` for `days` stops working; null never. */
 export function tokenExpiry(days: number | null, now: Date = new Date()): Date | null {

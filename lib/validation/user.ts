@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain";
-import { emailSchema, nameSchema, newPasswordSchema, passwordLengthSchema } from "./password";
+import { emailSchema, nameSchema, newPasswordSchema } from "./password";
 
-export const roleSchema = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` });
+const roleSchema = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` });
 
 /** The /setup form and its server action. */
 export const setupSchema = z
@@ -27,8 +27,6 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Password is required").max(1024, "Password is too long"),
 });
 
-export { passwordLengthSchema };
-
 /** `PATCH /api/v1/users/{id}`: any of role, active and a new password; at least one. */
 export const updateUserSchema = z
   .object({
@@ -44,9 +42,6 @@ export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
 const userId = z.number().int().positive().max(2_147_483_647);
 
-/** The admin's forms on a person's page: each names the person it changes. */
-export const changeRoleSchema = z.object({ userId, role: roleSchema });
-export const setActiveSchema = z.object({ userId, active: z.boolean() });
 export const resetPasswordSchema = z
   .object({ userId, password: newPasswordSchema, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });

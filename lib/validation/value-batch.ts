@@ -10,7 +10,7 @@ import type { ValueBody } from "./api";
 export const MAX_BATCH_VALUES = 500;
 
 /** `metricKey` plus the fields of a single save (value, qualifier, note, source, version, …). */
-export const valueBatchItem = z.looseObject({
+const valueBatchItem = z.looseObject({
   // Any text: a key that names no metric is a `not_found` row, marked like any other bad row.
   metricKey: z.string({ error: "Metric key must be text" }).max(200, "Metric key must be at most 200 characters"),
 });

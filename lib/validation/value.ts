@@ -130,9 +130,6 @@ export function valueSaveSchema(rules: MetricRules) {
   });
 }
 
-export type ValueSave = z.output<ReturnType<typeof valueSaveSchema>>;
-export type ValueSaveInput = z.input<ReturnType<typeof valueSaveSchema>>;
-
 /**
  * `{ "value": "Value must be a whole number", "note": … }`: the first message per field,
  * path joined with "." and "_" for the whole input. This is the API's

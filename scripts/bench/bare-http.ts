@@ -38,7 +38,7 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.method === "GET" && req.url === "/api/health") return send(res, 200, { status: "ok" });
   if (req.method !== "GET" || req.url !== "/api/v1/years") return send(res, 404, { error: { code: "not_found", message: "Not here" } });
   const match = /^Bearer\s+(\S+)$/i.exec((req.headers.authorization ?? "").trim());
-  const caller = match?.[1] ? (await pool.query(TOKEN_SQL, [hashToken(match[1]), new Date()])).rows[0] : undefined;
+  const caller = match?.[1] ? (await pool.query<{ id: number; role: string }>(TOKEN_SQL, [hashToken(match[1]), new Date()])).rows[0] : undefined;
   if (!caller) return send(res, 401, { error: { code: "unauthorized", message: "Send an API token" } });
   const { rows } = await pool.query<YearRow>(YEARS_SQL);
   send(res, 200, {

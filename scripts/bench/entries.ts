@@ -16,7 +16,7 @@ export type Context = DatasetFacts & {
   tokenHash: string;
 };
 
-export type Bounded = { key: string; unit: string; min: number | null; max: number | null };
+type Bounded = { key: string; unit: string; min: number | null; max: number | null };
 
 export type Entry = {
   name: string | ((c: Context) => string);

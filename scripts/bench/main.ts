@@ -172,7 +172,8 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
   try {
     let opened = await db.open();
     const facts = await buildDataset(opened, scale);
-    const version = String((await sqlOf(opened)(`select version() v`))[0]?.v ?? "?").split(" on ")[0]!;
+    const [row] = await sqlOf(opened)(`select version() v`);
+    const version = typeof row?.v === "string" ? row.v.split(" on ")[0]! : "?";
     const editor = await createUser(opened.db, { ...EDITOR, role: "editor" }, null, "benchmark");
     const { token } = await createApiToken(opened.db, editor.id, "benchmark");
     const q = sqlOf(opened);

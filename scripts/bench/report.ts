@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export const BENCHMARKS_FILE = path.join(process.cwd(), "docs", "benchmarks.md");
+const BENCHMARKS_FILE = path.join(process.cwd(), "docs", "benchmarks.md");
 /** Everything after this line belongs to the load test: the benchmark rewrites only what is above it. */
-export const LOAD_MARKER = "<!-- load tests: appended by npm run test:load -->";
+const LOAD_MARKER = "<!-- load tests: appended by npm run test:load -->";
 
 export function machine(engines: Record<string, string>): string {
   const cpus = os.cpus();

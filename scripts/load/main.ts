@@ -211,7 +211,7 @@ async function main() {
         await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [LOAD_YEAR, pool])
       ).rows.map((r: { key: string; version: number }) => [r.key, r.version]),
     );
-    const maxRevision = Number((await db.query(`select coalesce(max(id), 0) n from value_revisions`)).rows[0].n);
+    const maxRevision = (await db.query<{ n: number }>(`select coalesce(max(id), 0) n from value_revisions`)).rows[0]!.n;
 
     const editors: Editor[] = [];
     for (let i = 0; i < editorCount; i++) {
@@ -284,7 +284,7 @@ async function main() {
     ];
     console.log(`\n${textTable(header, rows)}\n\n${summary.join("\n")}`);
 
-    const serverVersion = String((await db.query(`select version() v`)).rows[0].v).split(" on ")[0]!;
+    const serverVersion = (await db.query<{ v: string }>(`select version() v`)).rows[0]!.v.split(" on ")[0]!;
     appendLoadResult(
       [
         `## Load test, ${new Date().toISOString()}`,

@@ -58,7 +58,7 @@ describe("action", () => {
   it("takes the route's path parameters and body by name, typed, and still parses what a direct POST sends", async () => {
     // @ts-expect-error: a page sending the fields of the body loose is a type error, not a runtime surprise.
     const typed = () => save({ year: 2061, note: "x" });
-    expect(await (typed as () => ReturnType<typeof save>)()).toMatchObject({ ok: false, code: "validation", fieldErrors: { year: expect.any(String) } });
+    expect(await (typed)()).toMatchObject({ ok: false, code: "validation", fieldErrors: { year: expect.any(String) } });
     expect(await post({ params: { year: "twenty" }, body: { note: "x" } })).toMatchObject({ ok: false, code: "validation" });
     expect(work).not.toHaveBeenCalled();
   });

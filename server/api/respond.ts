@@ -1,7 +1,7 @@
 import "server-only";
 import { describeError } from "@/server/describe-error";
 
-export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 export function errorResponse(status: number, code: string, message: string, extra?: Record<string, unknown>, fields?: Record<string, string>) {
   return Response.json({ error: { code, message, ...(fields ? { fields } : {}) }, ...extra } satisfies ErrorBody, {

@@ -8,7 +8,7 @@ import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/
 import { createActor } from "@/tests/support/people";
 
 // The real guard and a real token: only the database handle comes from the test.
-const calls = vi.hoisted(() => ({ db: null as unknown }));
+const calls: { db: unknown } = vi.hoisted(() => ({ db: null }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 
 const { route } = await import("@/server/api/route");

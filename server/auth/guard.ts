@@ -12,8 +12,6 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { withinAbsoluteLifetime } from "@/lib/auth/session-lifetime";
 import { hashToken } from "@/lib/auth/tokens";
 
-export type { Actor };
-
 const TOKEN_USE_RESOLUTION_MS = 60_000;
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 

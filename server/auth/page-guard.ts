@@ -2,8 +2,9 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { countUsers } from "@/db/queries/users";
-import { currentActor, type Actor } from "@/server/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { currentActor } from "@/server/auth/guard";
 
 /**
  * For server pages: the signed-in actor, or a redirect to /setup (no users yet) or /login.

@@ -10,5 +10,5 @@ export function testRoute<P extends z.ZodObject | undefined = undefined, Q exten
   spec: Spec<P, Q, B>,
   handler: (ctx: OperationContext<Permission, P, Q, B>) => Promise<unknown>,
 ) {
-  return route(defineOperation({ method: "PUT", path: "/api/v1/test", summary: "a test route", response: z.unknown(), ...spec, handler } as Parameters<typeof defineOperation>[0]));
+  return route(defineOperation({ method: "PUT", path: "/api/v1/test", summary: "a test route", response: z.unknown(), ...spec, handler }));
 }
