@@ -214,7 +214,7 @@ export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: n
   if (opts?.maxUnpackedBytes !== undefined) {
     let size: number | null;
     try {
-      size = unpackedSize(data, opts.maxUnpackedBytes);
+      size = await unpackedSize(data, opts.maxUnpackedBytes);
     } catch {
       throw unreadable();
     }
