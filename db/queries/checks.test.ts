@@ -6,7 +6,7 @@ import { saveValue } from "@/db/commands/values";
 import { openYear } from "@/db/commands/years";
 import type { Actor } from "@/lib/auth/actor";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { listChecksOfYears, listYearChecks } from "./checks";
 
 describe.each(engines)("a year's checks on %s", (engine) => {
