@@ -20,6 +20,9 @@ test.describe("a catalogue of 200 figures", () => {
   let dataDir: string;
 
   test.beforeAll(async () => {
+    // A hook does not take the describe's timeout: preparing the database and starting a server
+    // take well over the default 30 s on a busy 2-core machine.
+    test.setTimeout(180_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-large-"));
     const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/e2e/prepare-large-catalogue.ts", String(EXTRA), EDITOR.email, EDITOR.password], {
       encoding: "utf8",
