@@ -66,7 +66,7 @@ if (!process.env.SKIP_E2E) {
   } else {
     const out = "test-results/e2e.json";
     fs.rmSync(out, { force: true });
-    const code = run("npx", ["playwright", "test"], { CI: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_WORKERS: process.env.E2E_WORKERS ?? "2" });
+    const code = run("npx", ["playwright", "test"], { CI: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: out });
     const report = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
     tallies.push({
       suite: "e2e",
