@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiSignIn, ensurePeople, PEOPLE, sameOrigin } from "./api";
+import { personOf } from "@/tests/support/fixtures";
+import { apiSignIn, createPerson, PEOPLE, sameOrigin } from "./api";
+import { pageAs } from "./year-page";
 import { ADMIN, ADMIN_STATE, signIn } from "./support";
 
 // This spec writes only in 2060–2069 and changes only people it creates itself.
@@ -12,11 +14,9 @@ async function adminApi(playwright: { request: { newContext: (o: object) => Prom
   return playwright.request.newContext({ baseURL, storageState: ADMIN_STATE, extraHTTPHeaders: sameOrigin(baseURL) });
 }
 
-async function createPerson(api: APIRequestContext, role: "editor" | "viewer", label: string) {
-  const person = { name: `E2E ${label} ${stamp}`, email: `e2e-${label}-${stamp}@example.org`, password: "marble finch counts eleven stones", role };
-  const response = await api.post("/api/v1/users", { data: person });
-  expect(response.status(), await response.text()).toBe(201);
-  return { ...person, id: ((await response.json()) as { id: number }).id };
+/** A person of this spec's own, through the admin's API. */
+async function newPerson(api: APIRequestContext, baseURL: string, role: "editor" | "viewer", label: string) {
+  return (await createPerson(api, baseURL, personOf(role, `E2E ${label} ${stamp}`)))!;
 }
 
 /** Screenshots at desktop and phone width; on a phone nothing may stick out sideways. */
@@ -30,9 +30,6 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1400, height: 900 });
 }
 
-test.beforeAll(async ({ request, baseURL }) => {
-  await ensurePeople(request, baseURL!);
-});
 
 test.describe("as the admin", () => {
   test.use({ storageState: ADMIN_STATE });
@@ -207,7 +204,7 @@ test.describe("as the admin", () => {
 test("a person changes their own password and creates, uses and revokes an API token", async ({ page, playwright, baseURL }) => {
   test.setTimeout(60_000);
   const admin = await adminApi(playwright, baseURL!);
-  const person = await createPerson(admin, "viewer", "self");
+  const person = await newPerson(admin, baseURL!, "viewer", "self");
   await admin.dispose();
 
   await signIn(page, person.email, person.password);
@@ -248,9 +245,9 @@ test("a person changes their own password and creates, uses and revokes an API t
   await api.dispose();
 });
 
-test("a reviewer reads the audit log with a filter, on the page and through the API", async ({ page }) => {
-  await signIn(page, PEOPLE.reviewer.email, PEOPLE.reviewer.password);
-  await expect(page).toHaveURL(/\/$/);
+test("a reviewer reads the audit log with a filter, on the page and through the API", async ({ browser }) => {
+  const page = await pageAs(browser, "reviewer");
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" })).toHaveCount(0);
@@ -279,10 +276,10 @@ test("a reviewer reads the audit log with a filter, on the page and through the 
   expect(doc.paths["/api/v1/users/{id}"].patch).toBeDefined();
 });
 
-test("the audit log pages 50 at a time with Older and Newer links that keep the filter", async ({ page, playwright, baseURL }) => {
+test("the audit log pages 50 at a time with Older and Newer links that keep the filter", async ({ browser, playwright, baseURL }) => {
   test.setTimeout(60_000);
   const admin = await adminApi(playwright, baseURL!);
-  const person = await createPerson(admin, "viewer", "pager");
+  const person = await newPerson(admin, baseURL!, "viewer", "pager");
   await admin.dispose();
   // 51 token_created entries by one person: one more than a page.
   const own = await playwright.request.newContext({ baseURL, extraHTTPHeaders: sameOrigin(baseURL!) });
@@ -290,8 +287,7 @@ test("the audit log pages 50 at a time with Older and Newer links that keep the 
   for (let i = 0; i < 51; i++) expect((await own.post("/api/v1/me/tokens", { data: { name: `pager ${i}` } })).status()).toBe(201);
   await own.dispose();
 
-  await signIn(page, PEOPLE.reviewer.email, PEOPLE.reviewer.password);
-  await expect(page).toHaveURL(/\/$/);
+  const page = await pageAs(browser, "reviewer");
   await page.goto(`/audit?person=${person.id}&action=token_created`);
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(50);
@@ -310,9 +306,9 @@ test("the audit log pages 50 at a time with Older and Newer links that keep the 
 });
 
 for (const role of ["viewer", "editor"] as const) {
-  test(`a ${role} is refused the audit log and the admin pages, on the page and through the API`, async ({ page, baseURL }) => {
-    await signIn(page, PEOPLE[role].email, PEOPLE[role].password);
-    await expect(page).toHaveURL(/\/$/);
+  test(`a ${role} is refused the audit log and the admin pages, on the page and through the API`, async ({ browser, baseURL }) => {
+    const page = await pageAs(browser, role);
+    await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const name of ["Audit log", "People", "Metrics"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
     for (const path of ["/audit", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/metrics", "/admin/metrics/new", "/admin/metrics/peacekeepers_total"]) {

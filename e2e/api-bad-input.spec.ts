@@ -1,5 +1,4 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { ensurePeople } from "./api";
 import { clientsFor, disposeAll, ensureYear, historyOf, ok, valueOf, valuesOf, type Caller } from "./api-clients";
 
 /**
@@ -51,8 +50,7 @@ const putRaw = (metricKey: string, body: string, headers: Record<string, string>
   api.put(`${VALUES}/${metricKey}`, { data: raw(body), headers });
 
 test.describe("bad input through the API", () => {
-  test.beforeAll(async ({ request, baseURL, playwright }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ baseURL, playwright }) => {
     clients = await clientsFor(playwright, baseURL!);
     editor = clients.editor;
     await ensureYear(editor, YEAR);

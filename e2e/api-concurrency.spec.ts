@@ -1,5 +1,4 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { ensurePeople } from "./api";
 import { clientsFor, disposeAll, ensureYear, historyOf, ok, valueOf, valuesOf, type Caller } from "./api-clients";
 
 /** Simultaneous writers over HTTP: optimistic versions let exactly one of them win. Writes go to 2047–2048. */
@@ -16,8 +15,7 @@ async function raceValue(api: APIRequestContext, year: number, metricKey: string
 }
 
 test.describe("simultaneous writes over HTTP", () => {
-  test.beforeAll(async ({ request, baseURL, playwright }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ baseURL, playwright }) => {
     clients = await clientsFor(playwright, baseURL!);
     await ensureYear(clients.editor, YEAR);
     await ensureYear(clients.editor, WIDE_YEAR);

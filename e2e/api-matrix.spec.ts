@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { apiSignIn, ensurePeople, PEOPLE, sameOrigin } from "./api";
+import { sameOrigin, signedInAs } from "./api";
 import { CALLERS, clientsFor, disposeAll, ensureYear, historyOf, ok, valueOf, valuesOf, type Caller } from "./api-clients";
 
 /**
@@ -132,8 +132,7 @@ const ROWS = [
 ];
 
 test.describe("who may write what", () => {
-  test.beforeAll(async ({ request, baseURL, playwright }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ baseURL, playwright }) => {
     clients = await clientsFor(playwright, baseURL!);
     await ensureYear(admin(), VALUES_YEAR);
     await ensureYear(admin(), LOCK_YEAR);
@@ -179,16 +178,14 @@ test.describe("who may write what", () => {
 });
 
 test.describe("cookie-authenticated writes", () => {
-  test.beforeAll(async ({ request, baseURL, playwright }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ baseURL, playwright }) => {
     clients = await clientsFor(playwright, baseURL!);
     await ensureYear(admin(), VALUES_YEAR);
   });
   test.afterAll(() => disposeAll(clients));
 
   test("without an Origin, or from another one, are refused with 403 and change nothing; from our own Origin they pass", async ({ playwright, baseURL }) => {
-    const browser = await playwright.request.newContext({ baseURL });
-    await apiSignIn(browser, PEOPLE.editor.email, PEOPLE.editor.password);
+    const browser = await signedInAs(playwright, baseURL!, "editor");
     const state = async () => ({ values: await valuesOf(admin(), VALUES_YEAR), quotes: await quotesState(), years: await yearsState() });
 
     const writes = (version: number) => [
@@ -218,8 +215,7 @@ test.describe("cookie-authenticated writes", () => {
 
 test.describe("a locked year", () => {
   const YEAR = 2046;
-  test.beforeAll(async ({ request, baseURL, playwright }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ baseURL, playwright }) => {
     clients = await clientsFor(playwright, baseURL!);
   });
   test.afterAll(() => disposeAll(clients));

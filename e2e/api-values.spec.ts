@@ -1,10 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { ensurePeople, tokenFor } from "./api";
+import { tokenFor } from "./api";
 
 test.describe("values API with tokens", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-  });
 
   test("an editor saves with the version read; a stale version gets 409 with the current row", async ({ playwright, baseURL }) => {
     const token = await tokenFor(playwright, baseURL!, "editor");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ensurePeople, PEOPLE } from "./api";
+import { personOf } from "@/tests/support/fixtures";
+import { createPerson, signedInAs } from "./api";
 import { ADMIN, ADMIN_STATE, expectSignedIn, signIn } from "./support";
 
 test.describe("signed out", () => {
@@ -42,12 +43,16 @@ test.describe("signed out", () => {
     expect(await unknown.json()).toMatchObject({ error: { code: "not_found" } });
   });
 
-  // Not as the admin: signing out ends every session of that person, the saved admin state too (decision 012).
-  test("sign in, then sign out ends the session", async ({ page, request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-    await signIn(page, PEOPLE.viewer.email, PEOPLE.viewer.password);
+  // A person of its own: signing out ends every session of that person (decision 012), so signing
+  // out one of the four whose states the other specs use would sign them out mid-test.
+  test("sign in, then sign out ends the session", async ({ page, playwright, baseURL }) => {
+    const admin = await signedInAs(playwright, baseURL!, "admin");
+    const leaver = personOf("viewer", `Sol Signout ${Date.now().toString(36)}`);
+    await createPerson(admin, baseURL!, leaver);
+    await admin.dispose();
+    await signIn(page, leaver.email, leaver.password);
     await expect(page).toHaveURL(/\/$/);
-    await expectSignedIn(page, PEOPLE.viewer.name);
+    await expectSignedIn(page, leaver.name);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/years/2023");

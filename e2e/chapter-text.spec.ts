@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ensurePeople, sameOrigin } from "./api";
+import { sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { apiAs, ensureYear, pageAs, rowOf } from "./year-page";
 
@@ -13,9 +13,6 @@ const COPY_YEAR = 2090;
 type Block = { id: number; kind: string; section: string; position: number; text: string; rendered: string; version: number; numbers: { id: number; text: string; status: string; metricKey: string | null; states: boolean | null }[] };
 
 test.describe("the chapter's text", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-  });
 
   test("an editor writes a paragraph with a live figure from the autocomplete, changes the figure, sees the paragraph flagged and fixes it", async ({ browser, playwright, baseURL }, testInfo) => {
     test.setTimeout(90_000);

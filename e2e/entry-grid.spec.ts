@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { ensurePeople, sameOrigin } from "./api";
+import { sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { apiAs, apiValue, ensureYear, pageAs, rowOf, visit } from "./year-page";
 
@@ -22,8 +22,7 @@ async function paste(page: Page, text: string) {
 }
 
 test.describe("the entry grid", () => {
-  test.beforeAll(async ({ request, baseURL, playwright }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ baseURL, playwright }) => {
     const api = await apiAs(playwright, baseURL!, "editor");
     for (const year of [TYPING_YEAR, PASTE_YEAR, REFUSED_YEAR, CONFLICT_YEAR]) await ensureYear(api, baseURL!, year);
     await api.dispose();

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
-import { ensurePeople, PEOPLE, tokenFor } from "./api";
+import { PEOPLE, tokenFor } from "./api";
 import { zipOf } from "@/tests/support/zip";
-import { signIn } from "./support";
+import { pageAs } from "./year-page";
 
 // This spec writes only in 2050–2059.
 const CSV = { "Content-Type": "text/csv" };
@@ -20,9 +20,6 @@ const valuesOf = async (api: APIRequestContext, year: number) =>
   ((await (await api.get(`/api/v1/years/${year}/values`)).json()) as { values: { metricKey: string; value: number | null; qualifier: string | null; note: string | null; source: string | null; version: number }[] }).values;
 
 test.describe("export, import and snapshots", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-  });
 
   test("exports a year as CSV, XLSX and JSON downloads; the JSON hash is stable", async ({ playwright, baseURL }) => {
     const api = await bearer(playwright, baseURL!, "viewer");
@@ -189,12 +186,11 @@ test.describe("export, import and snapshots", () => {
     await api.dispose();
   });
 
-  test("an editor uploads a CSV into 2051, sees one error, fixes the file, applies it and sees the new values", async ({ page, playwright, baseURL }) => {
+  test("an editor uploads a CSV into 2051, sees one error, fixes the file, applies it and sees the new values", async ({ browser, playwright, baseURL }) => {
     const api = await bearer(playwright, baseURL!, "editor");
     await openYear(api, 2051);
     await api.dispose();
-    await signIn(page, PEOPLE.editor.email, PEOPLE.editor.password);
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    const page = await pageAs(browser, "editor");
     await page.goto("/years/2051");
     await page.getByRole("link", { name: "Import…" }).click();
     await expect(page.getByRole("heading", { name: "Import figures into 2051" })).toBeVisible();
@@ -221,9 +217,8 @@ test.describe("export, import and snapshots", () => {
     await expect(page.locator('[data-metric="peace_operations"]')).toContainText("12");
   });
 
-  test("snapshot pages and the printable fact sheet render, without the app's navigation when printed", async ({ page }) => {
-    await signIn(page, PEOPLE.editor.email, PEOPLE.editor.password);
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  test("snapshot pages and the printable fact sheet render, without the app's navigation when printed", async ({ browser }) => {
+    const page = await pageAs(browser, "editor");
     await page.goto("/years/2053/snapshots");
     await page.getByLabel("Reason (optional)").fill("from the page");
     await page.getByRole("button", { name: "Take snapshot now" }).click();
@@ -249,10 +244,8 @@ test.describe("export, import and snapshots", () => {
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   });
 
-  test("the new pages fit a phone's width", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, PEOPLE.editor.email, PEOPLE.editor.password);
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  test("the new pages fit a phone's width", async ({ browser }) => {
+    const page = await pageAs(browser, "editor", { width: 390, height: 844 });
     for (const [path, name] of [
       ["/years/2051", "year"],
       ["/years", "years"],

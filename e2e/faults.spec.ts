@@ -12,6 +12,17 @@ async function reachFaultPoint(app: AppServer, name: string): Promise<void> {
   await waitFor(async () => (app.output().includes(`[fault-point] ${name}`) ? true : undefined), 60_000, `the fault point "${name}"`);
 }
 
+/** What a killed server's embedded database kept (scripts/faults/count-writes.ts); run while no server has it open. */
+function countWrites(dataDir: string): { signInAttempts: number; audit: Record<string, number> } {
+  const counted = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/faults/count-writes.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+    timeout: 60_000,
+  });
+  expect(counted.status, counted.stderr).toBe(0);
+  return JSON.parse(counted.stdout.trim().split("\n").at(-1)!) as { signInAttempts: number; audit: Record<string, number> };
+}
+
 test.describe("faults", () => {
   test.describe.configure({ timeout: 120_000 });
 
@@ -80,6 +91,11 @@ test.describe("faults", () => {
       // A server waiting at its fault point would wait out a SIGTERM.
       await killGroup(doomed.process, "SIGKILL");
     }
+    // Killed between its audit row and its commit, the paused sign-in kept nothing, and the
+    // queued ones never got their turn: not one attempt or failure row survives.
+    const kept = countWrites(dataDir);
+    expect(kept.signInAttempts, "sign-in attempts kept").toBe(0);
+    expect(kept.audit.sign_in_failed ?? 0, "failed sign-ins in the audit log").toBe(0);
 
     const app = startApp(await freePort(), { DATA_DIR: dataDir });
     try {

@@ -1,8 +1,9 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { apiSignIn, ensurePeople, sameOrigin } from "./api";
+import { personOf } from "@/tests/support/fixtures";
+import { apiSignIn, createPerson, sameOrigin } from "./api";
 import { clientsFor, disposeAll, ensureYear, ok, type Caller } from "./api-clients";
 import { expectNoSeriousA11yViolations } from "./screens";
-import { ADMIN, ADMIN_STATE, signIn as submitSignIn } from "./support";
+import { ADMIN, ADMIN_STATE, signIn as submitSignIn, stateOf } from "./support";
 
 /**
  * Issue 11 end to end: the edges a security review found, each through the doors a person or
@@ -20,10 +21,8 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 /** A person of this spec's own, created through the admin's API. */
-async function person(baseURL: string, tag: string, role = "editor") {
-  const email = `harden-${tag}-${Date.now()}@example.org`;
-  const created = await ok<{ id: number }>(clients.admin.post("/api/v1/users", { data: { name: `Harden ${tag}`, email, role, password: PASSWORD } }));
-  return { id: created.id, email, baseURL };
+async function person(baseURL: string, tag: string) {
+  return (await createPerson(clients.admin, baseURL, personOf("editor", `Harden ${tag} ${Date.now()}`, PASSWORD)))!;
 }
 
 async function signedInContext(playwright: { request: { newContext: (o: { baseURL: string; storageState?: Awaited<ReturnType<APIRequestContext["storageState"]>> }) => Promise<APIRequestContext> } }, baseURL: string, email: string, password = PASSWORD) {
@@ -33,8 +32,7 @@ async function signedInContext(playwright: { request: { newContext: (o: { baseUR
 }
 
 test.describe("hardening (issue 11)", () => {
-  test.beforeAll(async ({ request, baseURL, playwright }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ baseURL, playwright }) => {
     clients = await clientsFor(playwright, baseURL!);
   });
   test.afterAll(() => disposeAll(clients));
@@ -214,10 +212,8 @@ test.describe("hardening (issue 11)", () => {
     await api.dispose();
   });
 
-  test("pages answer 403 for a role that may not see them and 404 for unknown years and metrics", async ({ browser, baseURL }) => {
-    const viewer = await person(baseURL!, "viewer", "viewer");
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, viewer.email, PASSWORD);
+  test("pages answer 403 for a role that may not see them and 404 for unknown years and metrics", async ({ browser }) => {
+    const page = await (await browser.newContext({ storageState: stateOf("viewer") })).newPage();
     for (const path of ["/admin/users", "/admin/metrics", "/audit"]) {
       expect((await page.goto(path))?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "You are not allowed to see this page" })).toBeVisible();
@@ -270,10 +266,9 @@ test.describe("hardening (issue 11)", () => {
 });
 
 /** The action id and router state a real form post carries, captured from the browser. */
-async function captureAction(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext();
+async function captureAction(browser: Browser) {
+  const context = await browser.newContext({ storageState: ADMIN_STATE });
   const page = await context.newPage();
-  await signIn(page, email, password);
   await page.goto("/account");
   const posted = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByLabel("Token name").fill("captured");
@@ -284,9 +279,8 @@ async function captureAction(browser: Browser, email: string, password: string) 
 }
 
 test.describe("server actions through a direct POST", () => {
-  test("NUL, a foreign origin, a 25 MB body and deep nesting are refused with 4xx, never 500", async ({ browser, request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-    const { context, page, url, headers } = await captureAction(browser, ADMIN.email, ADMIN.password);
+  test("NUL, a foreign origin, a 25 MB body and deep nesting are refused with 4xx, never 500", async ({ browser, baseURL }) => {
+    const { context, page, url, headers } = await captureAction(browser);
     const post = (body: string | Buffer, extra: Record<string, string> = {}) => page.request.post(url, { headers: { ...headers, Origin: new URL(baseURL!).origin, ...extra }, data: body });
 
     const nul = await post(JSON.stringify([{ body: { name: "nul\u0000name", expiresInDays: 90 } }]));

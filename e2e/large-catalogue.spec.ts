@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import { personOf } from "@/tests/support/fixtures";
 import { signIn } from "./support";
 import { freePort, health, startApp, waitFor, type AppServer } from "./support/processes";
 
@@ -11,7 +12,7 @@ import { freePort, health, startApp, waitFor, type AppServer } from "./support/p
  * the shared e2e database must not have, so the spec runs its own server on its own database.
  */
 const EXTRA = 150; // + the report's 50 = 200 figures, about 29 a section
-const EDITOR = { email: "catalogue-editor@example.org", password: "copper lantern drifts past nine" };
+const EDITOR = personOf("editor", "Cato Editor");
 
 test.describe("a catalogue of 200 figures", () => {
   test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -19,6 +20,9 @@ test.describe("a catalogue of 200 figures", () => {
   let dataDir: string;
 
   test.beforeAll(async () => {
+    // A hook does not take the describe's timeout: preparing the database and starting a server
+    // take well over the default 30 s on a busy 2-core machine.
+    test.setTimeout(180_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-large-"));
     const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/e2e/prepare-large-catalogue.ts", String(EXTRA), EDITOR.email, EDITOR.password], {
       encoding: "utf8",

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { ensurePeople, sameOrigin } from "./api";
+import { sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations } from "./screens";
 import { apiAs, ensureYear, pageAs, visit } from "./year-page";
 
@@ -22,8 +22,7 @@ test.describe("a quote's history", () => {
   let id = 0;
 
   // Written through the API, so the revisions' order, reasons and changes are known exactly.
-  test.beforeAll(async ({ request, playwright, baseURL }) => {
-    await ensurePeople(request, baseURL!);
+  test.beforeAll(async ({ playwright, baseURL }) => {
     const api = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(api, baseURL!, YEAR);
     const write = async (method: "post" | "put", path: string, data: Record<string, unknown>) => {
@@ -107,9 +106,8 @@ test.describe("a quote's history", () => {
 });
 
 test.describe("compare on a phone", () => {
-  test("at 390 px both years sit beside the figure's name, which stays put while the table scrolls", async ({ browser, request, baseURL }) => {
+  test("at 390 px both years sit beside the figure's name, which stays put while the table scrolls", async ({ browser }) => {
     test.setTimeout(90_000);
-    await ensurePeople(request, baseURL!);
     const page = await pageAs(browser, "viewer");
     await visit(page, "/compare?from=2022&to=2023");
     const table = page.getByRole("region", { name: "Figures of 2022 and 2023" });

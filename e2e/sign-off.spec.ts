@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ensurePeople, PEOPLE, sameOrigin } from "./api";
+import { PEOPLE, sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { apiAs, ensureYear, pageAs, rowOf } from "./year-page";
 
@@ -11,9 +11,6 @@ const BEFORE_BREAK = 2080;
 const AFTER_BREAK = 2081;
 
 test.describe("signing a year off", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-  });
 
   test("a reviewer returns 2071 with a message; the editor fixes the figure and resubmits; the reviewer sees the failing check in the lock dialog and locks with an override", async ({ browser, playwright, baseURL }, testInfo) => {
     // Two people in two browsers through the whole review, with screenshots and axe on the way.

@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { ensurePeople, PEOPLE, sameOrigin, tokenFor } from "./api";
+import { PEOPLE, sameOrigin, tokenFor } from "./api";
 import { apiAs, apiValue, ensureYear, pageAs, rowOf } from "./year-page";
 
 // Writes only in 2032 (locked and unlocked here) and reads 2031.
 const YEAR = 2032;
 
 test.describe("locking years and who may edit", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-  });
 
   test("a reviewer locks 2032: the editor's save gets 423, the page turns read-only; an admin unlocks it with a reason", async ({ browser, playwright, baseURL }) => {
     // Three people in three browsers through a year's whole lock cycle: ~25 s alone, past 30 s

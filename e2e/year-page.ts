@@ -1,15 +1,12 @@
 import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import type { Role } from "@/lib/domain";
-import { apiSignIn, PEOPLE, sameOrigin } from "./api";
-import { signIn } from "./support";
+import { sameOrigin, signedInAs } from "./api";
+import { stateOf } from "./support";
 
-/** A browser page of its own (own cookies) signed in as `role`. */
+/** A browser page of its own (own cookies) signed in as `role`, from the state the first-run set-up saved. */
 export async function pageAs(browser: Browser, role: Role, viewport = { width: 1400, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, PEOPLE[role].email, PEOPLE[role].password);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
+  const context = await browser.newContext({ viewport, storageState: stateOf(role) });
+  return context.newPage();
 }
 
 /** Opens `path` and waits for React to hydrate it, so that what the test types is the page's to handle. */
@@ -19,11 +16,7 @@ export async function visit(page: Page, path: string) {
 }
 
 /** An API context with `role`'s session cookie, as a browser would have it. */
-export async function apiAs(playwright: { request: { newContext: (o: { baseURL: string }) => Promise<APIRequestContext> } }, baseURL: string, role: Role) {
-  const api = await playwright.request.newContext({ baseURL });
-  await apiSignIn(api, PEOPLE[role].email, PEOPLE[role].password);
-  return api;
-}
+export const apiAs = signedInAs;
 
 /** Opens a year through the API unless it exists already (a spec may be re-run on the same server). */
 export async function ensureYear(api: APIRequestContext, baseURL: string, year: number) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ensurePeople, sameOrigin } from "./api";
+import { sameOrigin } from "./api";
 import { answerNextDialog, apiAs, ensureYear, pageAs } from "./year-page";
 
 // Writes only in 2033, and one quote in 2029 that makes a speaker of 2023 recur.
@@ -8,9 +8,6 @@ const EARLIER = 2029;
 type Quote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 
 test.describe("quotes on the year page", () => {
-  test.beforeAll(async ({ request, baseURL }) => {
-    await ensurePeople(request, baseURL!);
-  });
 
   test("an editor adds, edits, deletes and copies quotes in 2033, text kept exactly as typed", async ({ browser, playwright, baseURL }) => {
     const api = await apiAs(playwright, baseURL!, "editor");

@@ -4,10 +4,11 @@ import type * as Guard from "@/server/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/domain";
 import { quoteHistoryBody } from "@/lib/validation/api";
-import { createQuote, updateQuote } from "@/db/commands/quotes";
+import { updateQuote } from "@/db/commands/quotes";
 import { openYear } from "@/db/commands/years";
 import { createTestDatabase, engines, type TestDatabase } from "./support/db";
-import { createActor } from "./support/people";
+import { createPeople, createQuoteIn } from "./support/db-fixtures";
+import { quoteOf } from "./support/fixtures";
 
 // The route as a client meets it, with the caller and the database supplied by the test.
 const calls = vi.hoisted<{ actor: Actor | null; db: unknown }>(() => ({ actor: null, db: null }));
@@ -30,10 +31,10 @@ describe.each(engines)("GET /api/v1/quotes/{id}/history on %s", (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     calls.db = t.db;
-    for (const role of ["editor", "viewer"] as const) people[role] = await createActor(t, role, `${role} person`);
+    Object.assign(people, await createPeople(t, ["editor", "viewer"] as const));
     await openYear(t.db, 2044, people.editor);
-    const quote = await createQuote(t.db, 2044, { speaker: "Ada Speaker", title: "Envoy", section: "peacekeeping", text: "First." }, people.editor);
-    await updateQuote(t.db, quote.id, { speaker: "Ada Speaker", title: "Envoy", section: "peacekeeping", text: "Second.", version: 1, reason: "Typo" }, people.editor);
+    const quote = await createQuoteIn(t, 2044, people.editor, { text: "First." });
+    await updateQuote(t.db, quote.id, { ...quoteOf({ text: "Second." }), version: 1, reason: "Typo" }, people.editor);
     quoteId = quote.id;
   });
   afterAll(() => t.drop());

@@ -8,7 +8,7 @@ import { auditLog, reportingYears, snapshots } from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
 import { openYear } from "@/db/commands/years";
 import { createTestDatabase, engines, type TestDatabase } from "./support/db";
-import { createActor } from "./support/people";
+import { createPeople } from "./support/db-fixtures";
 
 // The route handlers as a client meets them, with the caller and the database supplied by the test.
 const calls = vi.hoisted<{ actor: Actor | null; db: unknown }>(() => ({ actor: null, db: null }));
@@ -55,7 +55,7 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     calls.db = t.db;
-    for (const role of ["admin", "editor", "reviewer", "viewer"] as const) people[role] = await createActor(t, role, `${role} person`);
+    Object.assign(people, await createPeople(t, ["admin", "editor", "reviewer", "viewer"] as const));
   });
   afterAll(() => t.drop());
 

@@ -10,12 +10,12 @@ describe.skipIf(!url)("statement timeout on PostgreSQL", () => {
   it("cancels a statement that runs too long and answers 503 with a clear message, freeing the connection", async () => {
     const opened = await openPostgres(url!, { poolSize: 1, statementTimeoutMs: 200 });
     try {
-      const started = Date.now();
       const error = await opened.db.execute(sql`select pg_sleep(5)`).then(
         () => null,
         (e: unknown) => e,
       );
-      expect(Date.now() - started).toBeLessThan(3_000);
+      // PostgreSQL's own "canceling statement due to statement timeout" proves the cancellation:
+      // pg_sleep(5) ends without error otherwise. No clock needed (decision 008).
       expect(isStatementTimeout(error)).toBe(true);
       const response = toErrorResponse(error);
       expect(response.status).toBe(503);

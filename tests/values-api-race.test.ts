@@ -7,7 +7,7 @@ import { auditLog, metricValues, metrics, valueRevisions } from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
 import { openYear } from "@/db/commands/years";
 import { createTestDatabase, engines, type TestDatabase } from "./support/db";
-import { createActor } from "./support/people";
+import { createActor } from "./support/db-fixtures";
 
 // The single-value PUT as its callers meet it, with the caller and the database supplied by the
 // test: twenty editors who all loaded the same version press Save at once (docs/decisions/024).

@@ -8,7 +8,7 @@ import { auditLog, metricValues, valueRevisions } from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
 import { lockYear, openYear } from "@/db/commands/years";
 import { createTestDatabase, engines, type TestDatabase } from "./support/db";
-import { createActor } from "./support/people";
+import { createPeople } from "./support/db-fixtures";
 
 // The route handler and the year page's action as their callers meet them, with the caller and
 // the database supplied by the test.
@@ -52,7 +52,7 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     calls.db = t.db;
-    for (const role of ["admin", "editor", "reviewer", "viewer"] as const) people[role] = await createActor(t, role, `${role} person`);
+    Object.assign(people, await createPeople(t, ["admin", "editor", "reviewer", "viewer"] as const));
     await openYear(t.db, YEAR, people.editor);
   });
   afterAll(() => t.drop());

@@ -7,7 +7,7 @@ import { listBlockHistory, listYearBlocks } from "@/db/queries/blocks";
 import { listTextChecks } from "@/db/queries/text-checks";
 import { listYearWrittenNumbers } from "@/db/queries/written-numbers";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { createBlock, deleteBlock, updateBlock } from "./blocks";
 import { setTie } from "./number-ties";
 import { createQuote, updateQuote } from "./quotes";

@@ -10,10 +10,11 @@ import type { ImportRow } from "@/lib/import/values-table";
 import { parseValuesWorkbook } from "@/lib/import/values-workbook";
 import * as schema from "@/db/schema";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor, createMetrics } from "@/tests/support/db-fixtures";
+import { metricOf } from "@/tests/support/fixtures";
 import { loadYearExport } from "../queries/export";
 import { readYearContent } from "../queries/year-content";
 import { importValues } from "./import";
-import { createUser } from "./users";
 import { lockYear, openYear } from "./years";
 
 const META = { exportedAt: new Date("2026-11-28T10:00:00Z"), exportedBy: "Test" };
@@ -35,10 +36,8 @@ describe.each(engines)("import and export on %s", (engine) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    const e = await createUser(t.db, { email: "ed@example.org", name: "Ed Editor", role: "editor", password: "lantern orchard ninety rivers" }, null);
-    const r = await createUser(t.db, { email: "rev@example.org", name: "Rae Reviewer", role: "reviewer", password: "lantern orchard ninety rivers" }, null);
-    editor = { id: e.id, email: e.email, name: e.name, role: "editor", via: "session" };
-    reviewer = { id: r.id, email: r.email, name: r.name, role: "reviewer", via: "session" };
+    editor = await createActor(t, "editor", "Ed Editor");
+    reviewer = await createActor(t, "reviewer", "Rae Reviewer");
     for (const year of [2050, 2051, 2052, 2053, 2054, 2055, 2056]) await openYear(t.db, year, editor);
   });
   afterAll(() => t.drop());
@@ -228,11 +227,7 @@ describe.each(engines)("import and export on %s", (engine) => {
 
   it("imports 10,000 rows in one transaction with a handful of statements, not one per row", async () => {
     const keys = Array.from({ length: 10_000 }, (_, i) => `bulk_${String(i).padStart(5, "0")}`);
-    for (let i = 0; i < keys.length; i += 1_000) {
-      await t.db.insert(schema.metrics).values(
-        keys.slice(i, i + 1_000).map((key) => ({ key, label: key, sectionKey: "peacekeeping", unit: "count" as const, direction: "neutral" as const })),
-      );
-    }
+    await createMetrics(t, keys.map((key) => metricOf(key)));
     await openYear(t.db, 2058, editor);
     const csv = ["metric_key,value,qualifier,note,source", ...keys.map((k, i) => `${k},"${(i * 7).toLocaleString("en-US")}",over,note ${i},src`)].join("\n");
     // How fast it runs is the benchmark's business (docs/decisions/008); what makes it fast is

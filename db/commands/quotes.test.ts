@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { auditLog, quoteRevisions, quotes } from "@/db/schema";
 import { listYearQuotes } from "@/db/queries/years";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { createQuote, deleteQuote, updateQuote } from "./quotes";
 import { lockYear, openYear, unlockYear } from "./years";
 

@@ -3,7 +3,7 @@ import { sessionUser } from "@/server/auth/guard";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-lifetime";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { listAudit } from "@/tests/support/audit";
 import { findSessionUser } from "../queries/users";
 import { endSessions } from "./sessions";

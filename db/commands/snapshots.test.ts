@@ -13,7 +13,7 @@ import { findSnapshot, listSnapshots } from "../queries/snapshots";
 import { readYearContent } from "../queries/year-content";
 import { importValues } from "./import";
 import { createSnapshot } from "./snapshots";
-import { createUser } from "./users";
+import { createActor } from "@/tests/support/db-fixtures";
 import { saveValue } from "./values";
 import { lockYear, openYear } from "./years";
 
@@ -25,8 +25,7 @@ describe.each(engines)("snapshots on %s", (engine) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    const e = await createUser(t.db, { email: "ed@example.org", name: "Ed Editor", role: "editor", password: "lantern orchard ninety rivers" }, null);
-    editor = { id: e.id, email: e.email, name: e.name, role: "editor", via: "session" };
+    editor = await createActor(t, "editor", "Ed Editor");
     await openYear(t.db, 2057, editor);
     const csv = "metric_key,value,qualifier,note\npeacekeepers_total,500,over,n\npeace_operations,3,,\n";
     const parsed = parseValuesCsv(csv);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFromToken } from "@/server/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { listAudit } from "@/tests/support/audit";
 import { listApiTokens } from "../queries/users";
 import { changeOwnPassword, createApiToken, createUser, revokeAllApiTokens, updateUser } from "./users";

@@ -6,7 +6,7 @@ import * as schema from "@/db/schema";
 import { changeOwnPasswordSchema, updateUserSchema } from "@/lib/validation/user";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { listAudit } from "@/tests/support/audit";
 import { findSessionUser, listApiTokens } from "../queries/users";
 import { signInWithPassword, THROTTLE } from "./sign-in";

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { ValueRowError } from "@/lib/validation/value-batch";
 import { auditLog, metricValues, metrics, valueRevisions } from "@/db/schema";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { saveValue, saveValues } from "./values";
 import { lockYear, openYear } from "./years";
 

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { auditLog, metricValues, metrics, valueRevisions } from "@/db/schema";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { saveValue, saveValueIn, saveValues } from "./values";
 import { lockYear, openYear } from "./years";
 

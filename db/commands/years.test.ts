@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { auditLog, reportingYears, snapshots } from "@/db/schema";
 import type { YearContent } from "@/db/queries/year-content";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { saveValue, saveValueIn } from "./values";
 import { lockYear, openYear, unlockYear } from "./years";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditQuery } from "@/lib/validation/audit";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { recordAudit } from "../commands/audit";
-import { createUser } from "../commands/users";
+import { createActor } from "@/tests/support/db-fixtures";
 import { listAuditEntries } from "./audit";
 
 describe.each(engines)("the audit log query on %s", (engine) => {
@@ -11,8 +11,8 @@ describe.each(engines)("the audit log query on %s", (engine) => {
   let bob: number;
   beforeAll(async () => {
     t = await createTestDatabase(engine, { seed: false });
-    alice = (await createUser(t.db, { email: "alice@example.org", name: "Alice", role: "admin", password: "lantern orchard ninety rivers" }, null)).id;
-    bob = (await createUser(t.db, { email: "bob@example.org", name: "Bob", role: "editor", password: "lantern orchard ninety rivers" }, null)).id;
+    alice = (await createActor(t, "admin", "Alice")).id;
+    bob = (await createActor(t, "editor", "Bob")).id;
     // 120 saves by Bob across two years and two metrics, and a few other entries by Alice.
     for (let i = 0; i < 120; i++) {
       await recordAudit(t.db, { action: "value_saved", actorId: bob, actorEmail: "bob@example.org", year: i % 2 ? 2060 : 2061, metricKey: i % 3 ? "alpha" : "beta" });

@@ -9,7 +9,7 @@ import { briefToDocx } from "@/lib/brief/docx";
 import { briefToMarkdown } from "@/lib/brief/markdown";
 import type { Brief } from "@/lib/brief/model";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { loadBrief } from "./brief";
 
 describe.each(engines)("the brief of changes on %s", (engine) => {

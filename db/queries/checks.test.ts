@@ -3,10 +3,9 @@ import { addComment, setCommentResolved } from "@/db/commands/comments";
 import { addMetricBreak, updateMetric } from "@/db/commands/metrics";
 import { createRule } from "@/db/commands/rules";
 import { saveValue } from "@/db/commands/values";
-import { openYear } from "@/db/commands/years";
 import type { Actor } from "@/lib/auth/actor";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor, createYearWithValues } from "@/tests/support/db-fixtures";
 import { listChecksOfYears, listYearChecks } from "./checks";
 
 describe.each(engines)("a year's checks on %s", (engine) => {
@@ -22,9 +21,7 @@ describe.each(engines)("a year's checks on %s", (engine) => {
     admin = await createActor(t, "admin", "Ada Admin");
     // 2071: women outnumber all peacekeepers (a seeded error rule), a soft limit crossed, a tripled figure,
     // a big change across a series break (no outlier), and one open and one resolved comment.
-    await openYear(t.db, 2071, editor);
-    await saveValue(t.db, 2071, "peacekeepers_total", { value: 72000 }, editor);
-    await saveValue(t.db, 2071, "peacekeepers_women", { value: 80000 }, editor);
+    await createYearWithValues(t, 2071, editor, { peacekeepers_total: 72000, peacekeepers_women: 80000 });
     await updateMetric(t.db, "peace_operations", { warnMax: 20 }, admin);
     await saveValue(t.db, 2071, "peace_operations", { value: 30 }, editor);
     await saveValue(t.db, 2071, "pda_international", { value: 400 }, editor);

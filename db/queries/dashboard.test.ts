@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { saveValue } from "@/db/commands/values";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { readComparison } from "./compare";
 import { listLatestEdits, loadDashboardData } from "./dashboard";

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { valuesToCsv } from "@/lib/csv/values-csv";
 import { toExportRows } from "@/lib/export/model";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { loadYearExport } from "./export";
 import { readYearContent } from "./year-content";
 import { findYearMetric, listYearSections, listYearValues } from "./years";

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import * as schema from "@/db/schema";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
+import { createActor } from "@/tests/support/db-fixtures";
 import { copyQuotes, deleteQuote } from "../commands/quotes";
-import { createUser } from "../commands/users";
 import { saveValue } from "../commands/values";
 import { lockYear, openYear } from "../commands/years";
 import { speakerKey } from "@/lib/speakers";
@@ -16,8 +16,7 @@ describe.each(engines)("previous-year queries and copying quotes on %s", (engine
   let editor: Actor;
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    const user = await createUser(t.db, { email: "ed@example.org", name: "Ed", role: "editor", password: "lantern orchard ninety rivers" }, null);
-    editor = { id: user.id, email: user.email, name: user.name, role: "editor", via: "session" };
+    editor = await createActor(t, "editor", "Ed");
     for (const year of [2031, 2032, 2033]) await openYear(t.db, year, editor);
   });
   afterAll(() => t.drop());
@@ -94,8 +93,7 @@ describe.each(engines)("previous-year queries and copying quotes on %s", (engine
   });
 
   it("refuses copies into a locked year, whose detail names who locked it", async () => {
-    const reviewer = await createUser(t.db, { email: "rev@example.org", name: "Rita", role: "reviewer", password: "lantern orchard ninety rivers" }, null);
-    await lockYear(t.db, 2032, { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: "reviewer", via: "session" });
+    await lockYear(t.db, 2032, await createActor(t, "reviewer", "Rita"));
     const original = (await listEarlierQuotes(t.db, 2031))!.years[0]!.quotes[0]!;
     await expect(copyQuotes(t.db, 2032, [original.id], editor)).rejects.toMatchObject({ code: "locked" });
     expect(await findYearDetail(t.db, 2032)).toMatchObject({ year: 2032, status: "locked", lockedBy: "Rita", lockedAt: expect.any(Date) });

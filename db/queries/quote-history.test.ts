@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createQuote, deleteQuote, updateQuote } from "@/db/commands/quotes";
 import { openYear } from "@/db/commands/years";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { listQuoteHistory } from "./quote-history";
 
 const YEAR = 2043;

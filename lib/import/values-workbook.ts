@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { formatPlainNumber } from "@/lib/csv/rfc4180";
-import { unpackedSize } from "@/lib/export/zip-size";
+import { unpackedSize } from "@/lib/import/zip-size";
 import { IMPORT_COLUMNS, parseValuesTable, type ParseValuesResult } from "./values-table";
 
 /** A cell as the text the CSV would hold: numbers written plainly so they re-parse exactly. */
@@ -38,7 +38,7 @@ export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: n
   if (opts?.maxUnpackedBytes !== undefined) {
     let size: number | null;
     try {
-      size = unpackedSize(data, opts.maxUnpackedBytes);
+      size = await unpackedSize(data, opts.maxUnpackedBytes);
     } catch {
       throw unreadable();
     }

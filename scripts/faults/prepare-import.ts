@@ -5,7 +5,8 @@
  * Prints the token on the last line.
  */
 import { getOpened } from "@/db/client";
-import { createApiToken, createUser } from "@/db/commands/users";
+import { createApiToken } from "@/db/commands/users";
+import { createActor } from "@/tests/support/db-fixtures";
 import { addBulkMetrics } from "../bench/dataset";
 
 const rows = Number(process.argv[2] ?? 10_000);
@@ -14,7 +15,7 @@ async function main() {
   const opened = await getOpened();
   try {
     await addBulkMetrics(opened, rows);
-    const user = await createUser(opened.db, { email: "importer@example.org", name: "Ida Importer", role: "editor", password: "copper lantern drifts past nine" }, null);
+    const user = await createActor(opened, "editor", "Ida Importer");
     const { token } = await createApiToken(opened.db, user.id, "fault test");
     console.log(token);
   } finally {

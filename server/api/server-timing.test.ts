@@ -5,7 +5,7 @@ import { defineOperation } from "@/server/operation";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/db/commands/users";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 
 // The real guard and a real token: only the database handle comes from the test.
 const calls: { db: unknown } = vi.hoisted(() => ({ db: null }));

@@ -9,7 +9,7 @@ import { saveValue } from "@/db/commands/values";
 import { openYear } from "@/db/commands/years";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
-import { createActor } from "@/tests/support/people";
+import { createActor } from "@/tests/support/db-fixtures";
 import { yearDownload } from "@/server/export/respond";
 
 const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
