@@ -180,16 +180,19 @@ async function runEditor(editor: Editor, pool: string[], deadline: number, out: 
  */
 async function runThinkingEditor(editor: Editor, pool: string[], deadline: number, out: Out) {
   const moves = editorMoves(editor, pool, out);
-  await pause(Math.random() * THINK_MAX_MS);
+  // Every wait ends at the deadline at the latest, so the run lasts --seconds and no longer.
+  const until = async (ms: number) => {
+    await pause(Math.max(0, Math.min(ms, deadline - Date.now())));
+    return Date.now() < deadline;
+  };
+  if (!(await until(Math.random() * THINK_MAX_MS))) return;
   await moves.readValues();
   while (Date.now() < deadline) {
     const interval = THINK_MIN_MS + Math.random() * (THINK_MAX_MS - THINK_MIN_MS);
     const readAt = Math.random() * interval;
-    await pause(readAt);
-    if (Date.now() >= deadline) break;
+    if (!(await until(readAt))) break;
     await moves.read(Math.random());
-    await pause(interval - readAt);
-    if (Date.now() >= deadline) break;
+    if (!(await until(interval - readAt))) break;
     await moves.save();
   }
 }
@@ -376,7 +379,9 @@ async function main() {
     const summary = [
       `${out.samples.length.toLocaleString("en-US")} requests in ${elapsed.toFixed(1)} s: ${perSecond.toFixed(1)} requests/s`,
       `saves: ${out.accepted.length} accepted, ${saves.filter((s) => s.status === 409).length} honest conflicts (409), ${out.samples.filter((s) => s.kind === "stale save" && s.status === 409).length} of ${out.samples.filter((s) => s.kind === "stale save").length} deliberately stale saves refused with 409, ${out.samples.filter((s) => s.kind === "save without version" && s.status === 200).length} of ${out.samples.filter((s) => s.kind === "save without version").length} saves without a version accepted`,
-      `across ${serverCount} server${serverCount === 1 ? "" : "s"}: ${crossSaves.checked} saves each read back at once through every server's values API and dashboard; ${crossThrottle.failures} failed sign-ins spread over them locked the account on all; a session signed in on server 1 was valid on all and ended on all by one sign-out`,
+      serverCount === 1
+        ? `one server: a save read back at once through its values API and dashboard; ${crossThrottle.failures} failed sign-ins locked the account; a signed-out session was refused`
+        : `across ${serverCount} servers: ${crossSaves.checked} saves (through each server, read by each) read back at once through the reader's values API and dashboard; ${crossThrottle.failures} failed sign-ins spread over them locked the account on all; a session signed in on server 1 was valid on all and ended on all by one sign-out`,
       `load average ${loadBefore.map((n) => n.toFixed(1)).join(" / ")} before the run, ${loadAfter.map((n) => n.toFixed(1)).join(" / ")} after (2 cores shared with the load generator${serverCount > 1 ? ` and ${serverCount} servers` : ""})`,
       violations.length === 0
         ? "verification: no 5xx; every accepted save has exactly one revision; final versions = initial + accepted saves; every stale save got 409; every save without a version was accepted; every server's dashboard shows every final value; the servers agreed on saves, the sign-in throttle and sessions"
