@@ -393,13 +393,15 @@ async function main() {
   const rssTarget = 400;
   const mb = (u: Usage, peak = false) => (u ? (peak ? u.peakRssMb : u.rssMb).toFixed(0) : "–");
   const rssVerdict = (u: Usage) => (u ? (u.rssMb <= rssTarget ? "met" : "MISSED") : "not measured (no /proc)");
+  // The target is the benchmark dataset's (issue 16); a new folder's memory is shown for comparison.
+  const dataset = args.quick ? "quick dataset" : "benchmark dataset";
   const memoryRows = [
-    ["at ready, new DATA_DIR", mb(cold.freshUsage), mb(cold.freshUsage, true), `≤ ${rssTarget} MB`, rssVerdict(cold.freshUsage)],
+    ["at ready, new DATA_DIR", mb(cold.freshUsage), mb(cold.freshUsage, true), "", ""],
     ...results
       .filter((r) => r.memory)
       .flatMap((r) => [
-        ["benchmark dataset, after the reads", mb(r.memory!.reads), mb(r.memory!.reads, true), `≤ ${rssTarget} MB`, rssVerdict(r.memory!.reads)],
-        ["benchmark dataset, after the imports and exports", mb(r.memory!.bulk), mb(r.memory!.bulk, true), `≤ ${rssTarget} MB`, rssVerdict(r.memory!.bulk)],
+        [`${dataset}, after the reads`, mb(r.memory!.reads), mb(r.memory!.reads, true), `≤ ${rssTarget} MB`, rssVerdict(r.memory!.reads)],
+        [`${dataset}, after the imports and exports`, mb(r.memory!.bulk), mb(r.memory!.bulk, true), `≤ ${rssTarget} MB`, rssVerdict(r.memory!.bulk)],
       ]),
   ];
 
