@@ -22,7 +22,7 @@ import { addBulkMetrics, buildDataset, FULL, MAIN_YEAR, QUICK, sqlOf, type Scale
 import { ENTRIES, type Context, type Entry } from "./entries";
 import { percentile, signIn, timed, withToken, type Caller } from "./http";
 import { machine, markdownTable, ms, textTable, writeBenchmark } from "./report";
-import { ensureBuild, startBareHttp, startServer, waitHealthy, type Server } from "./server";
+import { ensureBuild, startBareHttp, startServer, waitHealthy, processUsage, type Server } from "./server";
 import { measureWriters, WRITERS, WRITERS_TARGET, type WritersResult } from "./writers";
 
 type Engine = "pglite" | "postgres";
@@ -167,7 +167,9 @@ async function measureRound(
   }
 }
 
-async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: string; facts: string; coldExisting?: number; writers?: WritersResult }> {
+type Usage = ReturnType<typeof processUsage>;
+
+async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: string; facts: string; coldExisting?: number; memory?: { reads: Usage; bulk: Usage }; writers?: WritersResult }> {
   const db = await freshDatabase(engine);
   try {
     let opened = await db.open();
@@ -194,6 +196,7 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
 
     const rows: Row[] = [];
     let writers: WritersResult | undefined;
+    let usage: Usage = null;
     const phase = async (entries: Entry[], measure: { writers?: boolean } = {}) => {
       // PGlite is one process per folder: floors first, then the server gets the database.
       const floors = await measureFloors(opened, entries.filter((e) => engine === "postgres" || e.layer !== "bare-http"), c, scale.requests);
@@ -226,6 +229,8 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
           });
           console.log(`[${engine}] ${label(e, c)}: ${note || `p50 ${ms(percentile(sample, 50))} ms, p95 ${ms(percentile(sample, 95))} ms`}`);
         }
+        // The server's memory after the phase's requests: on PGlite it holds the database too.
+        usage = processUsage(server.child.pid!);
         // PGlite is one connection: its writers can only take turns, so only PostgreSQL is asked.
         if (measure.writers && engine === "postgres") {
           writers = await measureWriters(callers.token, c, writerSaves);
@@ -244,29 +249,33 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
       return { rows, version, facts: factLine, writers };
     }
     await phase(ENTRIES.filter((e) => !e.phase), { writers: true });
+    const afterReads = usage;
     c.bulkKeys = await addBulkMetrics(opened, scale.bulkRows);
     const coldExisting = await phase(ENTRIES.filter((e) => e.phase === "bulk"));
     await opened.close();
-    return { rows, version, facts: factLine, coldExisting: engine === "pglite" ? coldExisting : undefined, writers };
+    const embedded = engine === "pglite";
+    return { rows, version, facts: factLine, coldExisting: embedded ? coldExisting : undefined, memory: embedded ? { reads: afterReads, bulk: usage } : undefined, writers };
   } finally {
     await db.remove();
   }
 }
 
-/** Time from process start to the first healthy answer, on a new DATA_DIR and on the same one again. */
-async function coldStart(): Promise<{ fresh: number; existing: number }> {
+/** Time from process start to the first healthy answer, and the server's CPU time and memory then, on a new DATA_DIR and on the same one again. */
+async function coldStart(): Promise<{ fresh: number; existing: number; freshUsage: Usage; existingUsage: Usage }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-cold-"));
   try {
     const once = async () => {
       const server = startServer(PORT + 1, { DATA_DIR: dataDir });
       try {
-        return await waitHealthy(server);
+        const ms = await waitHealthy(server);
+        return { ms, usage: processUsage(server.child.pid!) };
       } finally {
         await server.stop();
       }
     };
     const fresh = await once();
-    return { fresh, existing: await once() };
+    const existing = await once();
+    return { fresh: fresh.ms, existing: existing.ms, freshUsage: fresh.usage, existingUsage: existing.usage };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -371,19 +380,36 @@ async function main() {
   ]);
   const budget = 250;
   const bundleRows = bundles.map((b) => [b.route, String(b.files), b.gzipKb.toFixed(1), `≤ ${budget} KB`, b.gzipKb <= budget ? "met" : "MISSED"]);
+  // Issue 16: a new embedded database ready in 3 s; opening an existing one, 5 s as before.
+  const freshTarget = 3_000;
   const coldTarget = 5_000;
+  const cpu = (u: Usage) => (u ? ms(u.cpuMs) : "–");
   const coldRows = [
-    ["new DATA_DIR (create, migrate, seed)", ms(cold.fresh), `≤ ${coldTarget / 1000} s`, cold.fresh <= coldTarget ? "met" : "MISSED"],
-    ["existing DATA_DIR (small)", ms(cold.existing), `≤ ${coldTarget / 1000} s`, cold.existing <= coldTarget ? "met" : "MISSED"],
+    ["new DATA_DIR (from the build's template)", ms(cold.fresh), cpu(cold.freshUsage), `≤ ${freshTarget / 1000} s`, cold.fresh <= freshTarget ? "met" : "MISSED"],
+    ["existing DATA_DIR (small)", ms(cold.existing), cpu(cold.existingUsage), `≤ ${coldTarget / 1000} s`, cold.existing <= coldTarget ? "met" : "MISSED"],
     ...results
       .filter((r) => r.coldExisting !== undefined)
-      .map((r) => [`existing DATA_DIR (benchmark dataset)`, ms(r.coldExisting!), `≤ ${coldTarget / 1000} s`, r.coldExisting! <= coldTarget ? "met" : "MISSED"]),
+      .map((r) => [`existing DATA_DIR (benchmark dataset)`, ms(r.coldExisting!), "", `≤ ${coldTarget / 1000} s`, r.coldExisting! <= coldTarget ? "met" : "MISSED"]),
+  ];
+  const rssTarget = 400;
+  const mb = (u: Usage, peak = false) => (u ? (peak ? u.peakRssMb : u.rssMb).toFixed(0) : "–");
+  const rssVerdict = (u: Usage) => (u ? (u.rssMb <= rssTarget ? "met" : "MISSED") : "not measured (no /proc)");
+  // The target is the benchmark dataset's (issue 16); a new folder's memory is shown for comparison.
+  const dataset = args.quick ? "quick dataset" : "benchmark dataset";
+  const memoryRows = [
+    ["at ready, new DATA_DIR", mb(cold.freshUsage), mb(cold.freshUsage, true), "", ""],
+    ...results
+      .filter((r) => r.memory)
+      .flatMap((r) => [
+        [`${dataset}, after the reads`, mb(r.memory!.reads), mb(r.memory!.reads, true), `≤ ${rssTarget} MB`, rssVerdict(r.memory!.reads)],
+        [`${dataset}, after the imports and exports`, mb(r.memory!.bulk), mb(r.memory!.bulk, true), `≤ ${rssTarget} MB`, rssVerdict(r.memory!.bulk)],
+      ]),
   ];
 
   const layerHeader = ["comparison", "engine", "p50 ratio", "p95 ratio", "p50 difference ms"];
   const writerRows = results.flatMap((r) => (r.writers ? writersRows(r.engine, r.writers) : []));
   const layerRows = layerComparisons(allRows);
-  console.log(`\n${textTable(header, rows)}\n\n${textTable(layerHeader, layerRows)}\n\n${textTable(["page", "chunks", "first-load JS KB gz", "target", "result"], bundleRows)}\n\n${textTable(["cold start to /api/health 200", "ms", "target", "result"], coldRows)}`);
+  console.log(`\n${textTable(header, rows)}\n\n${textTable(layerHeader, layerRows)}\n\n${textTable(["page", "chunks", "first-load JS KB gz", "target", "result"], bundleRows)}\n\n${textTable(["cold start to /api/health 200", "ms", "CPU ms", "target", "result"], coldRows)}\n\n${textTable(["embedded server's memory", "RSS MB", "peak MB", "target", "result"], memoryRows)}`);
 
   const versions: Record<string, string> = {};
   for (const r of results) versions[r.engine === "pglite" ? "PGlite engine" : "PostgreSQL server"] = r.version;
@@ -422,13 +448,19 @@ async function main() {
     "",
     "## Cold start",
     "",
-    "From spawning `next start` to the first 200 of `/api/health`.",
+    "From spawning `next start` to the first 200 of `/api/health`; CPU is the server process's own CPU time by then (user + system), which a busy machine does not inflate as it does the wall-clock time. Why a new folder starts as it does: docs/decisions/035-embedded-start-and-memory.md.",
     "",
-    markdownTable(["embedded database", "ms", "target", "result"], coldRows),
+    markdownTable(["embedded database", "ms", "CPU ms", "target", "result"], coldRows),
+    "",
+    "## Memory of the embedded server",
+    "",
+    "Resident memory of the `next start` process on PGlite (the database runs inside it), from /proc: at ready on a new folder, and at the benchmark dataset after the measured reads (dashboard, year page, compare, exports, history) and after the imports. Peak is the highest resident memory so far.",
+    "",
+    markdownTable(["embedded server", "RSS MB", "peak MB", "target", "result"], memoryRows),
     "",
     "## Targets",
     "",
-    `Dashboard and compare p95 ≤ 150 ms and ≤ 3× their SQL floor; save p95 ≤ 50 ms; ${WRITERS} concurrent writers ≥ ${WRITERS_TARGET}× the saves per second of one; 10,000-row import ≤ 3 s; a year's XLSX ≤ 500 ms; history page ≤ 100 ms; first-load JS ≤ 250 KB gzipped per page; cold start ≤ 5 s.`,
+    `Dashboard and compare p95 ≤ 150 ms and ≤ 3× their SQL floor; save p95 ≤ 50 ms; ${WRITERS} concurrent writers ≥ ${WRITERS_TARGET}× the saves per second of one; 10,000-row import ≤ 3 s; a year's XLSX ≤ 500 ms; history page ≤ 100 ms; first-load JS ≤ 250 KB gzipped per page; a new embedded database ready in ≤ 3 s and an existing one in ≤ 5 s; the embedded server ≤ 400 MB resident at the benchmark dataset.`,
     "",
     "The baseline rows are what Next costs before an answer reads anything: an API route with one trivial query, a page without a session, a signed-in page with almost no data (session check, layout, React's render). Where a floor is a few milliseconds, as on PostgreSQL, three times it is less than the matching baseline (the signed-in page for pages, the API route for the API), and the result says so: the ratio there measures the framework, not the page, and no server-rendered page can meet it. Why the pages are built as they are: docs/decisions/010-pages-at-ten-times-the-size.md.",
     "",

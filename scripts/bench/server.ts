@@ -92,3 +92,20 @@ export async function waitHealthy(server: Server, timeoutMs = 120_000): Promise<
   }
   throw new Error(`the server did not become healthy within ${timeoutMs / 1000} s:\n${server.log()}`);
 }
+
+/**
+ * The process's CPU time so far (user + system) and its memory, from /proc (Linux; null
+ * elsewhere). CPU time is what a start-up costs whatever else the machine is doing: on a busy
+ * shared machine its wall-clock time can be several times longer.
+ */
+export function processUsage(pid: number): { cpuMs: number; rssMb: number; peakRssMb: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(")").pop()!.trim().split(" ");
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    // Fields 14 and 15 of /proc/PID/stat (utime, stime), in clock ticks of 1/100 s on Linux.
+    return { cpuMs: (Number(stat[11]) + Number(stat[12])) * 10, rssMb: kb("VmRSS") / 1024, peakRssMb: kb("VmHWM") / 1024 };
+  } catch {
+    return null;
+  }
+}

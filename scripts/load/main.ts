@@ -1,14 +1,24 @@
 /**
- * `npm run test:load [-- --seconds 60 --editors 50 --fresh]`: simultaneous editors against the
- * production build on PostgreSQL (DATABASE_URL). Each reads the year page, the dashboard and the
- * values API (session cookie, as a browser) and saves values (API token, as a script), a fifth of
- * the saves deliberately from a stale version and a tenth without one (last write wins). Then it
- * checks the database: no 5xx, every accepted save has exactly one revision (by value and
- * version), the final versions count every accepted save, every stale save got 409 and every
- * save without a version was accepted. Exits non-zero on any violation; appends to docs/benchmarks.md.
- * Loopback only, bounded in time (--seconds) and in editors (at most 200).
+ * `npm run test:load [-- --seconds 60 --editors 50 --think --servers 2 --fresh]`: simultaneous
+ * editors against the production build on PostgreSQL (DATABASE_URL). Each reads the year page,
+ * the dashboard and the values API (session cookie, as a browser) and saves values (API token, as
+ * a script), a fifth of the saves deliberately from a stale version and a tenth without one (last
+ * write wins). Without --think they do so back to back (50 editors by default); with --think
+ * (200 by default) each saves every 5–20 s and reads once in between, as people at work do.
+ * --servers 2 starts two `next start` processes on the one database and sends each editor's
+ * requests to them in turn.
+ *
+ * Then it checks: no 5xx; every accepted save has exactly one revision (by value and version);
+ * the final versions count every accepted save; every stale save got 409 and every save without
+ * a version was accepted; every server's dashboard shows the final values; and, before the
+ * storm, that the servers agree (scripts/load/cross-instance.ts: a save through one is on every
+ * other's dashboard at once, failed sign-ins add up across them, sessions hold and end on all).
+ * Exits non-zero on any violation; appends to docs/benchmarks.md.
+ * Loopback only, bounded in time (--seconds), editors (at most 200) and servers (at most 4);
+ * LOAD_PORT (default 3320) is the first server's port, the next ones follow it.
  */
 import { randomBytes } from "node:crypto";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
 import { openPostgres } from "@/db/connect";
@@ -19,9 +29,10 @@ import type { Qualifier, Unit } from "@/lib/domain";
 import { formatValue } from "@/lib/numbers/format";
 import { percentile, signIn, withToken, type Caller } from "../bench/http";
 import { appendLoadResult, machine, markdownTable, ms, textTable } from "../bench/report";
-import { ensureBuild, startServer, waitHealthy } from "../bench/server";
+import { ensureBuild, startServer, waitHealthy, type Server } from "../bench/server";
+import { dashboardFigure, onServer, savesSeenEverywhere, sessionsShared, throttleShared } from "./cross-instance";
 
-const PORT = 3320;
+const PORT = Number(process.env.LOAD_PORT ?? 3320);
 const LOAD_YEAR = 2095;
 /** Values the editors fight over: few enough that honest conflicts happen too. */
 const POOL_SIZE = 20;
@@ -30,15 +41,28 @@ const STALE_SHARE = 0.2;
 const BLIND_SHARE = 0.1;
 const REQUEST_TIMEOUT_MS = 30_000;
 const PASSWORD = "load test lantern crosses nine bridges";
+/** With --think: an editor saves every THINK_MIN_MS to THINK_MAX_MS and reads once in between. */
+const THINK_MIN_MS = 5_000;
+const THINK_MAX_MS = 20_000;
+/** The issue's targets (16, point 4). */
+const TARGETS = { storm: { perSecond: 150, p95: 500 }, think: { p95: 150 } };
 
 const { values: args } = parseArgs({
-  options: { seconds: { type: "string", default: "60" }, editors: { type: "string", default: "50" }, fresh: { type: "boolean", default: false } },
+  options: {
+    seconds: { type: "string", default: "60" },
+    editors: { type: "string" },
+    think: { type: "boolean", default: false },
+    servers: { type: "string", default: "1" },
+    fresh: { type: "boolean", default: false },
+  },
   strict: true,
 });
 const seconds = Number(args.seconds);
-const editorCount = Number(args.editors);
+const editorCount = Number(args.editors ?? (args.think ? 200 : 50));
+const serverCount = Number(args.servers);
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) throw new Error("--seconds must be a whole number from 1 to 3600");
 if (!Number.isInteger(editorCount) || editorCount < 1 || editorCount > 200) throw new Error("--editors must be a whole number from 1 to 200");
+if (!Number.isInteger(serverCount) || serverCount < 1 || serverCount > 4) throw new Error("--servers must be a whole number from 1 to 4");
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
   console.error("error: the load test needs DATABASE_URL=postgres://… (add --fresh to run in a new database on that server)");
@@ -49,7 +73,15 @@ type Kind = "year page" | "dashboard" | "values API" | "save" | "stale save" | "
 type Sample = { kind: Kind; status: number; ms: number };
 type Accepted = { key: string; version: number; value: number };
 
-type Editor = { index: number; session: Caller; token: Caller; seen: Map<string, number> };
+type Editor = { index: number; session: Caller; token: Caller; seen: Map<string, number>; bases: string[]; turn: number };
+type Out = { samples: Sample[]; accepted: Accepted[]; staleNot409: string[]; unexpected: string[] };
+
+/** Each of an editor's requests goes to the next server in turn: sessions and tokens must hold on all of them. */
+function via(editor: Editor, caller: Caller): Caller {
+  return onServer(caller, editor.bases[editor.turn++ % editor.bases.length]!);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function call(caller: Caller, method: string, path: string, json?: unknown) {
   const started = performance.now();
@@ -74,7 +106,8 @@ function readVersions(editor: Editor, text: string, pool: Set<string>) {
   for (const row of Array.isArray(rows) ? rows : rows.values) if (pool.has(row.metricKey)) editor.seen.set(row.metricKey, row.version);
 }
 
-async function runEditor(editor: Editor, pool: string[], deadline: number, out: { samples: Sample[]; accepted: Accepted[]; staleNot409: string[]; unexpected: string[] }) {
+/** One editor's moves: a read of some kind, or a save (fresh, stale or without a version). */
+function editorMoves(editor: Editor, pool: string[], out: Out) {
   const poolSet = new Set(pool);
   let counter = 0;
   const record = (kind: Kind, r: { status: number; ms: number; text: string }, expected: number[]) => {
@@ -82,58 +115,90 @@ async function runEditor(editor: Editor, pool: string[], deadline: number, out: 
     if (!expected.includes(r.status)) out.unexpected.push(`${kind} → ${r.status} ${r.text.slice(0, 120).replace(/\s+/g, " ")}`);
   };
   const readValues = async () => {
-    const r = await call(editor.token, "GET", `/api/v1/years/${LOAD_YEAR}/values`);
+    const r = await call(via(editor, editor.token), "GET", `/api/v1/years/${LOAD_YEAR}/values`);
     record("values API", r, [200]);
     if (r.status === 200) readVersions(editor, r.text, poolSet);
   };
-  await readValues();
-  while (Date.now() < deadline) {
-    const roll = Math.random();
-    if (roll < 0.15) {
-      record("year page", await call(editor.session, "GET", `/years/${LOAD_YEAR}`), [200]);
-    } else if (roll < 0.25) {
-      record("dashboard", await call(editor.session, "GET", "/"), [200]);
-    } else if (roll < 0.45) {
-      await readValues();
+  /** `roll` in [0, 1): the year page, the dashboard or the values API. */
+  const read = async (roll: number) => {
+    if (roll < 0.35) record("year page", await call(via(editor, editor.session), "GET", `/years/${LOAD_YEAR}`), [200]);
+    else if (roll < 0.6) record("dashboard", await call(via(editor, editor.session), "GET", "/"), [200]);
+    else await readValues();
+  };
+  const save = async () => {
+    const key = pool[Math.floor(Math.random() * pool.length)]!;
+    const seen = editor.seen.get(key) ?? 1;
+    // Unique per save, so the revision it wrote can be found by value and version.
+    const value = editor.index * 1_000_000 + ++counter;
+    const path = `/api/v1/years/${LOAD_YEAR}/values/${key}`;
+    const kind = Math.random();
+    if (kind < BLIND_SHARE) {
+      const r = await call(via(editor, editor.token), "PUT", path, { value, reason: "load test (no version)" });
+      record("save without version", r, [200]);
+      if (r.status === 200) {
+        const saved = JSON.parse(r.text) as { version: number };
+        out.accepted.push({ key, version: saved.version, value });
+        editor.seen.set(key, saved.version);
+      }
+    } else if (kind < BLIND_SHARE + STALE_SHARE) {
+      // Versions only grow and every pooled value has a row, so anything below what was seen is stale.
+      const r = await call(via(editor, editor.token), "PUT", path, { value, version: seen - 1, reason: "load test (stale)" });
+      record("stale save", r, [409]);
+      if (r.status !== 409) out.staleNot409.push(`${key}@${seen - 1} → ${r.status}`);
     } else {
-      const key = pool[Math.floor(Math.random() * pool.length)]!;
-      const seen = editor.seen.get(key) ?? 1;
-      // Unique per save, so the revision it wrote can be found by value and version.
-      const value = editor.index * 1_000_000 + ++counter;
-      const kind = Math.random();
-      if (kind < BLIND_SHARE) {
-        const r = await call(editor.token, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value, reason: "load test (no version)" });
-        record("save without version", r, [200]);
-        if (r.status === 200) {
-          const saved = JSON.parse(r.text) as { version: number };
-          out.accepted.push({ key, version: saved.version, value });
-          editor.seen.set(key, saved.version);
-        }
-      } else if (kind < BLIND_SHARE + STALE_SHARE) {
-        // Versions only grow and every pooled value has a row, so anything below what was seen is stale.
-        const r = await call(editor.token, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value, version: seen - 1, reason: "load test (stale)" });
-        record("stale save", r, [409]);
-        if (r.status !== 409) out.staleNot409.push(`${key}@${seen - 1} → ${r.status}`);
-      } else {
-        const r = await call(editor.token, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value, version: seen, reason: "load test" });
-        record("save", r, [200, 409]);
-        if (r.status === 200) {
-          const saved = JSON.parse(r.text) as { version: number; value: number };
-          out.accepted.push({ key, version: saved.version, value });
-          editor.seen.set(key, saved.version);
-        } else if (r.status === 409) {
-          // Someone else saved first: take their version, as the editor would after reviewing it.
-          const current = (JSON.parse(r.text) as { current?: { version?: number } }).current;
-          if (current?.version) editor.seen.set(key, current.version);
-          else await readValues();
-        }
+      const r = await call(via(editor, editor.token), "PUT", path, { value, version: seen, reason: "load test" });
+      record("save", r, [200, 409]);
+      if (r.status === 200) {
+        const saved = JSON.parse(r.text) as { version: number; value: number };
+        out.accepted.push({ key, version: saved.version, value });
+        editor.seen.set(key, saved.version);
+      } else if (r.status === 409) {
+        // Someone else saved first: take their version, as the editor would after reviewing it.
+        const current = (JSON.parse(r.text) as { current?: { version?: number } }).current;
+        if (current?.version) editor.seen.set(key, current.version);
+        else await readValues();
       }
     }
+  };
+  return { readValues, read, save };
+}
+
+/** No think time: requests back to back, a save more often than not. */
+async function runEditor(editor: Editor, pool: string[], deadline: number, out: Out) {
+  const moves = editorMoves(editor, pool, out);
+  await moves.readValues();
+  while (Date.now() < deadline) {
+    const roll = Math.random();
+    if (roll < 0.45) await moves.read(roll / 0.45);
+    else await moves.save();
+  }
+}
+
+/**
+ * With think time: a save every 5–20 s and one read at a random moment in between. Editors start
+ * at random points of their first interval, so they do not arrive together.
+ */
+async function runThinkingEditor(editor: Editor, pool: string[], deadline: number, out: Out) {
+  const moves = editorMoves(editor, pool, out);
+  // Every wait ends at the deadline at the latest, so the run lasts --seconds and no longer.
+  const until = async (ms: number) => {
+    await pause(Math.max(0, Math.min(ms, deadline - Date.now())));
+    return Date.now() < deadline;
+  };
+  if (!(await until(Math.random() * THINK_MAX_MS))) return;
+  await moves.readValues();
+  while (Date.now() < deadline) {
+    const interval = THINK_MIN_MS + Math.random() * (THINK_MAX_MS - THINK_MIN_MS);
+    const readAt = Math.random() * interval;
+    if (!(await until(readAt))) break;
+    await moves.read(Math.random());
+    if (!(await until(interval - readAt))) break;
+    await moves.save();
   }
 }
 
 /** The contested values whose dashboard card (in their section's view of LOAD_YEAR) differs from the database. */
-async function dashboardMismatches(db: Client, session: Caller, pool: string[]): Promise<string[]> {
+async function dashboardMismatches(db: Client, session: Caller, pool: string[], label: string): Promise<string[]> {
   const rows = (
     await db.query(
       `select m.key, m.section_key, m.unit, v.value, v.qualifier from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`,
@@ -145,10 +210,9 @@ async function dashboardMismatches(db: Client, session: Caller, pool: string[]):
   for (const r of rows) {
     if (!pages.has(r.section_key)) pages.set(r.section_key, (await call(session, "GET", `/?year=${LOAD_YEAR}&section=${r.section_key}`)).text);
     const html = pages.get(r.section_key)!;
-    const card = html.slice(html.indexOf(`data-metric="${r.key}"`)).split("data-metric=")[1] ?? "";
-    const shown = /<p class="kpi-figure">([^<]*)<\/p>/.exec(card)?.[1] ?? "(no card)";
+    const shown = dashboardFigure(html, r.key);
     const expected = formatValue(r.value === null ? null : Number(r.value), r.unit, r.qualifier);
-    if (shown !== expected) mismatches.push(`${r.key}: shows ${shown}, is ${expected}`);
+    if (shown !== expected) mismatches.push(`${label}: ${r.key} shows ${shown}, is ${expected}`);
   }
   return mismatches;
 }
@@ -174,12 +238,15 @@ async function main() {
     };
   }
   const db = new Client({ connectionString: databaseUrl });
-  let server: ReturnType<typeof startServer> | undefined;
+  const servers: Server[] = [];
+  const stopAll = () => Promise.all(servers.splice(0).map((s) => s.stop()));
   try {
     // People, tokens, the year and the contested values are set up through the data layer first.
     const opened = await openPostgres(databaseUrl, { poolSize: 2 });
     const runId = randomBytes(3).toString("hex");
     const tokens: { email: string; token: string }[] = [];
+    // Two more people, not editors: one is locked out by the throttle check, the other signed out everywhere.
+    const [throttled, signedOut] = [`load-${runId}-throttled@example.org`, `load-${runId}-signed-out@example.org`];
     try {
       await runMigrations(opened);
       await seedDatabase(opened.db);
@@ -188,6 +255,7 @@ async function main() {
         const user = await createUser(opened.db, { email, name: `Load Editor ${i}`, role: "editor", password: PASSWORD }, null, "load test");
         tokens.push({ email, token: (await createApiToken(opened.db, user.id, "load test")).token });
       }
+      for (const email of [throttled, signedOut]) await createUser(opened.db, { email, name: email.split("@")[0]!, role: "viewer", password: PASSWORD }, null, "load test");
     } finally {
       await opened.close();
     }
@@ -195,10 +263,15 @@ async function main() {
     const year = (await db.query(`insert into reporting_years (year) values ($1) on conflict (year) do update set year = excluded.year returning status`, [LOAD_YEAR])).rows[0] as { status: string };
     if (year.status !== "open") throw new Error(`${LOAD_YEAR} is locked in this database: use --fresh`);
     const pool = (await db.query(`select key from metrics where not archived and unit = 'count' and min is null and max is null order by id limit $1`, [POOL_SIZE])).rows.map((r: { key: string }) => r.key);
+    // The cross-instance check saves a figure outside the contested pool, so the storm's counts stay exact.
+    const probe = (await db.query(`select key, section_key section, unit from metrics where not archived and unit = 'count' and min is null and max is null and not (key = any($1)) order by id limit 1`, [pool])).rows[0] as { key: string; section: string; unit: Unit };
 
-    server = startServer(PORT, { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url") });
-    await waitHealthy(server);
-    const base = server.url;
+    // The same database and secret: a session signed by one server is valid on the others.
+    const authSecret = randomBytes(32).toString("base64url");
+    for (let i = 0; i < serverCount; i++) servers.push(startServer(PORT + i, { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret }));
+    await Promise.all(servers.map((s) => waitHealthy(s)));
+    const bases = servers.map((s) => s.url);
+    const base = bases[0]!;
     // Counts without bounds accept every whole number, so each save can carry a unique value.
     // Every contested value gets a row, so "stale" is always below the current version.
     const first = withToken(base, tokens[0]!.token);
@@ -206,32 +279,44 @@ async function main() {
       const r = await call(first, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value: 0, reason: "load test set-up" });
       if (r.status !== 200) throw new Error(`set-up save of ${key} failed: ${r.status} ${r.text}`);
     }
+
+    const editors: Editor[] = [];
+    for (let i = 0; i < editorCount; i++) {
+      // Signed in on one server, then used on all of them in turn.
+      const session = await signIn(bases[i % bases.length]!, tokens[i]!.email, PASSWORD);
+      editors.push({ index: i, session, token: withToken(base, tokens[i]!.token), seen: new Map(), bases, turn: i });
+    }
+
+    const crossSaves = await savesSeenEverywhere(call, bases, editors[0]!.token, editors[0]!.session, LOAD_YEAR, probe);
+    const crossThrottle = await throttleShared(bases, throttled, PASSWORD);
+    const crossSessions = await sessionsShared(call, bases, signedOut, PASSWORD);
+
     const initial = new Map(
       (
         await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [LOAD_YEAR, pool])
       ).rows.map((r: { key: string; version: number }) => [r.key, r.version]),
     );
-    const maxRevision = (await db.query<{ n: number }>(`select coalesce(max(id), 0) n from value_revisions`)).rows[0]!.n;
+    const maxRevision = Number((await db.query<{ n: number | string }>(`select coalesce(max(id), 0) n from value_revisions`)).rows[0]!.n);
+    const loadBefore = os.loadavg();
 
-    const editors: Editor[] = [];
-    for (let i = 0; i < editorCount; i++) {
-      editors.push({ index: i, session: await signIn(base, tokens[i]!.email, PASSWORD), token: withToken(base, tokens[i]!.token), seen: new Map() });
-    }
-
-    console.log(`${editorCount} editors for ${seconds} s on ${base} (PostgreSQL, ${pool.length} contested values in ${LOAD_YEAR})…`);
-    const out = { samples: [] as Sample[], accepted: [] as Accepted[], staleNot409: [] as string[], unexpected: [] as string[] };
+    const mode = args.think ? `think time ${THINK_MIN_MS / 1000}–${THINK_MAX_MS / 1000} s between saves` : "no think time";
+    console.log(`${editorCount} editors, ${mode}, for ${seconds} s on ${bases.join(" and ")} (PostgreSQL, ${pool.length} contested values in ${LOAD_YEAR})…`);
+    const out: Out = { samples: [], accepted: [], staleNot409: [], unexpected: [] };
     const started = performance.now();
     const deadline = Date.now() + seconds * 1000;
-    await Promise.all(editors.map((e) => runEditor(e, pool, deadline, out)));
+    await Promise.all(editors.map((e) => (args.think ? runThinkingEditor : runEditor)(e, pool, deadline, out)));
     const elapsed = (performance.now() - started) / 1000;
-    // The dashboard serves values from a cache keyed by the database (decision 010): after the
-    // storm it must show every contested value as it ended, not as some request last read it.
-    const stale = await dashboardMismatches(db, editors[0]!.session, pool);
-    await server.stop();
-    server = undefined;
+    const loadAfter = os.loadavg();
+    // The dashboard serves values from a cache each process validates against the database
+    // (db/queries/value-points.ts): after the storm every server must show every contested value
+    // as it ended, not as some request last read it.
+    const stale: string[] = [];
+    for (const [i, b] of bases.entries()) stale.push(...(await dashboardMismatches(db, onServer(editors[0]!.session, b), pool, `server ${i + 1}`)));
+    await stopAll();
 
     // Verification against the database.
     const violations: string[] = [];
+    violations.push(...crossSaves.violations, ...crossThrottle.violations, ...crossSessions);
     if (stale.length > 0) violations.push(`the dashboard shows ${stale.length} contested values other than their final figure, e.g. ${stale.slice(0, 3).join("; ")}`);
     const fiveXx = out.samples.filter((s) => s.status >= 500).length;
     if (fiveXx > 0) violations.push(`${fiveXx} responses were 5xx`);
@@ -275,25 +360,48 @@ async function main() {
     const header = ["requests", "n", "p50 ms", "p95 ms", "p99 ms", "errors"];
     const rows = [line("all", out.samples), ...kinds.map((k) => line(k, out.samples.filter((s) => s.kind === k)))];
     const saves = out.samples.filter((s) => s.kind === "save");
+    const perSecond = out.samples.length / elapsed;
+    const p95 = (s: Sample[]) => percentile(s.map((x) => x.ms), 95);
+    const targets = args.think
+      ? [
+          [
+            `p95 of every kind of request ≤ ${TARGETS.think.p95} ms`,
+            (() => {
+              const over = kinds.filter((k) => p95(out.samples.filter((s) => s.kind === k)) > TARGETS.think.p95);
+              return over.length === 0 ? "met" : `MISSED: ${over.map((k) => `${k} ${ms(p95(out.samples.filter((s) => s.kind === k)))} ms`).join(", ")}`;
+            })(),
+          ],
+        ]
+      : [
+          [`≥ ${TARGETS.storm.perSecond} requests/s`, perSecond >= TARGETS.storm.perSecond ? "met" : `MISSED: ${perSecond.toFixed(1)}`],
+          [`p95 of all requests ≤ ${TARGETS.storm.p95} ms`, p95(out.samples) <= TARGETS.storm.p95 ? "met" : `MISSED: ${ms(p95(out.samples))} ms`],
+        ];
     const summary = [
-      `${out.samples.length.toLocaleString("en-US")} requests in ${elapsed.toFixed(1)} s: ${(out.samples.length / elapsed).toFixed(1)} requests/s`,
+      `${out.samples.length.toLocaleString("en-US")} requests in ${elapsed.toFixed(1)} s: ${perSecond.toFixed(1)} requests/s`,
       `saves: ${out.accepted.length} accepted, ${saves.filter((s) => s.status === 409).length} honest conflicts (409), ${out.samples.filter((s) => s.kind === "stale save" && s.status === 409).length} of ${out.samples.filter((s) => s.kind === "stale save").length} deliberately stale saves refused with 409, ${out.samples.filter((s) => s.kind === "save without version" && s.status === 200).length} of ${out.samples.filter((s) => s.kind === "save without version").length} saves without a version accepted`,
+      serverCount === 1
+        ? `one server: a save read back at once through its values API and dashboard; ${crossThrottle.failures} failed sign-ins locked the account; a signed-out session was refused`
+        : `across ${serverCount} servers: ${crossSaves.checked} saves (through each server, read by each) read back at once through the reader's values API and dashboard; ${crossThrottle.failures} failed sign-ins spread over them locked the account on all; a session signed in on server 1 was valid on all and ended on all by one sign-out`,
+      `load average ${loadBefore.map((n) => n.toFixed(1)).join(" / ")} before the run, ${loadAfter.map((n) => n.toFixed(1)).join(" / ")} after (2 cores shared with the load generator${serverCount > 1 ? ` and ${serverCount} servers` : ""})`,
       violations.length === 0
-        ? "verification: no 5xx; every accepted save has exactly one revision; final versions = initial + accepted saves; every stale save got 409; every save without a version was accepted; the dashboard shows every final value"
+        ? "verification: no 5xx; every accepted save has exactly one revision; final versions = initial + accepted saves; every stale save got 409; every save without a version was accepted; every server's dashboard shows every final value; the servers agreed on saves, the sign-in throttle and sessions"
         : `VIOLATIONS:\n- ${violations.join("\n- ")}`,
     ];
-    console.log(`\n${textTable(header, rows)}\n\n${summary.join("\n")}`);
+    console.log(`\n${textTable(header, rows)}\n\n${textTable(["target", "result"], targets)}\n\n${summary.join("\n")}`);
 
     const serverVersion = (await db.query<{ v: string }>(`select version() v`)).rows[0]!.v.split(" on ")[0]!;
+    const command = ["npm run test:load --", `--seconds ${seconds}`, `--editors ${editorCount}`, args.think ? "--think" : "", serverCount > 1 ? `--servers ${serverCount}` : "", args.fresh ? "--fresh" : ""].filter(Boolean).join(" ");
     appendLoadResult(
       [
         `## Load test, ${new Date().toISOString()}`,
         "",
-        `\`npm run test:load -- --seconds ${seconds} --editors ${editorCount}${args.fresh ? " --fresh" : ""}\`: ${editorCount} editors, no think time, ${pool.length} contested values, ${Math.round(STALE_SHARE * 100)}% of saves deliberately stale, ${Math.round(BLIND_SHARE * 100)}% without a version. Result: **${violations.length === 0 ? "passed" : "FAILED"}**.`,
+        `\`${command}\`: ${editorCount} editors, ${mode}, ${serverCount} app server${serverCount === 1 ? "" : "s"} (\`next start\`) on one PostgreSQL database, ${pool.length} contested values, ${Math.round(STALE_SHARE * 100)}% of saves deliberately stale, ${Math.round(BLIND_SHARE * 100)}% without a version. Result: **${violations.length === 0 ? "passed" : "FAILED"}**.`,
         "",
         machine({ "PostgreSQL server": serverVersion }),
         "",
         markdownTable(header, rows),
+        "",
+        markdownTable(["target", "result"], targets),
         "",
         ...summary.map((s) => `- ${s.replace(/\n/g, " ")}`),
       ].join("\n"),
@@ -301,7 +409,7 @@ async function main() {
     console.log("\nAppended to docs/benchmarks.md");
     if (violations.length > 0) process.exitCode = 1;
   } finally {
-    if (server) await server.stop();
+    await stopAll();
     await db.end().catch(() => undefined);
     await drop();
   }
