@@ -66,7 +66,12 @@ const config = [
   {
     files: ["server/**/*.{ts,tsx}"],
     ignores: ["server/**/*.test.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [layer("server/ is imported by app/ and components/, not the other way", ["app", "components"])] }] },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [layer("server/ is imported by app/ and components/, not the other way", ["app", "components"])] },
+      ],
+    },
   },
   {
     files: ["components/**/*.{ts,tsx}"],

@@ -82,10 +82,7 @@ async function openFolder(dataDir: string, templateFile: string | undefined): Pr
   return client;
 }
 
-export async function openPostgres(
-  url: string,
-  opts: { poolSize?: number; statementTimeoutMs?: number } = {},
-): Promise<OpenedDatabase> {
+export async function openPostgres(url: string, opts: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<OpenedDatabase> {
   const pool = new Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,

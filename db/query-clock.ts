@@ -15,8 +15,7 @@ export type QueryClock = { ms: number; inFlight: number; since: number };
 // Next loads this module more than once (instrumentation opens the database, each route bundle
 // times it): one store per process on globalThis, as db/client.ts keeps one database, or the
 // driver wrapped at start-up would look in a store no request ever fills.
-const current = ((globalThis as { __reportDeskQueryClock?: AsyncLocalStorage<QueryClock> }).__reportDeskQueryClock ??=
-  new AsyncLocalStorage<QueryClock>());
+const current = ((globalThis as { __reportDeskQueryClock?: AsyncLocalStorage<QueryClock> }).__reportDeskQueryClock ??= new AsyncLocalStorage<QueryClock>());
 
 export function newQueryClock(): QueryClock {
   return { ms: 0, inFlight: 0, since: 0 };

@@ -30,13 +30,15 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1400, height: 900 });
 }
 
-
 test.describe("as the admin", () => {
   test.use({ storageState: ADMIN_STATE });
   // Each of these walks a whole story, with several argon2 hashes and sign-ins.
   test.describe.configure({ timeout: 90_000 });
 
-  test("an admin creates a metric, sees it in a newly opened 2060, cannot change its key or (with values) its unit, and archives it", async ({ page, baseURL }) => {
+  test("an admin creates a metric, sees it in a newly opened 2060, cannot change its key or (with values) its unit, and archives it", async ({
+    page,
+    baseURL,
+  }) => {
     const key = `e2e_shelters_${stamp}`;
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Metrics" }).click();
@@ -64,10 +66,18 @@ test.describe("as the admin", () => {
 
     // The API sees it too, and refuses the same key again.
     const listed = await (await page.request.get("/api/v1/metrics")).json();
-    expect(listed.metrics).toContainEqual(expect.objectContaining({ key, label: "Shelters built", section: "peacebuilding", unit: "km2", direction: "down", min: 10, max: 5000, archived: false }));
-    const duplicate = await page.request.post("/api/v1/metrics", { data: { key, label: "Again", section: "peacebuilding", unit: "count", direction: "up" }, headers: sameOrigin(baseURL!) });
+    expect(listed.metrics).toContainEqual(
+      expect.objectContaining({ key, label: "Shelters built", section: "peacebuilding", unit: "km2", direction: "down", min: 10, max: 5000, archived: false }),
+    );
+    const duplicate = await page.request.post("/api/v1/metrics", {
+      data: { key, label: "Again", section: "peacebuilding", unit: "count", direction: "up" },
+      headers: sameOrigin(baseURL!),
+    });
     expect(duplicate.status()).toBe(409);
-    const invalid = await page.request.post("/api/v1/metrics", { data: { key: "x-y", label: "", section: "peacebuilding", unit: "miles", direction: "up" }, headers: sameOrigin(baseURL!) });
+    const invalid = await page.request.post("/api/v1/metrics", {
+      data: { key: "x-y", label: "", section: "peacebuilding", unit: "miles", direction: "up" },
+      headers: sameOrigin(baseURL!),
+    });
     expect(invalid.status()).toBe(422);
     expect((await invalid.json()).error.fields).toMatchObject({ key: expect.any(String), label: expect.any(String), unit: expect.any(String) });
 
@@ -103,7 +113,12 @@ test.describe("as the admin", () => {
     expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["metric_created", "metric_updated", "value_saved"]));
   });
 
-  test("an admin adds a person, changes the role, resets the password and deactivates them: their session and token stop at once", async ({ page, browser, playwright, baseURL }) => {
+  test("an admin adds a person, changes the role, resets the password and deactivates them: their session and token stop at once", async ({
+    page,
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const email = `e2e-leaver-${stamp}@example.org`;
     const password = "harbour lamps blink over tin roofs";
     await page.goto("/");
@@ -197,7 +212,9 @@ test.describe("as the admin", () => {
     expect(demote.status()).toBe(403);
     const deactivate = await page.request.patch(`/api/v1/users/${me.id}`, { data: { active: false }, headers: sameOrigin(baseURL!) });
     expect(deactivate.status()).toBe(403);
-    expect((await (await page.request.get("/api/v1/users")).json()).users).toContainEqual(expect.objectContaining({ email: ADMIN.email, role: "admin", active: true }));
+    expect((await (await page.request.get("/api/v1/users")).json()).users).toContainEqual(
+      expect.objectContaining({ email: ADMIN.email, role: "admin", active: true }),
+    );
   });
 });
 
@@ -311,7 +328,15 @@ for (const role of ["viewer", "editor"] as const) {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const name of ["Audit log", "People", "Metrics"]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
-    for (const path of ["/audit", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/metrics", "/admin/metrics/new", "/admin/metrics/peacekeepers_total"]) {
+    for (const path of [
+      "/audit",
+      "/admin/users",
+      "/admin/users/new",
+      "/admin/users/1",
+      "/admin/metrics",
+      "/admin/metrics/new",
+      "/admin/metrics/peacekeepers_total",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "You are not allowed to see this page" }), path).toBeVisible();
@@ -321,7 +346,11 @@ for (const role of ["viewer", "editor"] as const) {
     const headers = sameOrigin(baseURL!);
     expect((await page.request.get("/api/v1/audit")).status()).toBe(403);
     expect((await page.request.get("/api/v1/users")).status()).toBe(403);
-    expect((await page.request.post("/api/v1/metrics", { data: { key: "sneaky", label: "S", section: "peacebuilding", unit: "count", direction: "up" }, headers })).status()).toBe(403);
+    expect(
+      (
+        await page.request.post("/api/v1/metrics", { data: { key: "sneaky", label: "S", section: "peacebuilding", unit: "count", direction: "up" }, headers })
+      ).status(),
+    ).toBe(403);
     expect((await page.request.put("/api/v1/metrics/peacekeepers_total", { data: { label: "Hijacked" }, headers })).status()).toBe(403);
     expect((await page.request.patch("/api/v1/users/1", { data: { active: false }, headers })).status()).toBe(403);
     const metrics = (await (await page.request.get("/api/v1/metrics")).json()).metrics as { key: string; label: string }[];

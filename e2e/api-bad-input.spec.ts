@@ -46,8 +46,10 @@ async function expectRefusedWithoutWrites(cases: Case[]) {
 const put = (metricKey: string, data: unknown) => (api: APIRequestContext) => api.put(`${VALUES}/${metricKey}`, { data: data as Record<string, unknown> });
 // A Buffer goes out byte for byte: Playwright would JSON-encode a string that does not parse as JSON.
 const raw = (text: string) => Buffer.from(text, "utf8");
-const putRaw = (metricKey: string, body: string, headers: Record<string, string> = JSON_TYPE) => (api: APIRequestContext) =>
-  api.put(`${VALUES}/${metricKey}`, { data: raw(body), headers });
+const putRaw =
+  (metricKey: string, body: string, headers: Record<string, string> = JSON_TYPE) =>
+  (api: APIRequestContext) =>
+    api.put(`${VALUES}/${metricKey}`, { data: raw(body), headers });
 
 test.describe("bad input through the API", () => {
   test.beforeAll(async ({ baseURL, playwright }) => {
@@ -98,7 +100,9 @@ test.describe("bad input through the API", () => {
     await ok(editor.put(`${VALUES}/pbf_approved_budget_usd`, { data: { value: 1e15, version: usd.version, qualifier: "about" } }));
     const count = await valueOf(editor, YEAR, "pbc_countries_regions");
     const saved = await ok(
-      editor.put(`${VALUES}/pbc_countries_regions`, { data: { value: 0, version: count.version, qualifier: "over", note: "n".repeat(2_000), source: "s".repeat(1_000) } }),
+      editor.put(`${VALUES}/pbc_countries_regions`, {
+        data: { value: 0, version: count.version, qualifier: "over", note: "n".repeat(2_000), source: "s".repeat(1_000) },
+      }),
     );
     expect(saved).toMatchObject({ value: 0, qualifier: "over" });
     expect(await valueOf(editor, YEAR, "women_mediation_teams_pct")).toMatchObject({ value: 43.5, qualifier: null });
@@ -107,19 +111,70 @@ test.describe("bad input through the API", () => {
 
   test("quote, year, user and token rules get 422 naming the field", async () => {
     await expectRefusedWithoutWrites([
-      { name: "quote text of 5,001 characters", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, text: "q".repeat(5_001) } }), status: 422, field: "text" },
-      { name: "quote without speaker", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, speaker: "  " } }), status: 422, field: "speaker" },
-      { name: "quote in an unknown section", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, section: "nowhere" } }), status: 422, field: "section" },
-      { name: "quote change to 5,001 characters", send: (api) => api.put(`/api/v1/quotes/${quoteId}`, { data: { ...QUOTE, text: "q".repeat(5_001), version: 1 } }), status: 422, field: "text" },
-      { name: "quote change with version 0", send: (api) => api.put(`/api/v1/quotes/${quoteId}`, { data: { ...QUOTE, version: 0 } }), status: 422, field: "version" },
-      { name: "quote delete with a text version", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: { version: "1" } }), status: 422, field: "version" },
+      {
+        name: "quote text of 5,001 characters",
+        send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, text: "q".repeat(5_001) } }),
+        status: 422,
+        field: "text",
+      },
+      {
+        name: "quote without speaker",
+        send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, speaker: "  " } }),
+        status: 422,
+        field: "speaker",
+      },
+      {
+        name: "quote in an unknown section",
+        send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, section: "nowhere" } }),
+        status: 422,
+        field: "section",
+      },
+      {
+        name: "quote change to 5,001 characters",
+        send: (api) => api.put(`/api/v1/quotes/${quoteId}`, { data: { ...QUOTE, text: "q".repeat(5_001), version: 1 } }),
+        status: 422,
+        field: "text",
+      },
+      {
+        name: "quote change with version 0",
+        send: (api) => api.put(`/api/v1/quotes/${quoteId}`, { data: { ...QUOTE, version: 0 } }),
+        status: 422,
+        field: "version",
+      },
+      {
+        name: "quote delete with a text version",
+        send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: { version: "1" } }),
+        status: 422,
+        field: "version",
+      },
       { name: "year before 1945", send: (api) => api.post("/api/v1/years", { data: { year: 1800 } }), status: 422, field: "year" },
       { name: "year that is a word", send: (api) => api.post("/api/v1/years", { data: { year: "next" } }), status: 422, field: "year" },
       { name: "year with a fraction", send: (api) => api.post("/api/v1/years", { data: { year: 2046.5 } }), status: 422, field: "year" },
       { name: "unlock without a reason", send: () => clients.admin.post(`/api/v1/years/${YEAR}/unlock`, { data: {} }), status: 422, field: "reason" },
-      { name: "user with a bad email", send: () => clients.admin.post("/api/v1/users", { data: { name: "X", email: "not-an-email", role: "viewer", password: "copper lantern drifts over nine bridges" } }), status: 422, field: "email" },
-      { name: "user with a common password", send: () => clients.admin.post("/api/v1/users", { data: { name: "X", email: "weak@example.org", role: "viewer", password: "password1234" } }), status: 422, field: "password" },
-      { name: "user with an unknown role", send: () => clients.admin.post("/api/v1/users", { data: { name: "X", email: "role@example.org", role: "owner", password: "copper lantern drifts over nine bridges" } }), status: 422, field: "role" },
+      {
+        name: "user with a bad email",
+        send: () =>
+          clients.admin.post("/api/v1/users", {
+            data: { name: "X", email: "not-an-email", role: "viewer", password: "copper lantern drifts over nine bridges" },
+          }),
+        status: 422,
+        field: "email",
+      },
+      {
+        name: "user with a common password",
+        send: () => clients.admin.post("/api/v1/users", { data: { name: "X", email: "weak@example.org", role: "viewer", password: "password1234" } }),
+        status: 422,
+        field: "password",
+      },
+      {
+        name: "user with an unknown role",
+        send: () =>
+          clients.admin.post("/api/v1/users", {
+            data: { name: "X", email: "role@example.org", role: "owner", password: "copper lantern drifts over nine bridges" },
+          }),
+        status: 422,
+        field: "role",
+      },
       { name: "token without a name", send: (api) => api.post("/api/v1/me/tokens", { data: {} }), status: 422, field: "name" },
     ]);
   });
@@ -133,13 +188,30 @@ test.describe("bad input through the API", () => {
       { name: "a JSON number instead of an object", send: putRaw("peace_operations", "13"), status: 422 },
       { name: "text/plain", send: putRaw("peace_operations", '{"value": 13}', { "Content-Type": "text/plain" }), status: 415 },
       { name: "a form post", send: (api) => api.put(`${VALUES}/peace_operations`, { form: { value: "13" } }), status: 415 },
-      { name: "CSV to a JSON endpoint", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: raw("speaker,text\nA,B\n"), headers: { "Content-Type": "text/csv" } }), status: 415 },
+      {
+        name: "CSV to a JSON endpoint",
+        send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: raw("speaker,text\nA,B\n"), headers: { "Content-Type": "text/csv" } }),
+        status: 415,
+      },
       { name: "over 1 MB", send: putRaw("peace_operations", JSON.stringify({ value: 13, note: "n".repeat(1_100_000) })), status: 413 },
-      { name: "over 1 MB in bytes, not in characters", send: putRaw("peace_operations", JSON.stringify({ value: 13, note: "é".repeat(600_000) })), status: 413 },
+      {
+        name: "over 1 MB in bytes, not in characters",
+        send: putRaw("peace_operations", JSON.stringify({ value: 13, note: "é".repeat(600_000) })),
+        status: 413,
+      },
       { name: "malformed JSON to a quote", send: (api) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: raw("{"), headers: JSON_TYPE }), status: 400 },
       { name: "malformed JSON to a quote delete", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw("{"), headers: JSON_TYPE }), status: 400 },
-      { name: "text/plain to a quote delete", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw('{"version": 1}'), headers: { "Content-Type": "text/plain" } }), status: 415 },
-      { name: "over 1 MB to a quote delete", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw(JSON.stringify({ version: 1, reason: "r".repeat(1_100_000) })), headers: JSON_TYPE }), status: 413 },
+      {
+        name: "text/plain to a quote delete",
+        send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: raw('{"version": 1}'), headers: { "Content-Type": "text/plain" } }),
+        status: 415,
+      },
+      {
+        name: "over 1 MB to a quote delete",
+        send: (api) =>
+          api.delete(`/api/v1/quotes/${quoteId}`, { data: raw(JSON.stringify({ version: 1, reason: "r".repeat(1_100_000) })), headers: JSON_TYPE }),
+        status: 413,
+      },
       { name: "empty body to open a year", send: (api) => api.post("/api/v1/years", { headers: JSON_TYPE }), status: 400 },
     ]);
   });
@@ -171,10 +243,16 @@ test.describe("bad input through the API", () => {
     const user = { name: "Nul User", email: "nul.user@example.org", role: "viewer", password: "copper lantern drifts over nine bridges" };
     const admin = () => clients.admin;
     const cases: Case[] = [
-      ...(["note", "source", "reason"] as const).map((field) => ({ name: `value ${field}`, send: put("peace_operations", { value: 13, [field]: nul("x") }), status: 422, field })),
+      ...(["note", "source", "reason"] as const).map((field) => ({
+        name: `value ${field}`,
+        send: put("peace_operations", { value: 13, [field]: nul("x") }),
+        status: 422,
+        field,
+      })),
       ...(["speaker", "title", "section", "text", "reason"] as const).map((field) => ({
         name: `new quote ${field}`,
-        send: (api: APIRequestContext) => api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, [field]: nul(QUOTE[field as keyof typeof QUOTE] ?? "why") } }),
+        send: (api: APIRequestContext) =>
+          api.post(`/api/v1/years/${YEAR}/quotes`, { data: { ...QUOTE, [field]: nul(QUOTE[field as keyof typeof QUOTE] ?? "why") } }),
         status: 422,
         field,
       })),
@@ -187,7 +265,12 @@ test.describe("bad input through the API", () => {
       { name: "quote delete reason", send: (api) => api.delete(`/api/v1/quotes/${quoteId}`, { data: { reason: nul("gone") } }), status: 422, field: "reason" },
       { name: "year written as text with NUL", send: (api) => api.post("/api/v1/years", { data: { year: "20\u000046" } }), status: 422, field: "year" },
       { name: "unlock reason", send: () => admin().post(`/api/v1/years/${YEAR}/unlock`, { data: { reason: nul("because") } }), status: 422, field: "reason" },
-      { name: "snapshot reason", send: (api) => api.post(`/api/v1/years/${YEAR}/snapshots`, { data: { reason: nul("checkpoint") } }), status: 422, field: "reason" },
+      {
+        name: "snapshot reason",
+        send: (api) => api.post(`/api/v1/years/${YEAR}/snapshots`, { data: { reason: nul("checkpoint") } }),
+        status: 422,
+        field: "reason",
+      },
       ...(["key", "label", "section", "description"] as const).map((field) => ({
         name: `new metric ${field}`,
         send: () => admin().post("/api/v1/metrics", { data: { ...metric, [field]: nul(metric[field]) } }),
@@ -206,7 +289,12 @@ test.describe("bad input through the API", () => {
         status: 422,
         field,
       })),
-      { name: "user password change", send: () => admin().patch("/api/v1/users/1", { data: { password: nul("copper lantern drifts") } }), status: 422, field: "password" },
+      {
+        name: "user password change",
+        send: () => admin().patch("/api/v1/users/1", { data: { password: nul("copper lantern drifts") } }),
+        status: 422,
+        field: "password",
+      },
       { name: "token name", send: (api) => api.post("/api/v1/me/tokens", { data: { name: nul("script") } }), status: 422, field: "name" },
       { name: "a NUL in a key of the body", send: putRaw("peace_operations", '{"value": 13, "no\\u0000te": "x"}'), status: 422 },
     ];

@@ -109,7 +109,8 @@ const ROWS = [
     allowed: ["admin"],
     status: 201,
     prepare: async () => null,
-    send: (api, _, caller) => api.post("/api/v1/users", { data: { name: `Made by ${caller}`, email: `matrix-by-${caller}@example.org`, role: "admin", password: PASSWORD } }),
+    send: (api, _, caller) =>
+      api.post("/api/v1/users", { data: { name: `Made by ${caller}`, email: `matrix-by-${caller}@example.org`, role: "admin", password: PASSWORD } }),
     state: usersState,
   }),
   row<null>({
@@ -125,7 +126,8 @@ const ROWS = [
     allowed: ["viewer", "reviewer", "editor", "admin"],
     status: 200,
     // A fresh token of the caller's own (the editor's when there is no caller) to revoke.
-    prepare: async (caller) => ok<{ id: number }>(clients[caller === "anonymous" ? "editor" : caller].post("/api/v1/me/tokens", { data: { name: "to revoke" } })),
+    prepare: async (caller) =>
+      ok<{ id: number }>(clients[caller === "anonymous" ? "editor" : caller].post("/api/v1/me/tokens", { data: { name: "to revoke" } })),
     send: (api, { id }) => api.delete(`/api/v1/me/tokens/${id}`),
     state: tokensState,
   }),
@@ -195,7 +197,12 @@ test.describe("cookie-authenticated writes", () => {
     ];
     const { version } = await valueOf(admin(), VALUES_YEAR, "contributing_countries");
     const before = await state();
-    const foreign: Record<string, string>[] = [{}, { Origin: "https://evil.example.org" }, { Origin: "null" }, { Origin: baseURL!.replace("127.0.0.1", "localhost") }];
+    const foreign: Record<string, string>[] = [
+      {},
+      { Origin: "https://evil.example.org" },
+      { Origin: "null" },
+      { Origin: baseURL!.replace("127.0.0.1", "localhost") },
+    ];
     for (const headers of foreign) {
       for (const write of writes(version)) {
         const response = await write(headers);
@@ -206,7 +213,10 @@ test.describe("cookie-authenticated writes", () => {
     expect(await state()).toEqual(before);
 
     // The same session from the app's own origin is an ordinary write.
-    const saved = await browser.put(`/api/v1/years/${VALUES_YEAR}/values/contributing_countries`, { data: { value: 77, version }, headers: sameOrigin(baseURL!) });
+    const saved = await browser.put(`/api/v1/years/${VALUES_YEAR}/values/contributing_countries`, {
+      data: { value: 77, version },
+      headers: sameOrigin(baseURL!),
+    });
     expect(saved.status(), await saved.text()).toBe(200);
     expect(await valueOf(admin(), VALUES_YEAR, "contributing_countries")).toMatchObject({ value: 77, version: version + 1 });
     await browser.dispose();

@@ -2,7 +2,6 @@ import { expect, test } from "@playwright/test";
 import { tokenFor } from "./api";
 
 test.describe("values API with tokens", () => {
-
   test("an editor saves with the version read; a stale version gets 409 with the current row", async ({ playwright, baseURL }) => {
     const token = await tokenFor(playwright, baseURL!, "editor");
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
@@ -26,7 +25,9 @@ test.describe("values API with tokens", () => {
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
     expect([201, 409]).toContain((await api.post("/api/v1/years", { data: { year: 2030 } })).status());
     const path = "/api/v1/years/2030/values/council_field_missions";
-    const start = (await (await api.get("/api/v1/years/2030/values")).json()).values.find((v: { metricKey: string }) => v.metricKey === "council_field_missions");
+    const start = (await (await api.get("/api/v1/years/2030/values")).json()).values.find(
+      (v: { metricKey: string }) => v.metricKey === "council_field_missions",
+    );
     let version: number = start.version;
     // More saves than a default page (100): "every revision" means every one.
     for (let i = 1; i <= 120; i++) {

@@ -10,11 +10,23 @@ const ROLL_YEAR = 2088;
 // Opened with the text of API_YEAR copied.
 const COPY_YEAR = 2090;
 
-type Block = { id: number; kind: string; section: string; position: number; text: string; rendered: string; version: number; numbers: { id: number; text: string; status: string; metricKey: string | null; states: boolean | null }[] };
+type Block = {
+  id: number;
+  kind: string;
+  section: string;
+  position: number;
+  text: string;
+  rendered: string;
+  version: number;
+  numbers: { id: number; text: string; status: string; metricKey: string | null; states: boolean | null }[];
+};
 
 test.describe("the chapter's text", () => {
-
-  test("an editor writes a paragraph with a live figure from the autocomplete, changes the figure, sees the paragraph flagged and fixes it", async ({ browser, playwright, baseURL }, testInfo) => {
+  test("an editor writes a paragraph with a live figure from the autocomplete, changes the figure, sees the paragraph flagged and fixes it", async ({
+    browser,
+    playwright,
+    baseURL,
+  }, testInfo) => {
     test.setTimeout(90_000);
     const api = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(api, baseURL!, UI_YEAR);
@@ -24,9 +36,15 @@ test.describe("the chapter's text", () => {
 
     const page = await pageAs(browser, "editor");
     await page.goto(`/years/${UI_YEAR}`);
-    await page.getByRole("navigation", { name: `Views of ${UI_YEAR}` }).getByRole("link", { name: "Text" }).click();
+    await page
+      .getByRole("navigation", { name: `Views of ${UI_YEAR}` })
+      .getByRole("link", { name: "Text" })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: `${UI_YEAR} text` })).toBeVisible();
-    await page.getByRole("navigation", { name: "Sections of the chapter" }).getByRole("link", { name: /Our peacekeeping work/ }).click();
+    await page
+      .getByRole("navigation", { name: "Sections of the chapter" })
+      .getByRole("link", { name: /Our peacekeeping work/ })
+      .click();
     // The first section is empty too: wait for the one asked for, or the block lands in the first.
     await expect(page.getByRole("heading", { level: 2, name: "Our peacekeeping work" })).toBeVisible();
     await expect(page.getByText("No text in this section yet.")).toBeVisible();
@@ -49,7 +67,10 @@ test.describe("the chapter's text", () => {
     await screenshotBothWidths(page, testInfo, "text-view");
 
     // The figure changes on the figures view: the paragraph's written "120" no longer states it.
-    await page.getByRole("navigation", { name: `Views of ${UI_YEAR}` }).getByRole("link", { name: "Figures and quotes" }).click();
+    await page
+      .getByRole("navigation", { name: `Views of ${UI_YEAR}` })
+      .getByRole("link", { name: "Figures and quotes" })
+      .click();
     const countries = rowOf(page, "Troop- and police-contributing countries");
     await countries.getByLabel("Troop- and police-contributing countries, value", { exact: true }).fill("125");
     await countries.getByLabel("Troop- and police-contributing countries, value", { exact: true }).press("Enter");
@@ -79,7 +100,12 @@ test.describe("the chapter's text", () => {
 
     // History: who wrote each version.
     await page.locator("li[data-block]").first().getByText("History").click();
-    await expect(page.locator("li[data-block]").first().getByText(/^Changed \(version 2/)).toBeVisible();
+    await expect(
+      page
+        .locator("li[data-block]")
+        .first()
+        .getByText(/^Changed \(version 2/),
+    ).toBeVisible();
     await page.context().close();
     await api.dispose();
   });
@@ -89,7 +115,9 @@ test.describe("the chapter's text", () => {
     await ensureYear(api, baseURL!, ROLL_YEAR);
     const headers = sameOrigin(baseURL!);
     for (const words of ["First words.", "Second words, in Article 99."]) {
-      expect((await api.post(`/api/v1/years/${ROLL_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: words }, headers })).status()).toBe(201);
+      expect(
+        (await api.post(`/api/v1/years/${ROLL_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: words }, headers })).status(),
+      ).toBe(201);
     }
     const page = await pageAs(browser, "editor");
     await page.goto(`/years/${ROLL_YEAR}/text?section=rule_of_law`);
@@ -111,19 +139,35 @@ test.describe("the chapter's text", () => {
     await api.dispose();
   });
 
-  test("the blocks API: 201, rendered live figures, 422 naming an unknown key, 409 with the current block, 423 in a locked year, history", async ({ playwright, baseURL }) => {
+  test("the blocks API: 201, rendered live figures, 422 naming an unknown key, 409 with the current block, 423 in a locked year, history", async ({
+    playwright,
+    baseURL,
+  }) => {
     const editor = await apiAs(playwright, baseURL!, "editor");
     const admin = await apiAs(playwright, baseURL!, "admin");
     const headers = sameOrigin(baseURL!);
     await ensureYear(editor, baseURL!, API_YEAR);
     await editor.put(`/api/v1/years/${API_YEAR}/values/explosive_items_removed`, { data: { value: 257_800, qualifier: "over", wording: "+" }, headers });
 
-    const created = await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "list_item", section: "rule_of_law", text: "{{explosive_items_removed}} explosive items removed" }, headers });
+    const created = await editor.post(`/api/v1/years/${API_YEAR}/blocks`, {
+      data: { kind: "list_item", section: "rule_of_law", text: "{{explosive_items_removed}} explosive items removed" },
+      headers,
+    });
     expect(created.status()).toBe(201);
     const block = (await created.json()) as Block;
-    expect(block).toMatchObject({ kind: "list_item", section: "rule_of_law", position: 1, version: 1, attributes: {}, rendered: "257,800+ explosive items removed" });
+    expect(block).toMatchObject({
+      kind: "list_item",
+      section: "rule_of_law",
+      position: 1,
+      version: 1,
+      attributes: {},
+      rendered: "257,800+ explosive items removed",
+    });
 
-    const unknown = await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "{{no_such_figure}} items" }, headers });
+    const unknown = await editor.post(`/api/v1/years/${API_YEAR}/blocks`, {
+      data: { kind: "paragraph", section: "rule_of_law", text: "{{no_such_figure}} items" },
+      headers,
+    });
     expect(unknown.status()).toBe(422);
     expect(JSON.stringify(await unknown.json())).toContain("no_such_figure");
     const badKind = await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "poem", section: "rule_of_law", text: "x" }, headers });
@@ -134,9 +178,16 @@ test.describe("the chapter's text", () => {
       data: { kind: "caption", section: "rule_of_law", text: "Deminers at work.", attributes: { place: "Juba", date: "May 2023", credit: "UNMISS" } },
       headers,
     });
-    expect(((await caption.json()) as Block & { attributes: Record<string, string> }).attributes).toEqual({ place: "Juba", date: "May 2023", credit: "UNMISS" });
+    expect(((await caption.json()) as Block & { attributes: Record<string, string> }).attributes).toEqual({
+      place: "Juba",
+      date: "May 2023",
+      credit: "UNMISS",
+    });
 
-    const changed = await editor.put(`/api/v1/blocks/${block.id}`, { data: { text: "{{explosive_items_removed}} items removed or destroyed", version: 1 }, headers });
+    const changed = await editor.put(`/api/v1/blocks/${block.id}`, {
+      data: { text: "{{explosive_items_removed}} items removed or destroyed", version: 1 },
+      headers,
+    });
     expect(changed.status()).toBe(200);
     const stale = await editor.put(`/api/v1/blocks/${block.id}`, { data: { text: "Stale", version: 1 }, headers });
     expect(stale.status()).toBe(409);
@@ -153,12 +204,22 @@ test.describe("the chapter's text", () => {
     expect(docx.headers()["content-disposition"]).toBe(`attachment; filename="report-desk-${API_YEAR}.docx"`);
 
     // Written numbers: listed untied, then set aside or tied by hand.
-    await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "For the first time in 34 years, 7 teams." }, headers });
-    const untied = (await (await editor.get(`/api/v1/years/${API_YEAR}/numbers?status=untied`)).json()) as { numbers: { id: number; text: string; blockId: number }[] };
+    await editor.post(`/api/v1/years/${API_YEAR}/blocks`, {
+      data: { kind: "paragraph", section: "rule_of_law", text: "For the first time in 34 years, 7 teams." },
+      headers,
+    });
+    const untied = (await (await editor.get(`/api/v1/years/${API_YEAR}/numbers?status=untied`)).json()) as {
+      numbers: { id: number; text: string; blockId: number }[];
+    };
     const years34 = untied.numbers.find((n) => n.text === "34")!;
     const seven = untied.numbers.find((n) => n.text === "7")!;
     expect((await editor.put(`/api/v1/numbers/${years34.id}`, { data: { notFigure: true }, headers })).status()).toBe(200);
-    expect(await (await editor.put(`/api/v1/numbers/${seven.id}`, { data: { metricKey: "un_police_missions" }, headers })).json()).toMatchObject({ id: seven.id, metricKey: "un_police_missions", notFigure: false, byHand: true });
+    expect(await (await editor.put(`/api/v1/numbers/${seven.id}`, { data: { metricKey: "un_police_missions" }, headers })).json()).toMatchObject({
+      id: seven.id,
+      metricKey: "un_police_missions",
+      notFigure: false,
+      byHand: true,
+    });
     expect((await editor.put(`/api/v1/numbers/${seven.id}`, { data: { metricKey: "no_such_metric" }, headers })).status()).toBe(422);
     const after = (await (await editor.get(`/api/v1/years/${API_YEAR}/numbers?status=untied`)).json()) as { numbers: { text: string }[] };
     expect(after.numbers.map((n) => n.text)).not.toContain("34");
@@ -167,11 +228,18 @@ test.describe("the chapter's text", () => {
     // "7" is tied by hand to a figure this year lacks: a text check that refuses the lock until overridden.
     const refused = await admin.post(`/api/v1/years/${API_YEAR}/lock`, { headers });
     expect(refused.status()).toBe(422);
-    expect(((await refused.json()) as { checks: { kind: string; blockId?: number }[] }).checks).toContainEqual(expect.objectContaining({ kind: "text", blockId: seven.blockId }));
-    const overridden = await admin.post(`/api/v1/years/${API_YEAR}/lock`, { data: { overrideReason: "The police figure follows in the next edition" }, headers });
+    expect(((await refused.json()) as { checks: { kind: string; blockId?: number }[] }).checks).toContainEqual(
+      expect.objectContaining({ kind: "text", blockId: seven.blockId }),
+    );
+    const overridden = await admin.post(`/api/v1/years/${API_YEAR}/lock`, {
+      data: { overrideReason: "The police figure follows in the next edition" },
+      headers,
+    });
     expect(overridden.status()).toBe(200);
     expect((await editor.put(`/api/v1/blocks/${block.id}`, { data: { text: "Locked" }, headers })).status()).toBe(423);
-    expect((await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "Locked" }, headers })).status()).toBe(423);
+    expect(
+      (await editor.post(`/api/v1/years/${API_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "Locked" }, headers })).status(),
+    ).toBe(423);
     expect((await editor.delete(`/api/v1/blocks/${block.id}`, { headers })).status()).toBe(423);
 
     // Opening a year from this one copies its blocks; live figures show the new year's values.
@@ -181,14 +249,18 @@ test.describe("the chapter's text", () => {
     expect(copied.blocks.map((b) => b.rendered)).toContain("— items removed or destroyed");
 
     const viewer = await apiAs(playwright, baseURL!, "viewer");
-    expect((await viewer.post(`/api/v1/years/${COPY_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "x" }, headers })).status()).toBe(403);
+    expect((await viewer.post(`/api/v1/years/${COPY_YEAR}/blocks`, { data: { kind: "paragraph", section: "rule_of_law", text: "x" }, headers })).status()).toBe(
+      403,
+    );
     for (const api of [editor, admin, viewer]) await api.dispose();
   });
 
   test("the seeded 2023 chapter reads like the report and prints with its figures", async ({ playwright, baseURL, browser }) => {
     const viewer = await apiAs(playwright, baseURL!, "viewer");
     const blocks = ((await (await viewer.get("/api/v1/years/2023/blocks")).json()) as { blocks: Block[] }).blocks;
-    expect(blocks.find((b) => b.text.includes("{{peacekeepers_total}}"))!.rendered).toContain("**Over 76,000 peacekeepers helped to protect civilians every day**");
+    expect(blocks.find((b) => b.text.includes("{{peacekeepers_total}}"))!.rendered).toContain(
+      "**Over 76,000 peacekeepers helped to protect civilians every day**",
+    );
     expect(blocks.filter((b) => b.kind === "operation")).toHaveLength(27);
     const page = await pageAs(browser, "viewer");
     await page.goto("/years/2023/text?section=peacekeeping");

@@ -9,7 +9,8 @@ test.use({ storageState: ADMIN_STATE });
 
 const row = (page: Page, key: string) => page.locator(`tbody tr[data-metric="${key}"]`);
 /** How many metrics the comparison lists: 50 seeded, plus any another spec has defined meanwhile. */
-const metricCount = async (page: Page) => ((await (await page.request.get("/api/v1/compare?from=2022&to=2023")).json()) as { metrics: unknown[] }).metrics.length;
+const metricCount = async (page: Page) =>
+  ((await (await page.request.get("/api/v1/compare?from=2022&to=2023")).json()) as { metrics: unknown[] }).metrics.length;
 const cells = async (page: Page, key: string) => (await row(page, key).locator("td, th").allInnerTexts()).map((t) => t.trim());
 
 test.describe("compare", () => {
@@ -43,7 +44,10 @@ test.describe("compare", () => {
     expect((await cells(page, "contributing_countries")).slice(2)).toEqual(["120", "120", "0", "0.0%"]);
     // No value in 2022: no change and no percentage.
     expect((await cells(page, "peacekeepers_women")).slice(2)).toEqual(["No value", "6,000", "", ""]);
-    await expect(row(page, "peacekeepers_total").getByRole("link", { name: "Total peacekeepers" })).toHaveAttribute("href", "/years/2023/history/peacekeepers_total");
+    await expect(row(page, "peacekeepers_total").getByRole("link", { name: "Total peacekeepers" })).toHaveAttribute(
+      "href",
+      "/years/2023/history/peacekeepers_total",
+    );
 
     await screenshotBothWidths(page, testInfo, "compare-2022-2023");
   });
@@ -53,7 +57,13 @@ test.describe("compare", () => {
     const keys = () => page.locator("tbody tr[data-metric]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-metric")));
 
     await page.getByLabel("Changed only").check();
-    expect((await keys()).sort()).toEqual(["grave_violations_settings", "grave_violations_verified", "peace_operations", "peacekeepers_total", "un_police_missions"]);
+    expect((await keys()).sort()).toEqual([
+      "grave_violations_settings",
+      "grave_violations_verified",
+      "peace_operations",
+      "peacekeepers_total",
+      "un_police_missions",
+    ]);
     const total = await metricCount(page);
     await expect(page.getByText(`Showing 5 of ${total} figures`)).toBeVisible();
 
@@ -104,7 +114,17 @@ test.describe("compare", () => {
     const [header, ...body] = parsed.rows;
     expect(header).toEqual(["section", "metric_key", "label", "unit", "2022", "2023", "delta", "delta_pct", "qualifier_changed"]);
     expect(body).toHaveLength(await metricCount(page));
-    expect(body.find((r) => r[1] === "peacekeepers_total")).toEqual(["peacekeeping", "peacekeepers_total", "Total peacekeepers", "count", "74892", "76000", "1108", "1.5", "yes"]);
+    expect(body.find((r) => r[1] === "peacekeepers_total")).toEqual([
+      "peacekeeping",
+      "peacekeepers_total",
+      "Total peacekeepers",
+      "count",
+      "74892",
+      "76000",
+      "1108",
+      "1.5",
+      "yes",
+    ]);
     expect(body.find((r) => r[1] === "peacekeepers_women")?.slice(4)).toEqual(["", "6000", "", "", "no"]);
   });
 
@@ -120,7 +140,12 @@ test.describe("compare", () => {
       deltaPct: 1.5,
       qualifierChanged: true,
     });
-    expect(body.metrics.find((m: { metricKey: string }) => m.metricKey === "peacekeepers_women")).toMatchObject({ from: null, to: 6000, delta: null, deltaPct: null });
+    expect(body.metrics.find((m: { metricKey: string }) => m.metricKey === "peacekeepers_women")).toMatchObject({
+      from: null,
+      to: 6000,
+      delta: null,
+      deltaPct: null,
+    });
     expect(body.quotes).toEqual({ added: expect.any(Array), removed: [], changed: [] });
     expect(body.quotes.added.length).toBeGreaterThan(0);
 

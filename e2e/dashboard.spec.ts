@@ -105,7 +105,11 @@ test.describe("dashboard", () => {
     await expect(chart.getByRole("button", { name: "Bar" })).toHaveAttribute("aria-pressed", "true");
     // One bar per year with a value: the other years are gaps, not bars of zero.
     await expect
-      .poll(() => chart.locator(".recharts-bar-rectangle rect, .recharts-bar-rectangle path").evaluateAll((bars) => bars.filter((b) => Number(b.getAttribute("height")) > 0).length))
+      .poll(() =>
+        chart
+          .locator(".recharts-bar-rectangle rect, .recharts-bar-rectangle path")
+          .evaluateAll((bars) => bars.filter((b) => Number(b.getAttribute("height")) > 0).length),
+      )
       .toBe(valueCount);
 
     await chart.getByRole("button", { name: "Show as table" }).click();
@@ -120,7 +124,9 @@ test.describe("dashboard", () => {
     await expect(groups.first()).toHaveAttribute("label", "Our peacekeeping work");
     await expect(chart.locator('optgroup[label="Peacebuilding support"] option').first()).toHaveText("Peacebuilding Fund approved budget");
     await chart.getByLabel("Figure").selectOption({ label: "Peacebuilding Fund approved budget" });
-    await expect(page.getByRole("figure", { name: "Peacebuilding Fund approved budget over the years" }).getByRole("row", { name: /^2019/ })).toContainText("$191.3M");
+    await expect(page.getByRole("figure", { name: "Peacebuilding Fund approved budget over the years" }).getByRole("row", { name: /^2019/ })).toContainText(
+      "$191.3M",
+    );
     await expect(page).toHaveURL(/[?&]metric=pbf_approved_budget_usd/);
 
     const women = page.getByRole("figure", { name: "Women's participation (per cent)" });

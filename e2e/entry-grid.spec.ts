@@ -35,7 +35,9 @@ test.describe("the entry grid", () => {
     await visit(page, `/years/${TYPING_YEAR}`);
     const cells = page.locator("[data-grid-cell]");
     await expect(cells).toHaveCount(50);
-    const labels = await page.locator("[data-grid-cell]").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).labels![0]!.textContent.replace(/, value$/, "")));
+    const labels = await page
+      .locator("[data-grid-cell]")
+      .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).labels![0]!.textContent.replace(/, value$/, "")));
 
     // Esc: a typed figure goes back to what is stored and nothing is sent.
     await cells.first().focus();
@@ -77,7 +79,11 @@ test.describe("the entry grid", () => {
     await page.context().close();
   });
 
-  test("a block pasted from a spreadsheet fills the figures below, shows what each prints as, and Save all saves it with one revision each", async ({ browser, playwright, baseURL }) => {
+  test("a block pasted from a spreadsheet fills the figures below, shows what each prints as, and Save all saves it with one revision each", async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     test.slow();
     const page = await pageAs(browser, "editor");
     await visit(page, `/years/${PASTE_YEAR}`);
@@ -110,11 +116,18 @@ test.describe("the entry grid", () => {
     await expect(rows).toHaveCount(0);
 
     const api = await apiAs(playwright, baseURL!, "viewer");
-    const saved = (await (await api.get(`/api/v1/years/${PASTE_YEAR}/values`)).json()) as { values: { metricKey: string; value: number | null; qualifier: string | null; source: string | null; note: string | null; version: number }[] };
+    const saved = (await (await api.get(`/api/v1/years/${PASTE_YEAR}/values`)).json()) as {
+      values: { metricKey: string; value: number | null; qualifier: string | null; source: string | null; note: string | null; version: number }[];
+    };
     const filled = saved.values.filter((v) => v.value !== null);
     expect(filled).toHaveLength(6);
     expect(filled.every((v) => v.version === 1)).toBe(true);
-    expect(filled.find((v) => v.metricKey === "peacekeepers_total")).toMatchObject({ value: 76_000, qualifier: "over", source: "https://peacekeeping.un.org", note: "As of December" });
+    expect(filled.find((v) => v.metricKey === "peacekeepers_total")).toMatchObject({
+      value: 76_000,
+      qualifier: "over",
+      source: "https://peacekeeping.un.org",
+      note: "As of December",
+    });
     expect(filled.find((v) => v.note === 'Troop and police, "TPCC"')).toMatchObject({ value: 120, source: "DPO" });
     for (const v of filled) {
       const history = (await (await api.get(`/api/v1/years/${PASTE_YEAR}/values/${v.metricKey}/history`)).json()) as { revisions: unknown[] };
@@ -151,7 +164,11 @@ test.describe("the entry grid", () => {
     await page.context().close();
   });
 
-  test("two editors: one changes the note, the other only the value; keeping mine keeps their note and the revision says so", async ({ browser, playwright, baseURL }) => {
+  test("two editors: one changes the note, the other only the value; keeping mine keeps their note and the revision says so", async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     test.slow();
     const label = "Peace operations";
     const a = await pageAs(browser, "editor");
@@ -159,7 +176,9 @@ test.describe("the entry grid", () => {
     await visit(a, `/years/${CONFLICT_YEAR}`);
     await visit(b, `/years/${CONFLICT_YEAR}`);
 
-    await rowOf(b, label).getByRole("button", { name: `Details of ${label}` }).click();
+    await rowOf(b, label)
+      .getByRole("button", { name: `Details of ${label}` })
+      .click();
     await b.getByLabel(`Note, ${label}`, { exact: true }).fill("Eleven missions and one office");
     await b.getByLabel(`Note, ${label}`, { exact: true }).press("Enter");
     await expect(rowOf(b, label).getByTestId("save-status")).toContainText("Saved ✓");
@@ -176,7 +195,9 @@ test.describe("the entry grid", () => {
 
     const api = await apiAs(playwright, baseURL!, "viewer");
     expect(await apiValue(api, CONFLICT_YEAR, "peace_operations")).toMatchObject({ value: 11, note: "Eleven missions and one office", version: 2 });
-    const history = (await (await api.get(`/api/v1/years/${CONFLICT_YEAR}/values/peace_operations/history`)).json()) as { revisions: { reason: string | null }[] };
+    const history = (await (await api.get(`/api/v1/years/${CONFLICT_YEAR}/values/peace_operations/history`)).json()) as {
+      revisions: { reason: string | null }[];
+    };
     expect(history.revisions[0]?.reason).toBe(`Kept my value over a newer save by ${"Ada Admin"}`);
     await api.dispose();
     await a.context().close();
@@ -194,7 +215,9 @@ test.describe("the entry grid", () => {
     await api.dispose();
   });
 
-  test("screenshots and accessibility of the grid, its filter, a row's detail, the read-only and locked pages and the compare page, at 1400 and 390 px", async ({ browser }, testInfo) => {
+  test("screenshots and accessibility of the grid, its filter, a row's detail, the read-only and locked pages and the compare page, at 1400 and 390 px", async ({
+    browser,
+  }, testInfo) => {
     test.setTimeout(120_000);
     const page = await pageAs(browser, "editor");
     await visit(page, `/years/${PASTE_YEAR}`);

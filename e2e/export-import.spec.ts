@@ -17,10 +17,13 @@ async function openYear(api: APIRequestContext, year: number) {
 }
 
 const valuesOf = async (api: APIRequestContext, year: number) =>
-  ((await (await api.get(`/api/v1/years/${year}/values`)).json()) as { values: { metricKey: string; value: number | null; qualifier: string | null; note: string | null; source: string | null; version: number }[] }).values;
+  (
+    (await (await api.get(`/api/v1/years/${year}/values`)).json()) as {
+      values: { metricKey: string; value: number | null; qualifier: string | null; note: string | null; source: string | null; version: number }[];
+    }
+  ).values;
 
 test.describe("export, import and snapshots", () => {
-
   test("exports a year as CSV, XLSX and JSON downloads; the JSON hash is stable", async ({ playwright, baseURL }) => {
     const api = await bearer(playwright, baseURL!, "viewer");
     const csv = await api.get("/api/v1/years/2023/export?format=csv");
@@ -75,7 +78,8 @@ test.describe("export, import and snapshots", () => {
     await openYear(api, 2050);
     const before = await valuesOf(api, 2050);
     const post = (data: string | Buffer, headers: Record<string, string> = CSV) => api.post("/api/v1/years/2050/import", { data, headers });
-    const rowsOf = async (r: Awaited<ReturnType<typeof post>>) => ((await r.json()) as { rows?: { row: number; column: string; message: string }[] }).rows ?? [];
+    const rowsOf = async (r: Awaited<ReturnType<typeof post>>) =>
+      ((await r.json()) as { rows?: { row: number; column: string; message: string }[] }).rows ?? [];
 
     const empty = await post("");
     expect(empty.status()).toBe(422);
@@ -116,7 +120,9 @@ test.describe("export, import and snapshots", () => {
     const duplicates = await post("metric_key,value\npeacekeepers_total,5\npeacekeepers_total,6\n");
     expect(await rowsOf(duplicates)).toEqual([{ row: 3, column: "metric_key", message: "metric_key “peacekeepers_total” already appears on row 2" }]);
 
-    const mixed = await post("Metric_Key,VALUE,qualifier\npeacekeepers_total,\"1,500\",over\nno_such_metric,4,\npeace_operations,abc,\nwomen_mediation_teams_pct,101,\n");
+    const mixed = await post(
+      'Metric_Key,VALUE,qualifier\npeacekeepers_total,"1,500",over\nno_such_metric,4,\npeace_operations,abc,\nwomen_mediation_teams_pct,101,\n',
+    );
     expect(mixed.status()).toBe(422);
     expect((await rowsOf(mixed)).map((r) => [r.row, r.column])).toEqual([
       [3, "metric_key"],
@@ -132,13 +138,20 @@ test.describe("export, import and snapshots", () => {
   test("a dry run previews; applying writes revisions named after the file; locked years and viewers are refused", async ({ playwright, baseURL }) => {
     const api = await bearer(playwright, baseURL!, "editor");
     await openYear(api, 2052);
-    const file = "\uFEFFmetric_key,value,qualifier,note\npeacekeepers_total,\"2,000\",over,'=SUM(A1)\npeace_operations,7,,\n";
+    const file = '\uFEFFmetric_key,value,qualifier,note\npeacekeepers_total,"2,000",over,\'=SUM(A1)\npeace_operations,7,,\n';
     const dry = await api.post("/api/v1/years/2052/import?dryRun=1", { data: file, headers: CSV });
     expect(dry.status()).toBe(200);
-    expect(await dry.json()).toMatchObject({ imported: 0, dryRun: true, changes: [{ row: 2, metricKey: "peacekeepers_total", to: { value: 2000, note: "=SUM(A1)" } }, { row: 3 }] });
+    expect(await dry.json()).toMatchObject({
+      imported: 0,
+      dryRun: true,
+      changes: [{ row: 2, metricKey: "peacekeepers_total", to: { value: 2000, note: "=SUM(A1)" } }, { row: 3 }],
+    });
     expect((await valuesOf(api, 2052)).find((v) => v.metricKey === "peacekeepers_total")?.value).toBeNull();
 
-    const applied = await api.post("/api/v1/years/2052/import", { data: file, headers: { ...CSV, "Content-Disposition": 'attachment; filename="figures 2052.csv"' } });
+    const applied = await api.post("/api/v1/years/2052/import", {
+      data: file,
+      headers: { ...CSV, "Content-Disposition": 'attachment; filename="figures 2052.csv"' },
+    });
     expect(await applied.json()).toEqual({ imported: 2, unchanged: 0 });
     const history = await (await api.get("/api/v1/years/2052/values/peacekeepers_total/history")).json();
     expect(history.revisions[0]).toMatchObject({ value: 2000, qualifier: "over", note: "=SUM(A1)", reason: "import: figures 2052.csv" });
@@ -195,7 +208,7 @@ test.describe("export, import and snapshots", () => {
     await page.getByRole("link", { name: "Import…" }).click();
     await expect(page.getByRole("heading", { name: "Import figures into 2051" })).toBeVisible();
 
-    const bad = "metric_key,value,qualifier\npeacekeepers_total,\"81,500\",over\npeace_operations,12.5,\n";
+    const bad = 'metric_key,value,qualifier\npeacekeepers_total,"81,500",over\npeace_operations,12.5,\n';
     await page.getByLabel("File (CSV or Excel)").setInputFiles({ name: "figures-2051.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await page.getByRole("button", { name: "Check file" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "nothing was imported" });
@@ -224,7 +237,16 @@ test.describe("export, import and snapshots", () => {
     await page.getByRole("button", { name: "Take snapshot now" }).click();
     await expect(page.getByRole("status")).toContainText(/Snapshot \d+ taken/);
     await expect(page.getByRole("cell", { name: "from the page" })).toBeVisible();
-    await page.getByRole("link", { name: /e2e check/ }).or(page.getByRole("row").filter({ hasText: "e2e check" }).getByRole("link", { name: /changes since/ })).first().click();
+    await page
+      .getByRole("link", { name: /e2e check/ })
+      .or(
+        page
+          .getByRole("row")
+          .filter({ hasText: "e2e check" })
+          .getByRole("link", { name: /changes since/ }),
+      )
+      .first()
+      .click();
     await expect(page.getByRole("heading", { name: /changes since snapshot/ })).toBeVisible();
     await expect(page.locator('[data-metric="peace_operations"]')).toContainText("5");
     await expect(page.locator('[data-metric="peace_operations"]')).toContainText("6");
@@ -261,7 +283,11 @@ test.describe("export, import and snapshots", () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await page.setViewportSize({ width: 1400, height: 900 });
-    for (const [path, name] of [["/years/2051", "year"], ["/years", "years"], ["/years/2053/snapshots", "snapshots"]] as const) {
+    for (const [path, name] of [
+      ["/years/2051", "year"],
+      ["/years", "years"],
+      ["/years/2053/snapshots", "snapshots"],
+    ] as const) {
       await page.goto(path);
       await page.screenshot({ path: `test-results/screens/${name}-1400.png`, fullPage: true });
     }

@@ -66,7 +66,10 @@ test.describe("faults", () => {
     const app = startApp(await freePort(), { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres", AUTH_SECRET: "", NEXTAUTH_SECRET: "" });
     const code = await new Promise<number | null>((resolve) => app.process.once("exit", (c) => resolve(c)));
     expect(code).not.toBe(0);
-    const lines = app.output().split("\n").filter((l) => l.includes("Report Desk cannot start"));
+    const lines = app
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("Report Desk cannot start"));
     expect(lines).toEqual([expect.stringMatching(/^Report Desk cannot start: AUTH_SECRET is missing: .*AUTH_SECRET.*32/)]);
   });
 
@@ -144,7 +147,10 @@ test.describe("faults", () => {
       const bulk = body.values.filter((v) => v.metricKey.startsWith("bulk_m"));
       expect(bulk).toHaveLength(ROWS);
       // Killed before its commit, the import is rolled back whole.
-      expect(bulk.filter((v) => v.note === "imported"), "rows of the killed import").toHaveLength(0);
+      expect(
+        bulk.filter((v) => v.note === "imported"),
+        "rows of the killed import",
+      ).toHaveLength(0);
       expect(bulk.every((v) => v.value === 0)).toBe(true);
     } finally {
       // SIGKILL: a server still waiting at its fault point would wait out a SIGTERM.

@@ -25,7 +25,14 @@ async function person(baseURL: string, tag: string) {
   return (await createPerson(clients.admin, baseURL, personOf("editor", `Harden ${tag} ${Date.now()}`, PASSWORD)))!;
 }
 
-async function signedInContext(playwright: { request: { newContext: (o: { baseURL: string; storageState?: Awaited<ReturnType<APIRequestContext["storageState"]>> }) => Promise<APIRequestContext> } }, baseURL: string, email: string, password = PASSWORD) {
+async function signedInContext(
+  playwright: {
+    request: { newContext: (o: { baseURL: string; storageState?: Awaited<ReturnType<APIRequestContext["storageState"]>> }) => Promise<APIRequestContext> };
+  },
+  baseURL: string,
+  email: string,
+  password = PASSWORD,
+) {
   const api = await playwright.request.newContext({ baseURL });
   await apiSignIn(api, email, password);
   return api;
@@ -90,7 +97,10 @@ test.describe("hardening (issue 11)", () => {
     for (const [name, callbackUrl] of REDIRECTS) {
       const api = await playwright.request.newContext({ baseURL });
       const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      const response = await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: ADMIN.email, password: ADMIN.password, callbackUrl, json: "true" }, maxRedirects: 0 });
+      const response = await api.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: ADMIN.email, password: ADMIN.password, callbackUrl, json: "true" },
+        maxRedirects: 0,
+      });
       expect(response.status(), name).toBeLessThan(500);
       const { url } = (await response.json()) as { url: string };
       expect(new URL(url).pathname, name).toBe("/");
@@ -167,14 +177,21 @@ test.describe("hardening (issue 11)", () => {
   test("API tokens expire, say when, and can all be revoked from /account", async ({ browser, playwright, baseURL }) => {
     const owner = await person(baseURL!, "tokens");
     const api = await signedInContext(playwright, baseURL!, owner.email);
-    const created = await ok<{ token: string; expiresAt: string | null }>(api.post("/api/v1/me/tokens", { data: { name: "default expiry" }, headers: sameOrigin(baseURL!) }));
+    const created = await ok<{ token: string; expiresAt: string | null }>(
+      api.post("/api/v1/me/tokens", { data: { name: "default expiry" }, headers: sameOrigin(baseURL!) }),
+    );
     const days = (Date.parse(created.expiresAt!) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(89.9);
     expect(days).toBeLessThanOrEqual(90);
-    const never = await ok<{ token: string; expiresAt: string | null }>(api.post("/api/v1/me/tokens", { data: { name: "forever", expiresInDays: null }, headers: sameOrigin(baseURL!) }));
+    const never = await ok<{ token: string; expiresAt: string | null }>(
+      api.post("/api/v1/me/tokens", { data: { name: "forever", expiresInDays: null }, headers: sameOrigin(baseURL!) }),
+    );
     expect(never.expiresAt).toBeNull();
     const listed = await ok<{ tokens: { name: string; expiresAt: string | null; expired: boolean }[] }>(api.get("/api/v1/me/tokens"));
-    expect(listed.tokens).toEqual([expect.objectContaining({ name: "default expiry", expiresAt: created.expiresAt, expired: false }), expect.objectContaining({ name: "forever", expiresAt: null })]);
+    expect(listed.tokens).toEqual([
+      expect.objectContaining({ name: "default expiry", expiresAt: created.expiresAt, expired: false }),
+      expect.objectContaining({ name: "forever", expiresAt: null }),
+    ]);
 
     const page = await (await browser.newContext()).newPage();
     await signIn(page, owner.email, PASSWORD);
@@ -275,13 +292,23 @@ async function captureAction(browser: Browser) {
   await page.getByRole("button", { name: "Create token" }).click();
   const request = await posted;
   const headers = request.headers();
-  return { context, page, url: request.url(), headers: { "Next-Action": headers["next-action"]!, "Next-Router-State-Tree": headers["next-router-state-tree"] ?? "", "Content-Type": "text/plain;charset=UTF-8" } };
+  return {
+    context,
+    page,
+    url: request.url(),
+    headers: {
+      "Next-Action": headers["next-action"]!,
+      "Next-Router-State-Tree": headers["next-router-state-tree"] ?? "",
+      "Content-Type": "text/plain;charset=UTF-8",
+    },
+  };
 }
 
 test.describe("server actions through a direct POST", () => {
   test("NUL, a foreign origin, a 25 MB body and deep nesting are refused with 4xx, never 500", async ({ browser, baseURL }) => {
     const { context, page, url, headers } = await captureAction(browser);
-    const post = (body: string | Buffer, extra: Record<string, string> = {}) => page.request.post(url, { headers: { ...headers, Origin: new URL(baseURL!).origin, ...extra }, data: body });
+    const post = (body: string | Buffer, extra: Record<string, string> = {}) =>
+      page.request.post(url, { headers: { ...headers, Origin: new URL(baseURL!).origin, ...extra }, data: body });
 
     const nul = await post(JSON.stringify([{ body: { name: "nul\u0000name", expiresInDays: 90 } }]));
     expect(nul.status()).toBe(200);

@@ -24,11 +24,15 @@ test.describe("a catalogue of 200 figures", () => {
     // take well over the default 30 s on a busy 2-core machine.
     test.setTimeout(180_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-large-"));
-    const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/e2e/prepare-large-catalogue.ts", String(EXTRA), EDITOR.email, EDITOR.password], {
-      encoding: "utf8",
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
-      timeout: 120_000,
-    });
+    const prepared = spawnSync(
+      "npx",
+      ["tsx", "--conditions=react-server", "scripts/e2e/prepare-large-catalogue.ts", String(EXTRA), EDITOR.email, EDITOR.password],
+      {
+        encoding: "utf8",
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+        timeout: 120_000,
+      },
+    );
     expect(prepared.status, prepared.stderr).toBe(0);
     app = startApp(await freePort(), { DATA_DIR: dataDir });
     await waitFor(async () => ((await health(app.url)).status === 200 ? true : undefined), 60_000, "the embedded app");

@@ -33,7 +33,14 @@ test.describe("a quote's history", () => {
     const base = { speaker, title: "Envoy", section: "peacekeeping", text: "Peace is built." };
     ({ id } = await write("post", `/api/v1/years/${YEAR}/quotes`, { ...base, reason: "From the opening speech" }));
     await write("put", `/api/v1/quotes/${id}`, { ...base, text: "Peace is built every day.", version: 1, reason: "Checked against the transcript" });
-    await write("put", `/api/v1/quotes/${id}`, { ...base, text: "Peace is built every day.", title: "Special Envoy", section: "peacebuilding", version: 2, reason: "Promoted in March" });
+    await write("put", `/api/v1/quotes/${id}`, {
+      ...base,
+      text: "Peace is built every day.",
+      title: "Special Envoy",
+      section: "peacebuilding",
+      version: 2,
+      reason: "Promoted in March",
+    });
     await api.dispose();
   });
 

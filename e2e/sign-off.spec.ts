@@ -11,14 +11,22 @@ const BEFORE_BREAK = 2080;
 const AFTER_BREAK = 2081;
 
 test.describe("signing a year off", () => {
-
-  test("a reviewer returns 2071 with a message; the editor fixes the figure and resubmits; the reviewer sees the failing check in the lock dialog and locks with an override", async ({ browser, playwright, baseURL }, testInfo) => {
+  test("a reviewer returns 2071 with a message; the editor fixes the figure and resubmits; the reviewer sees the failing check in the lock dialog and locks with an override", async ({
+    browser,
+    playwright,
+    baseURL,
+  }, testInfo) => {
     // Two people in two browsers through the whole review, with screenshots and axe on the way.
     test.slow();
     const editorApi = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(editorApi, baseURL!, YEAR);
     // Two broken rules: women outnumber all peacekeepers, and convictions outnumber prosecutions.
-    for (const [key, value] of [["peacekeepers_total", 72000], ["peacekeepers_women", 80000], ["serious_crimes_prosecutions", 100], ["serious_crimes_convictions", 150]] as const) {
+    for (const [key, value] of [
+      ["peacekeepers_total", 72000],
+      ["peacekeepers_women", 80000],
+      ["serious_crimes_prosecutions", 100],
+      ["serious_crimes_convictions", 150],
+    ] as const) {
       expect((await editorApi.put(`/api/v1/years/${YEAR}/values/${key}`, { data: { value }, headers: sameOrigin(baseURL!) })).status()).toBe(200);
     }
     expect((await editorApi.post(`/api/v1/years/${YEAR}/submit`, { headers: sameOrigin(baseURL!) })).status()).toBe(200);
@@ -28,7 +36,10 @@ test.describe("signing a year off", () => {
     await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("In review");
     const checks = reviewer.getByTestId("checks-panel");
     await expect(checks.getByTestId("check-counts")).toContainText("2 errors");
-    await expect(checks.getByRole("link", { name: /Women peacekeepers cannot outnumber all peacekeepers/ })).toHaveAttribute("href", "#figure-peacekeepers_women");
+    await expect(checks.getByRole("link", { name: /Women peacekeepers cannot outnumber all peacekeepers/ })).toHaveAttribute(
+      "href",
+      "#figure-peacekeepers_women",
+    );
     await expectNoSeriousA11yViolations(reviewer);
     await screenshotBothWidths(reviewer, testInfo, `sign-off-${YEAR}-in-review`);
 
@@ -138,11 +149,20 @@ test.describe("signing a year off", () => {
     await screenshotBothWidths(admin, testInfo, "sign-off-rules");
   });
 
-  test("an admin records a series break: the compare page marks and filters it, the dashboard card turns neutral with the note", async ({ browser, playwright, baseURL }, testInfo) => {
+  test("an admin records a series break: the compare page marks and filters it, the dashboard card turns neutral with the note", async ({
+    browser,
+    playwright,
+    baseURL,
+  }, testInfo) => {
     const editorApi = await apiAs(playwright, baseURL!, "editor");
-    for (const [year, value] of [[BEFORE_BREAK, 10], [AFTER_BREAK, 30]] as const) {
+    for (const [year, value] of [
+      [BEFORE_BREAK, 10],
+      [AFTER_BREAK, 30],
+    ] as const) {
       await ensureYear(editorApi, baseURL!, year);
-      expect((await editorApi.put(`/api/v1/years/${year}/values/crsv_state_actors_listed`, { data: { value }, headers: sameOrigin(baseURL!) })).status()).toBe(200);
+      expect((await editorApi.put(`/api/v1/years/${year}/values/crsv_state_actors_listed`, { data: { value }, headers: sameOrigin(baseURL!) })).status()).toBe(
+        200,
+      );
     }
     const note = "From 2081 the list counts each armed force once, not each unit";
     const admin = await pageAs(browser, "admin");

@@ -113,7 +113,13 @@ test.describe("editing a year's values", () => {
     await expect(countries).toHaveAttribute("aria-invalid", "true");
 
     const api = await apiAs(playwright, baseURL!, "viewer");
-    expect(await apiValue(api, YEAR, "peacekeepers_total")).toMatchObject({ value: 76_500, qualifier: "over", source: "https://peacekeeping.un.org/en/data", note: "As of December", version: 1 });
+    expect(await apiValue(api, YEAR, "peacekeepers_total")).toMatchObject({
+      value: 76_500,
+      qualifier: "over",
+      source: "https://peacekeeping.un.org/en/data",
+      note: "As of December",
+      version: 1,
+    });
     expect((await apiValue(api, YEAR, "peacekeepers_women")).value).toBe(4_900_000);
     expect((await apiValue(api, YEAR, "pbf_approved_budget_usd")).value).toBe(203_000_000);
     expect((await apiValue(api, YEAR, "women_mediation_teams_pct")).value).toBe(43);
@@ -169,7 +175,9 @@ test.describe("editing a year's values", () => {
     await expect(rowOf(b, label).getByTestId("save-status")).toContainText(`Loaded the version saved by ${PEOPLE.editor.name}`);
     // B now holds version 1: its next save goes through.
     await bValue.fill("415");
-    await rowOf(b, label).getByRole("button", { name: `Details of ${label}` }).click();
+    await rowOf(b, label)
+      .getByRole("button", { name: `Details of ${label}` })
+      .click();
     await b.getByLabel(`Reason for the change, ${label}`, { exact: true }).fill("corrected count");
     await bValue.press("Enter");
     await expect(rowOf(b, label).getByTestId("save-status")).toContainText("Saved ✓");

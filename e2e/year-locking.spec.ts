@@ -6,8 +6,11 @@ import { apiAs, apiValue, ensureYear, pageAs, rowOf } from "./year-page";
 const YEAR = 2032;
 
 test.describe("locking years and who may edit", () => {
-
-  test("a reviewer locks 2032: the editor's save gets 423, the page turns read-only; an admin unlocks it with a reason", async ({ browser, playwright, baseURL }) => {
+  test("a reviewer locks 2032: the editor's save gets 423, the page turns read-only; an admin unlocks it with a reason", async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     // Three people in three browsers through a year's whole lock cycle: ~25 s alone, past 30 s
     // once on a busy CI machine.
     test.slow();
@@ -34,7 +37,9 @@ test.describe("locking years and who may edit", () => {
     // The editor's page was loaded before the lock: the server refuses and the row says why.
     await value.fill("12");
     await value.press("Enter");
-    await expect(rowOf(editor, "Peace operations").getByTestId("save-status")).toHaveText(`Not saved: The year ${YEAR} is locked: an admin must unlock it before it can change`);
+    await expect(rowOf(editor, "Peace operations").getByTestId("save-status")).toHaveText(
+      `Not saved: The year ${YEAR} is locked: an admin must unlock it before it can change`,
+    );
     await editor.reload();
     await expect(editor.getByRole("note")).toContainText(`by ${PEOPLE.reviewer.name}`);
     await expect(editor.getByRole("textbox")).toHaveCount(0);
@@ -87,10 +92,16 @@ test.describe("locking years and who may edit", () => {
 
     const cookie = await apiAs(playwright, baseURL!, "viewer");
     const before = await apiValue(cookie, 2023, "peacekeepers_total");
-    const forged = await cookie.put("/api/v1/years/2023/values/peacekeepers_total", { data: { value: 1, version: before.version }, headers: sameOrigin(baseURL!) });
+    const forged = await cookie.put("/api/v1/years/2023/values/peacekeepers_total", {
+      data: { value: 1, version: before.version },
+      headers: sameOrigin(baseURL!),
+    });
     expect(forged.status()).toBe(403);
     expect(await forged.json()).toMatchObject({ error: { code: "forbidden" } });
-    const quote = await cookie.post("/api/v1/years/2023/quotes", { data: { speaker: "X", title: "", section: "peacekeeping", text: "Y" }, headers: sameOrigin(baseURL!) });
+    const quote = await cookie.post("/api/v1/years/2023/quotes", {
+      data: { speaker: "X", title: "", section: "peacekeeping", text: "Y" },
+      headers: sameOrigin(baseURL!),
+    });
     expect(quote.status()).toBe(403);
     const lock = await cookie.post(`/api/v1/years/${YEAR}/lock`, { headers: sameOrigin(baseURL!) });
     expect(lock.status()).toBe(403);

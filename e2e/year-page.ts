@@ -25,7 +25,9 @@ export async function ensureYear(api: APIRequestContext, baseURL: string, year: 
 }
 
 export async function apiValue(api: APIRequestContext, year: number, metricKey: string) {
-  const body = (await (await api.get(`/api/v1/years/${year}/values`)).json()) as { values: { metricKey: string; value: number | null; version: number; qualifier: string | null; source: string | null; note: string | null }[] };
+  const body = (await (await api.get(`/api/v1/years/${year}/values`)).json()) as {
+    values: { metricKey: string; value: number | null; version: number; qualifier: string | null; source: string | null; note: string | null }[];
+  };
   const row = body.values.find((v) => v.metricKey === metricKey);
   expect(row, metricKey).toBeTruthy();
   return row!;

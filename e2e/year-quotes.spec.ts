@@ -8,7 +8,6 @@ const EARLIER = 2029;
 type Quote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 
 test.describe("quotes on the year page", () => {
-
   test("an editor adds, edits, deletes and copies quotes in 2033, text kept exactly as typed", async ({ browser, playwright, baseURL }) => {
     const api = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(api, baseURL!, YEAR);

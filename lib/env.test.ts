@@ -24,9 +24,7 @@ describe("loadEnv", () => {
   });
 
   it("refuses a short AUTH_SECRET in production on PostgreSQL", () => {
-    expect(() => loadEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://x@localhost/db", AUTH_SECRET: "short" })).toThrow(
-      /AUTH_SECRET is too short/,
-    );
+    expect(() => loadEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://x@localhost/db", AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET is too short/);
   });
 
   it("accepts NEXTAUTH_SECRET as the secret", () => {

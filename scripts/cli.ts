@@ -27,7 +27,11 @@ async function main(argv: string[]): Promise<string[]> {
       const parsed = await createUserSchema.safeParseAsync({ ...values, password: readCliPassword() ?? "" });
       if (!parsed.success) {
         const fields = zodFieldErrors(parsed.error);
-        throw new CliError(Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; "));
+        throw new CliError(
+          Object.entries(fields)
+            .map(([k, m]) => `${k}: ${m}`)
+            .join("; "),
+        );
       }
       return withDatabase(async (db) => {
         const user = await createUser(db, parsed.data, null, "cli");

@@ -19,7 +19,8 @@ vi.mock("@/server/auth/guard", async (importOriginal) => ({
 const { testRoute: apiRoute } = await import("@/tests/support/operation-route");
 
 const { action } = await import("@/server/actions/safe-action");
-const failing = (error: unknown) => action(defineOperation({ method: "GET", summary: "fails", permission: "read", response: z.unknown(), handler: () => Promise.reject(error) }));
+const failing = (error: unknown) =>
+  action(defineOperation({ method: "GET", summary: "fails", permission: "read", response: z.unknown(), handler: () => Promise.reject(error) }));
 
 // The statuses docs/API.md promises, written out rather than read from lib/errors.ts, so a
 // change there that breaks the contract fails here.
@@ -42,17 +43,48 @@ const zodError = z.object({ value: z.number() }).safeParse({ value: "x" }).error
 const cases: { name: string; error: unknown; status: number; code: string; message?: string }[] = [
   ...Object.entries(CONTRACT_STATUS).map(([code, status]) => ({
     name: `AppError ${code}`,
-    error: new AppError(code as ErrorCode, `Refused as ${code}`, code === "validation" ? { note: "Too long" } : undefined, code === "conflict" ? { current: { version: 3 } } : undefined),
+    error: new AppError(
+      code as ErrorCode,
+      `Refused as ${code}`,
+      code === "validation" ? { note: "Too long" } : undefined,
+      code === "conflict" ? { current: { version: 3 } } : undefined,
+    ),
     status,
     code,
     message: `Refused as ${code}`,
   })),
-  { name: "a batch refused row by row", error: new AppError("validation", "1 of 2 rows cannot be saved", undefined, { rows: [{ index: 1, metricKey: "m", code: "validation", message: "No" }] }), status: 422, code: "validation" },
+  {
+    name: "a batch refused row by row",
+    error: new AppError("validation", "1 of 2 rows cannot be saved", undefined, { rows: [{ index: 1, metricKey: "m", code: "validation", message: "No" }] }),
+    status: 422,
+    code: "validation",
+  },
   { name: "ZodError from a command", error: zodError, status: 422, code: "validation", message: "Some fields are not valid" },
-  { name: "database unavailable", error: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }), status: 503, code: "unavailable" },
-  { name: "statement timeout", error: Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }), status: 503, code: "timeout" },
-  { name: "statement timeout wrapped by the driver", error: new Error("Failed query", { cause: Object.assign(new Error("canceling statement"), { code: "57014" }) }), status: 503, code: "timeout" },
-  { name: "unknown Error", error: new Error("secret table detail"), status: 500, code: "internal", message: "Something went wrong on the server; it has been logged" },
+  {
+    name: "database unavailable",
+    error: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    status: 503,
+    code: "unavailable",
+  },
+  {
+    name: "statement timeout",
+    error: Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }),
+    status: 503,
+    code: "timeout",
+  },
+  {
+    name: "statement timeout wrapped by the driver",
+    error: new Error("Failed query", { cause: Object.assign(new Error("canceling statement"), { code: "57014" }) }),
+    status: 503,
+    code: "timeout",
+  },
+  {
+    name: "unknown Error",
+    error: new Error("secret table detail"),
+    status: 500,
+    code: "internal",
+    message: "Something went wrong on the server; it has been logged",
+  },
 ];
 
 describe("one error mapping for API routes and server actions", () => {

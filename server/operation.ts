@@ -49,8 +49,12 @@ export type Operation<
 export type AnyOperation = Operation<Permission | "public", Fields, Fields, Schema, unknown>;
 
 /** Identity at run time; it lets TypeScript infer the handler's context from the schemas. */
-export function defineOperation<G extends Permission | "public", P extends Fields = undefined, Q extends Fields = undefined, B extends Schema = undefined, R = unknown>(
-  op: Operation<G, P, Q, B, R>,
-): Operation<G, P, Q, B, R> {
+export function defineOperation<
+  G extends Permission | "public",
+  P extends Fields = undefined,
+  Q extends Fields = undefined,
+  B extends Schema = undefined,
+  R = unknown,
+>(op: Operation<G, P, Q, B, R>): Operation<G, P, Q, B, R> {
   return op;
 }

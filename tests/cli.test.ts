@@ -46,7 +46,9 @@ describe("CLI on an empty DATA_DIR", { timeout: 180_000 }, () => {
     expect(role.code).not.toBe(0);
     expect(role.stderr).toMatch(/role: Role must be one of admin, editor, reviewer, viewer/);
 
-    const duplicate = cli(dataDir, ["user:create", "--email", "eve@example.org", "--name", "Eve", "--role", "viewer"], { PASSWORD: "juniper lighthouse over frozen bay" });
+    const duplicate = cli(dataDir, ["user:create", "--email", "eve@example.org", "--name", "Eve", "--role", "viewer"], {
+      PASSWORD: "juniper lighthouse over frozen bay",
+    });
     expect(duplicate.code).not.toBe(0);
     expect(duplicate.stderr).toMatch(/already exists/);
 

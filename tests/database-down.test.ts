@@ -7,7 +7,13 @@ const refused = () => Object.assign(new Error("connect ECONNREFUSED 10.1.2.3:543
 const failedQuery = () => new DrizzleQueryError('select "id", "password_hash" from "users" where "email" = $1', ["typed.email@example.org"], refused());
 const calls = vi.hoisted(() => ({ fail: (): unknown => new Error("unset") }));
 vi.mock("@/db/client", () => ({
-  getDb: () => Promise.resolve({ select: () => { throw calls.fail(); }, transaction: () => Promise.reject(calls.fail()) }),
+  getDb: () =>
+    Promise.resolve({
+      select: () => {
+        throw calls.fail();
+      },
+      transaction: () => Promise.reject(calls.fail()),
+    }),
   getOpened: () => Promise.reject(calls.fail()),
   databaseKind: () => "postgres",
 }));
@@ -27,7 +33,11 @@ describe("with the database down, anonymous visitors see no internals", () => {
     const response = await health(probe, { params: Promise.resolve({}) });
     expect(response.status).toBe(503);
     const text = await response.text();
-    expect(JSON.parse(text)).toMatchObject({ status: "unavailable", database: "postgres", error: { code: "unavailable", message: "The postgres database cannot be reached" } });
+    expect(JSON.parse(text)).toMatchObject({
+      status: "unavailable",
+      database: "postgres",
+      error: { code: "unavailable", message: "The postgres database cannot be reached" },
+    });
     for (const leak of LEAKS) expect(text).not.toMatch(leak);
     expect(logged).toHaveBeenCalled();
   });

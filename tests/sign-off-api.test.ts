@@ -50,7 +50,10 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
   const as = (role: Role) => (calls.actor = people[role]);
   const statusOf = async (year: number) => (await t.db.select({ s: reportingYears.status }).from(reportingYears).where(eq(reportingYears.year, year)))[0]?.s;
   const audits = async (action: string, year: number) =>
-    (await t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.year, year))));
+    await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.year, year)));
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -87,7 +90,10 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
     await openYear(t.db, 2076, people.editor);
     as("reviewer");
     expect(await call(returnRoute.POST, "POST", { year: "2076" }, { message: "Not submitted yet" })).toMatchObject({ status: 409 });
-    expect(await call(returnRoute.POST, "POST", { year: "2076" }, {})).toMatchObject({ status: 422, body: { error: { fields: { message: expect.any(String) } } } });
+    expect(await call(returnRoute.POST, "POST", { year: "2076" }, {})).toMatchObject({
+      status: 422,
+      body: { error: { fields: { message: expect.any(String) } } },
+    });
     as("editor");
     expect(await call(submitRoute.POST, "POST", { year: "2076" })).toEqual({ status: 200, body: { year: 2076, status: "in_review" } });
     expect((await call(submitRoute.POST, "POST", { year: "2076" })).status).toBe(409);
@@ -102,13 +108,15 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
       status: "open",
       returnMessage: "Peace operations: which source?",
     });
-    expect(((await call(yearsRoute.GET, "GET", {})).body.years as { year: number; returnMessage: string | null }[]).find((y) => y.year === 2076)?.returnMessage).toBe(
-      "Peace operations: which source?",
-    );
+    expect(
+      ((await call(yearsRoute.GET, "GET", {})).body.years as { year: number; returnMessage: string | null }[]).find((y) => y.year === 2076)?.returnMessage,
+    ).toBe("Peace operations: which source?");
     expect((await audits("year_returned", 2076))[0]?.detail).toEqual({ message: "Peace operations: which source?" });
     as("editor");
     await call(submitRoute.POST, "POST", { year: "2076" });
-    expect(((await call(yearsRoute.GET, "GET", {})).body.years as { year: number; returnMessage: string | null }[]).find((y) => y.year === 2076)?.returnMessage).toBeNull();
+    expect(
+      ((await call(yearsRoute.GET, "GET", {})).body.years as { year: number; returnMessage: string | null }[]).find((y) => y.year === 2076)?.returnMessage,
+    ).toBeNull();
     as("reviewer");
     expect((await call(lockRoute.POST, "POST", { year: "2076" }, "")).status).toBe(200);
     expect((await call(submitRoute.POST, "POST", { year: "2076" })).status).toBe(403);
@@ -126,18 +134,25 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
     const checks = await call(checksRoute.GET, "GET", { year: "2077" });
     expect(checks.status).toBe(200);
     expect(checks.body.year).toBe(2077);
-    expect((checks.body.checks as { kind: string; severity: string }[]).filter((c) => c.severity === "error")).toEqual([expect.objectContaining({ kind: "rule", ruleKey: "women_peacekeepers_within_total" })]);
+    expect((checks.body.checks as { kind: string; severity: string }[]).filter((c) => c.severity === "error")).toEqual([
+      expect.objectContaining({ kind: "rule", ruleKey: "women_peacekeepers_within_total" }),
+    ]);
 
     const snapshotsBefore = (await t.db.select({ n: count() }).from(snapshots))[0]!.n;
     const refused = await call(lockRoute.POST, "POST", { year: "2077" });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: "checks_failed", message: expect.stringContaining("override reason") });
-    expect(refused.body.checks).toEqual([expect.objectContaining({ kind: "rule", severity: "error", ruleKey: "women_peacekeepers_within_total", metricKey: "peacekeepers_women" })]);
+    expect(refused.body.checks).toEqual([
+      expect.objectContaining({ kind: "rule", severity: "error", ruleKey: "women_peacekeepers_within_total", metricKey: "peacekeepers_women" }),
+    ]);
     expect(await statusOf(2077)).toBe("open");
     expect((await t.db.select({ n: count() }).from(snapshots))[0]!.n).toBe(snapshotsBefore);
     expect(await audits("year_locked", 2077)).toHaveLength(0);
 
-    expect(await call(lockRoute.POST, "POST", { year: "2077" }, { overrideReason: "too short" })).toMatchObject({ status: 422, body: { error: { code: "validation", fields: { overrideReason: expect.any(String) } } } });
+    expect(await call(lockRoute.POST, "POST", { year: "2077" }, { overrideReason: "too short" })).toMatchObject({
+      status: 422,
+      body: { error: { code: "validation", fields: { overrideReason: expect.any(String) } } },
+    });
     expect(await statusOf(2077)).toBe("open");
 
     const reason = "Confirmed with the Department of Peace Operations by phone";
@@ -162,7 +177,10 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
     const unknown = await call(rulesRoute.POST, "POST", {}, { ...rule, expression: "peacekeepers_women <= peacekeepers_totl" });
     expect(unknown).toMatchObject({ status: 422, body: { error: { fields: { expression: expect.stringContaining("peacekeepers_totl") } } } });
     expect((await call(rulesRoute.POST, "POST", {}, { ...rule, severity: "fatal" })).status).toBe(422);
-    expect(await call(rulesRoute.POST, "POST", {}, { ...rule, key: "Circles within women" })).toMatchObject({ status: 422, body: { error: { fields: { key: expect.any(String) } } } });
+    expect(await call(rulesRoute.POST, "POST", {}, { ...rule, key: "Circles within women" })).toMatchObject({
+      status: 422,
+      body: { error: { fields: { key: expect.any(String) } } },
+    });
 
     const preview = await call(previewRoute.POST, "POST", {}, { expression: "peacekeepers_women <= peacekeepers_total" });
     expect(preview.status).toBe(200);
@@ -176,7 +194,10 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
     expect((await call(rulesRoute.POST, "POST", {}, rule)).status).toBe(409);
     const listed = (await call(rulesRoute.GET, "GET", {})).body.rules as { key: string }[];
     expect(listed.map((r) => r.key)).toContain(rule.key);
-    expect(await call(ruleRoute.PUT, "PUT", { key: rule.key }, { severity: "error", message: "Circles need women" })).toMatchObject({ status: 200, body: { severity: "error", message: "Circles need women", expression: rule.expression } });
+    expect(await call(ruleRoute.PUT, "PUT", { key: rule.key }, { severity: "error", message: "Circles need women" })).toMatchObject({
+      status: 200,
+      body: { severity: "error", message: "Circles need women", expression: rule.expression },
+    });
     expect((await call(ruleRoute.PUT, "PUT", { key: rule.key }, { expression: "nope(1)" })).status).toBe(422);
     expect((await call(ruleRoute.PUT, "PUT", { key: "no_such_rule" }, { severity: "error" })).status).toBe(404);
     expect(await call(ruleRoute.DELETE, "DELETE", { key: rule.key })).toEqual({ status: 200, body: { key: rule.key, deleted: true } });
@@ -196,7 +217,10 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
       posted.push(res.body.id as number);
     }
     as("reviewer");
-    expect(await call(commentsRoute.POST, "POST", params, { text: "a\u0000b" })).toMatchObject({ status: 422, body: { error: { fields: { text: expect.stringContaining("NUL") } } } });
+    expect(await call(commentsRoute.POST, "POST", params, { text: "a\u0000b" })).toMatchObject({
+      status: 422,
+      body: { error: { fields: { text: expect.stringContaining("NUL") } } },
+    });
     expect((await call(commentsRoute.POST, "POST", params, { text: "x".repeat(2001) })).status).toBe(422);
     expect((await call(commentsRoute.POST, "POST", params, { text: "   " })).status).toBe(422);
     expect((await call(commentsRoute.POST, "POST", { year: "2078", metricKey: "no_such_metric" }, { text: "?" })).status).toBe(404);
@@ -216,7 +240,12 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
     expect((await call(commentsRoute.GET, "GET", { year: "2078", metricKey: "no_such_metric" })).status).toBe(404);
     const checks = (await call(checksRoute.GET, "GET", { year: "2078" })).body.checks as { kind: string }[];
     expect(checks.filter((c) => c.kind === "comment")).toHaveLength(3);
-    expect((await t.db.select().from(auditLog).where(and(eq(auditLog.year, 2078), eq(auditLog.action, "comment_added"))))).toHaveLength(3);
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.year, 2078), eq(auditLog.action, "comment_added"))),
+    ).toHaveLength(3);
   });
 
   it("series breaks: admins record them, GET /metrics/{key} lists them, compare rows carry the note", async () => {
@@ -224,11 +253,17 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
     expect((await call(breaksRoute.POST, "POST", { key: "grave_violations_verified" }, { year: 2023, note: "Monitored and reported" })).status).toBe(403);
     as("admin");
     const note = "From 2023 the report counts violations monitored and reported, not only verified";
-    expect(await call(breaksRoute.POST, "POST", { key: "grave_violations_verified" }, { year: 2023, note })).toMatchObject({ status: 201, body: { year: 2023, note } });
+    expect(await call(breaksRoute.POST, "POST", { key: "grave_violations_verified" }, { year: 2023, note })).toMatchObject({
+      status: 201,
+      body: { year: 2023, note },
+    });
     expect((await call(breaksRoute.POST, "POST", { key: "grave_violations_verified" }, { year: 2023, note })).status).toBe(409);
     expect((await call(breaksRoute.POST, "POST", { key: "no_such_metric" }, { year: 2023, note })).status).toBe(404);
     expect((await call(breaksRoute.POST, "POST", { key: "grave_violations_verified" }, { year: 2023 })).status).toBe(422);
-    expect(await call(metricRoute.GET, "GET", { key: "grave_violations_verified" })).toMatchObject({ status: 200, body: { key: "grave_violations_verified", breaks: [{ year: 2023, note }] } });
+    expect(await call(metricRoute.GET, "GET", { key: "grave_violations_verified" })).toMatchObject({
+      status: 200,
+      body: { key: "grave_violations_verified", breaks: [{ year: 2023, note }] },
+    });
     expect((await call(metricRoute.GET, "GET", { key: "no_such_metric" })).status).toBe(404);
 
     const rows = async (from: number, to: number) =>
@@ -239,7 +274,13 @@ describe.each(engines)("sign-off through the API on %s", (engine) => {
     expect((await rows(2023, 2024)).find((r) => r.metricKey === "grave_violations_verified")?.break).toBeNull();
     expect((await rows(2021, 2022)).find((r) => r.metricKey === "grave_violations_verified")?.break).toBeNull();
 
-    expect(await call(metricRoute.PUT, "PUT", { key: "peace_operations" }, { warnMin: 5, warnMax: 40, warnChangePct: 30 })).toMatchObject({ status: 200, body: { warnMin: 5, warnMax: 40, warnChangePct: 30 } });
-    expect(await call(metricRoute.PUT, "PUT", { key: "peace_operations" }, { warnMin: 50, warnMax: 40 })).toMatchObject({ status: 422, body: { error: { fields: { warnMax: expect.any(String) } } } });
+    expect(await call(metricRoute.PUT, "PUT", { key: "peace_operations" }, { warnMin: 5, warnMax: 40, warnChangePct: 30 })).toMatchObject({
+      status: 200,
+      body: { warnMin: 5, warnMax: 40, warnChangePct: 30 },
+    });
+    expect(await call(metricRoute.PUT, "PUT", { key: "peace_operations" }, { warnMin: 50, warnMax: 40 })).toMatchObject({
+      status: 422,
+      body: { error: { fields: { warnMax: expect.any(String) } } },
+    });
   });
 });

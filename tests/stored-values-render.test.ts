@@ -7,21 +7,21 @@ import { PROVENANCE_FIELDS } from "@/lib/validation/provenance";
 
 const row = (metricKey: string, source: string): YearValueRow =>
   ({
-  metricKey,
-  label: `Figure ${metricKey}`,
-  section: "peacekeeping",
-  unit: "count",
-  direction: "up",
-  archived: false,
-  value: 12,
-  qualifier: null,
-  note: null,
-  source,
-  version: 1,
-  updatedAt: null,
-  updatedBy: null,
-  ...Object.fromEntries(PROVENANCE_FIELDS.map((field) => [field, null])),
-}) as YearValueRow;
+    metricKey,
+    label: `Figure ${metricKey}`,
+    section: "peacekeeping",
+    unit: "count",
+    direction: "up",
+    archived: false,
+    value: 12,
+    qualifier: null,
+    note: null,
+    source,
+    version: 1,
+    updatedAt: null,
+    updatedBy: null,
+    ...Object.fromEntries(PROVENANCE_FIELDS.map((field) => [field, null])),
+  }) as YearValueRow;
 
 // The comment drawers ask for the router, which only a running app mounts; rendering needs none.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => {} }) }));

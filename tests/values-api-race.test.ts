@@ -46,8 +46,7 @@ describe.each(engines)("PUT /years/{year}/values/{metricKey}, 20 at once on %s",
   });
   afterAll(() => t.drop());
 
-  const counted = async (table: typeof valueRevisions | typeof auditLog) =>
-    (await t.db.select({ n: count() }).from(table).where(eq(table.year, YEAR)))[0]!.n;
+  const counted = async (table: typeof valueRevisions | typeof auditLog) => (await t.db.select({ n: count() }).from(table).where(eq(table.year, YEAR)))[0]!.n;
 
   it("of 20 saves from the same version exactly one is 200, the other 19 are 409 with its row, and one revision is added", async () => {
     const first = await saveValue(t.db, YEAR, KEY, { value: 1 }, calls.actor!);

@@ -88,7 +88,12 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
   it("answers 422 naming the field when a note holds a NUL character, and writes nothing", async () => {
     as("editor");
     const before = await written();
-    const res = await put(YEAR, { values: [{ metricKey: "mediation_regions", value: 3 }, { metricKey: "mediation_country_settings", value: 4, note: "a\u0000b" }] });
+    const res = await put(YEAR, {
+      values: [
+        { metricKey: "mediation_regions", value: 3 },
+        { metricKey: "mediation_country_settings", value: 4, note: "a\u0000b" },
+      ],
+    });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: "validation", fields: { "values.1.note": expect.stringContaining("NUL") as unknown } });
     expect(await written()).toEqual(before);
@@ -108,7 +113,13 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
     expect(res.body.error).toEqual({ code: "validation", message: "2 of 3 rows cannot be saved: nothing was saved" });
     expect(res.body.rows).toEqual([
       { index: 0, metricKey: "no_such_metric", code: "not_found", message: expect.any(String) as unknown },
-      { index: 2, metricKey: "women_mediation_teams_pct", code: "validation", message: "Value must be between 0 and 100", fields: { value: "Value must be between 0 and 100" } },
+      {
+        index: 2,
+        metricKey: "women_mediation_teams_pct",
+        code: "validation",
+        message: "Value must be between 0 and 100",
+        fields: { value: "Value must be between 0 and 100" },
+      },
     ]);
     expect(await written()).toEqual(before);
   });
@@ -130,7 +141,12 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
     as("editor");
     expect((await put(YEAR, { values: [] })).body.error).toMatchObject({ code: "validation", fields: { values: "Send at least one value" } });
     expect((await put(YEAR, {})).status).toBe(422);
-    const repeated = await put(YEAR, { values: [{ metricKey: "pda_national", value: 1 }, { metricKey: "pda_national", value: 2 }] });
+    const repeated = await put(YEAR, {
+      values: [
+        { metricKey: "pda_national", value: 1 },
+        { metricKey: "pda_national", value: 2 },
+      ],
+    });
     expect(repeated.status).toBe(422);
     expect(repeated.body.error?.message).toContain("“pda_national”");
     expect(repeated.body.rows?.map((r) => r.index)).toEqual([0, 1]);
@@ -144,7 +160,10 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
   it("saves from the year page through the same command, and a refusal carries its rows for the grid", async () => {
     as("editor");
     const saved = await saveValuesAction({ params: { year: YEAR }, body: { values: [{ metricKey: "explosive_items_removed", value: "1,200" }] } });
-    expect(saved).toEqual({ ok: true, data: { year: YEAR, values: [expect.objectContaining({ metricKey: "explosive_items_removed", value: 1200, version: 1 })] } });
+    expect(saved).toEqual({
+      ok: true,
+      data: { year: YEAR, values: [expect.objectContaining({ metricKey: "explosive_items_removed", value: 1200, version: 1 })] },
+    });
 
     const before = await written();
     const refused = await saveValuesAction({
@@ -156,11 +175,18 @@ describe.each(engines)("PUT /years/{year}/values on %s", (engine) => {
         ],
       },
     });
-    expect(refused).toMatchObject({ ok: false, code: "conflict", rows: [{ index: 1, metricKey: "explosive_items_removed", code: "conflict", current: { value: 1200, version: 1 } }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "conflict",
+      rows: [{ index: 1, metricKey: "explosive_items_removed", code: "conflict", current: { value: 1200, version: 1 } }],
+    });
     expect(await written()).toEqual(before);
 
     as("viewer");
-    expect(await saveValuesAction({ params: { year: YEAR }, body: { values: [{ metricKey: "road_confirmed_safe_km", value: 5 }] } })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await saveValuesAction({ params: { year: YEAR }, body: { values: [{ metricKey: "road_confirmed_safe_km", value: 5 }] } })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await written()).toEqual(before);
   });
 });

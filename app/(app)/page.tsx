@@ -56,10 +56,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const shownSections = sectionKey ? sections.filter((s) => s.key === sectionKey) : sections;
   const completeness = sectionCompleteness(shownSections, kpis);
   const filled = kpis.filter((k) => k.current !== null).length;
-  const previousYear = years.map((y) => y.year).filter((y) => y < year).sort((a, b) => b - a)[0];
+  const previousYear = years
+    .map((y) => y.year)
+    .filter((y) => y < year)
+    .sort((a, b) => b - a)[0];
   // The review status of the newest years (years are newest first), with their checks counted in one pass.
   const recentYears = years.slice(0, RECENT_YEARS);
-  const checkCounts = new Map([...(await listChecksOfYears(db, recentYears.map((y) => y.year)))].map(([y, checks]) => [y, countChecks(checks)]));
+  const checkCounts = new Map(
+    [
+      ...(await listChecksOfYears(
+        db,
+        recentYears.map((y) => y.year),
+      )),
+    ].map(([y, checks]) => [y, countChecks(checks)]),
+  );
   const newest = years[0];
 
   // Charts span the years that hold any value at all; a metric's missing years stay gaps.
@@ -84,7 +94,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     .map((s) => ({ title: s.title, options: metrics.filter((m) => m.section === s.key).map((m) => ({ key: m.key, label: m.label })) }))
     .filter((g) => g.options.length > 0);
   const askedMetric = first(params.metric);
-  const chosenSeries = seriesOf(askedMetric && metricByKey.has(askedMetric) ? askedMetric : metricByKey.has(DEFAULT_CHART_METRIC) ? DEFAULT_CHART_METRIC : (metrics[0]?.key ?? ""));
+  const chosenSeries = seriesOf(
+    askedMetric && metricByKey.has(askedMetric) ? askedMetric : metricByKey.has(DEFAULT_CHART_METRIC) ? DEFAULT_CHART_METRIC : (metrics[0]?.key ?? ""),
+  );
   const women = WOMEN_METRICS.map(seriesOf).filter(present);
   const pbf = PBF_METRICS.map(seriesOf).filter(present);
 
@@ -98,7 +110,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </p>
           {askedYear === null && fallbackYear === year && newest && newest.year !== year ? (
             <p className="mt-1 text-sm text-gray-700" data-testid="default-year">
-              Showing {year}, the newest year being worked on with at least half as many figures as the fullest year; {newest.year} has {newest.valueCount} so far.
+              Showing {year}, the newest year being worked on with at least half as many figures as the fullest year; {newest.year} has {newest.valueCount} so
+              far.
             </p>
           ) : null}
           {asked !== undefined && askedYear === null ? (
@@ -121,7 +134,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="kpis-heading" className="sr-only">
           Key figures
         </h2>
-        {groupKpis(shownSections, kpis, { perSection: metrics.length > FIGURES_ON_ONE_PAGE ? CARDS_PER_SECTION : Infinity, oneSection: sectionKey !== null }).map((g) => (
+        {groupKpis(shownSections, kpis, {
+          perSection: metrics.length > FIGURES_ON_ONE_PAGE ? CARDS_PER_SECTION : Infinity,
+          oneSection: sectionKey !== null,
+        }).map((g) => (
           <section key={g.section} aria-labelledby={`kpi-${g.section}`}>
             <h3 id={`kpi-${g.section}`} className="text-lg font-semibold">
               {titles.get(g.section)}
@@ -179,9 +195,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </h2>
         {chosenSeries ? <MetricChart groups={figureGroups} chosen={chosenSeries} /> : null}
         <div className="grid gap-4 xl:grid-cols-2">
-          {women.length > 0 ? (
-            <ChartFigure title="Women's participation (per cent)" series={women} colors={["violet", "blue", "emerald", "amber"]} />
-          ) : null}
+          {women.length > 0 ? <ChartFigure title="Women's participation (per cent)" series={women} colors={["violet", "blue", "emerald", "amber"]} /> : null}
           {pbf.length > 0 ? (
             <ChartFigure title="Peacebuilding Fund: approved budget and donor commitments" series={pbf} colors={["blue", "amber"]} initialKind="bar" />
           ) : null}

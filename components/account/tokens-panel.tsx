@@ -103,7 +103,8 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
       {created ? (
         <div role="status" className="rounded-md border border-green-200 bg-green-50 p-4">
           <p className="text-sm font-medium text-green-900">
-            Token “{created.name}” created; {created.expiresAt ? `it expires ${when(created.expiresAt)}` : "it never expires"}. Copy it now: it is shown only this once.
+            Token “{created.name}” created; {created.expiresAt ? `it expires ${when(created.expiresAt)}` : "it never expires"}. Copy it now: it is shown only
+            this once.
           </p>
           <div className="mt-2 flex flex-col gap-2 sm:flex-row">
             <label htmlFor="new-token" className="sr-only">
@@ -118,7 +119,9 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
       ) : null}
       {revokedAll !== null ? (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
-          {revokedAll === 0 ? "You had no tokens to revoke." : `${revokedAll.toLocaleString("en-US")} token${revokedAll === 1 ? "" : "s"} revoked: scripts using them now get 401.`}
+          {revokedAll === 0
+            ? "You had no tokens to revoke."
+            : `${revokedAll.toLocaleString("en-US")} token${revokedAll === 1 ? "" : "s"} revoked: scripts using them now get 401.`}
         </p>
       ) : null}
       <form onSubmit={onCreate} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end">
@@ -154,11 +157,21 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
             <caption className="sr-only">Your active API tokens</caption>
             <thead className="text-left text-gray-700">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Starts with</th>
-                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">Created</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Expires</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">
+                  Starts with
+                </th>
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">
+                  Created
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Last used
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Expires
+                </th>
                 <th scope="col" className="py-2 font-medium">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -196,7 +209,14 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
         title="Revoke all your API tokens?"
         description={`Every script using one of your ${tokens.length.toLocaleString("en-US")} token${tokens.length === 1 ? "" : "s"} stops working at once. You can create new ones afterwards.`}
       >
-        <DialogActions onCancel={() => setConfirmingRevokeAll(false)} label="Revoke all" busyLabel="Revoking…" busy={revokingAll} onConfirm={revokeAll} tone="danger" />
+        <DialogActions
+          onCancel={() => setConfirmingRevokeAll(false)}
+          label="Revoke all"
+          busyLabel="Revoking…"
+          busy={revokingAll}
+          onConfirm={revokeAll}
+          tone="danger"
+        />
       </Modal>
     </div>
   );

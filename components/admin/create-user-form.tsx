@@ -61,7 +61,15 @@ export function CreateUserForm() {
         </div>
         {errors.role ? <p className="field-error">{errors.role.message}</p> : null}
       </fieldset>
-      <TextField id="password" label="Password" type="password" autoComplete="new-password" describedBy="new-user-strength" registration={register("password")} error={errors.password}>
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        describedBy="new-user-strength"
+        registration={register("password")}
+        error={errors.password}
+      >
         <PasswordMeter password={password} id="new-user-strength" />
       </TextField>
       <button type="submit" className="btn-primary" disabled={isSubmitting}>

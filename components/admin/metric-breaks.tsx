@@ -21,7 +21,10 @@ export function MetricBreaks({ metricKey, breaks }: { metricKey: string; breaks:
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<Fields, unknown, z.output<typeof metricBreakSchema>>({ resolver: zodResolver(metricBreakSchema), defaultValues: { year: new Date().getFullYear(), note: "" } });
+  } = useForm<Fields, unknown, z.output<typeof metricBreakSchema>>({
+    resolver: zodResolver(metricBreakSchema),
+    defaultValues: { year: new Date().getFullYear(), note: "" },
+  });
 
   const onSubmit = handleSubmit(async (input) => {
     setMessage(null);
@@ -41,8 +44,8 @@ export function MetricBreaks({ metricKey, breaks }: { metricKey: string; breaks:
         Series breaks
       </h2>
       <p className="text-sm text-gray-700">
-        Record a break when the definition changes (“verified” became “monitored and reported”). Comparisons across it show the note and a neutral marker instead of good or bad
-        news, and the year&apos;s change warning is not raised.
+        Record a break when the definition changes (“verified” became “monitored and reported”). Comparisons across it show the note and a neutral marker
+        instead of good or bad news, and the year&apos;s change warning is not raised.
       </p>
       {breaks.length === 0 ? (
         <p className="text-sm text-gray-600">No break recorded: the series is comparable across all years.</p>
@@ -61,13 +64,26 @@ export function MetricBreaks({ metricKey, breaks }: { metricKey: string; breaks:
           <label htmlFor="break-year" className="field-label">
             From year
           </label>
-          <input id="break-year" type="number" className="field-input" aria-invalid={errors.year ? true : undefined} {...register("year", { valueAsNumber: true })} />
+          <input
+            id="break-year"
+            type="number"
+            className="field-input"
+            aria-invalid={errors.year ? true : undefined}
+            {...register("year", { valueAsNumber: true })}
+          />
         </div>
         <div>
           <label htmlFor="break-note" className="field-label">
             What changed
           </label>
-          <input id="break-note" type="text" className="field-input" aria-invalid={errors.note ? true : undefined} aria-describedby={errors.note ? "break-note-error" : undefined} {...register("note")} />
+          <input
+            id="break-note"
+            type="text"
+            className="field-input"
+            aria-invalid={errors.note ? true : undefined}
+            aria-describedby={errors.note ? "break-note-error" : undefined}
+            {...register("note")}
+          />
         </div>
         <button type="submit" className="btn-secondary" disabled={isSubmitting}>
           {isSubmitting ? "Recording…" : "Record break"}

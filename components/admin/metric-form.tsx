@@ -100,7 +100,9 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
           {...register("key")}
         />
         <p className="mt-1 text-xs text-gray-600">
-          {metric ? "The key cannot change: values, imports and scripts refer to it." : "Lowercase letters, digits and _, starting with a letter, e.g. refugees_returned. It cannot change later."}
+          {metric
+            ? "The key cannot change: values, imports and scripts refer to it."
+            : "Lowercase letters, digits and _, starting with a letter, e.g. refugees_returned. It cannot change later."}
         </p>
         {error("key")}
       </div>
@@ -130,7 +132,10 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
           <label htmlFor="unit" className="field-label">
             Unit
           </label>
-          <select id="unit" className={`field-input ${unitFixed ? "bg-gray-100" : ""}`} aria-invalid={Boolean(errors.unit)}
+          <select
+            id="unit"
+            className={`field-input ${unitFixed ? "bg-gray-100" : ""}`}
+            aria-invalid={Boolean(errors.unit)}
             aria-describedby={[unitFixed ? "unit-fixed" : "", errors.unit ? "unit-error" : ""].join(" ").trim() || undefined}
             {...register("unit")}
           >
@@ -172,14 +177,30 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
           <label htmlFor="min" className="field-label">
             Minimum <span className="font-normal text-gray-500">(optional)</span>
           </label>
-          <input id="min" type="number" step="any" inputMode="decimal" className="field-input" {...invalid("min")} {...register("min", { setValueAs: toBound })} />
+          <input
+            id="min"
+            type="number"
+            step="any"
+            inputMode="decimal"
+            className="field-input"
+            {...invalid("min")}
+            {...register("min", { setValueAs: toBound })}
+          />
           {error("min")}
         </div>
         <div>
           <label htmlFor="max" className="field-label">
             Maximum <span className="font-normal text-gray-500">(optional)</span>
           </label>
-          <input id="max" type="number" step="any" inputMode="decimal" className="field-input" {...invalid("max")} {...register("max", { setValueAs: toBound })} />
+          <input
+            id="max"
+            type="number"
+            step="any"
+            inputMode="decimal"
+            className="field-input"
+            {...invalid("max")}
+            {...register("max", { setValueAs: toBound })}
+          />
           {error("max")}
         </div>
       </div>
@@ -197,7 +218,15 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
             <label htmlFor={name} className="field-label">
               {text} <span className="font-normal text-gray-500">(optional)</span>
             </label>
-            <input id={name} type="number" step="any" inputMode="decimal" className="field-input" {...invalid(name)} {...register(name, { setValueAs: toBound })} />
+            <input
+              id={name}
+              type="number"
+              step="any"
+              inputMode="decimal"
+              className="field-input"
+              {...invalid(name)}
+              {...register(name, { setValueAs: toBound })}
+            />
             {error(name)}
           </div>
         ))}

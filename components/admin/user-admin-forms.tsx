@@ -83,7 +83,10 @@ export function ActiveToggle({ userId, name, active }: { userId: number; name: s
       setMessage({ ok: false, text: result.message });
       return;
     }
-    setMessage({ ok: true, text: next ? `${name} is active again and can sign in.` : `${name} is deactivated: their sessions and API tokens stopped working.` });
+    setMessage({
+      ok: true,
+      text: next ? `${name} is active again and can sign in.` : `${name} is deactivated: their sessions and API tokens stopped working.`,
+    });
     router.refresh();
   };
   return (
@@ -92,9 +95,7 @@ export function ActiveToggle({ userId, name, active }: { userId: number; name: s
       {active ? (
         confirming ? (
           <div className="rounded-md border border-red-200 bg-red-50 p-4">
-            <p className="text-sm text-red-900">
-              Deactivate {name}? They are signed out at once and their API tokens stop working. Their past work stays.
-            </p>
+            <p className="text-sm text-red-900">Deactivate {name}? They are signed out at once and their API tokens stop working. Their past work stays.</p>
             <div className="mt-3 flex flex-wrap gap-2">
               <button type="button" className="btn-danger" disabled={pending} onClick={() => apply(false)}>
                 {pending ? "Deactivating…" : "Yes, deactivate"}
@@ -151,10 +152,25 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <Feedback message={message} />
-      <TextField id="reset-password" label="New password" type="password" autoComplete="new-password" describedBy="reset-strength" registration={register("password")} error={errors.password}>
+      <TextField
+        id="reset-password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        describedBy="reset-strength"
+        registration={register("password")}
+        error={errors.password}
+      >
         <PasswordMeter password={password} id="reset-strength" />
       </TextField>
-      <TextField id="reset-confirm" label="Repeat the new password" type="password" autoComplete="new-password" registration={register("confirm")} error={errors.confirm} />
+      <TextField
+        id="reset-confirm"
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        registration={register("confirm")}
+        error={errors.confirm}
+      />
       <button type="submit" className="btn-primary" disabled={isSubmitting}>
         {isSubmitting ? "Resetting…" : "Reset password"}
       </button>

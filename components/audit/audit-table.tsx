@@ -38,9 +38,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
             </div>
             <div className="mt-1 break-words text-gray-800">{e.actorName ?? e.actorEmail ?? "—"}</div>
             {e.year !== null || e.metricKey ? (
-              <div className="mt-1 text-xs text-gray-700">
-                {[e.year, e.metricKey].filter((v) => v !== null).join(" · ")}
-              </div>
+              <div className="mt-1 text-xs text-gray-700">{[e.year, e.metricKey].filter((v) => v !== null).join(" · ")}</div>
             ) : null}
             <div className="mt-1 break-words text-xs text-gray-600">
               {describe(e.detail)}
@@ -61,12 +59,24 @@ function AuditWideTable({ entries }: { entries: AuditEntryView[] }) {
         <caption className="sr-only">Audit log entries, newest first</caption>
         <thead className="bg-gray-50 text-left text-gray-700">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">When (UTC)</th>
-            <th scope="col" className="px-4 py-2 font-medium">Who</th>
-            <th scope="col" className="px-4 py-2 font-medium">Action</th>
-            <th scope="col" className="px-4 py-2 font-medium">Year</th>
-            <th scope="col" className="px-4 py-2 font-medium">Metric</th>
-            <th scope="col" className="px-4 py-2 font-medium">Details</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              When (UTC)
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Who
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Action
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Year
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Metric
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">

@@ -51,10 +51,25 @@ export function SetupForm() {
       ) : null}
       <TextField id="name" label="Name" autoComplete="name" registration={register("name")} error={errors.name} />
       <TextField id="email" label="Email" type="email" autoComplete="username" registration={register("email")} error={errors.email} />
-      <TextField id="password" label="Password" type="password" autoComplete="new-password" describedBy="password-strength" registration={register("password")} error={errors.password}>
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        describedBy="password-strength"
+        registration={register("password")}
+        error={errors.password}
+      >
         <PasswordMeter password={password} id="password-strength" />
       </TextField>
-      <TextField id="confirm" label="Repeat the password" type="password" autoComplete="new-password" registration={register("confirm")} error={errors.confirm} />
+      <TextField
+        id="confirm"
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        registration={register("confirm")}
+        error={errors.confirm}
+      />
       <button type="submit" className="btn-primary w-full" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create administrator"}
       </button>

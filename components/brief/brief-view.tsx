@@ -44,7 +44,9 @@ function Line({ line }: { line: BriefLine }) {
     return (
       <>
         {label}
-        {line.label === "Series break" ? <span className="mr-1 rounded-full border border-slate-400 bg-slate-100 px-2 py-0.5 text-xs font-medium">Series break</span> : null}
+        {line.label === "Series break" ? (
+          <span className="mr-1 rounded-full border border-slate-400 bg-slate-100 px-2 py-0.5 text-xs font-medium">Series break</span>
+        ) : null}
         {line.text}
       </>
     );

@@ -83,7 +83,14 @@ export function CompareTable({ rows, from, to, sections }: Props) {
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {(Object.keys(FILTER_LABELS) as CompareFilter[]).map((f) => (
               <label key={f} className="inline-flex items-center gap-1.5 text-sm">
-                <input type="radio" name={`${id}-filter`} value={f} checked={filter === f} onChange={() => setFilter(f)} className="text-blue-700 focus:ring-blue-600" />
+                <input
+                  type="radio"
+                  name={`${id}-filter`}
+                  value={f}
+                  checked={filter === f}
+                  onChange={() => setFilter(f)}
+                  className="text-blue-700 focus:ring-blue-600"
+                />
                 {FILTER_LABELS[f]}
               </label>
             ))}
@@ -146,7 +153,10 @@ export function CompareTable({ rows, from, to, sections }: Props) {
                     </Link>
                     <span className="cell-section-narrow">{titles.get(r.section) ?? r.section}</span>
                     {r.qualifierChanged ? (
-                      <span className="mt-0.5 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 md:ml-2 md:whitespace-nowrap" title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}>
+                      <span
+                        className="mt-0.5 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 md:ml-2 md:whitespace-nowrap"
+                        title={`Wording changed from “${qualifierWord(r.fromQualifier)}” to “${qualifierWord(r.toQualifier)}”`}
+                      >
                         <span className="sr-only">wording changed: </span>
                         {qualifierWord(r.fromQualifier)} → {qualifierWord(r.toQualifier)}
                       </span>

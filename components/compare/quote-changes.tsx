@@ -6,7 +6,11 @@ type Props = { quotes: QuoteComparison; from: number; to: number; titles: Map<st
 export function QuoteChanges({ quotes, from, to, titles }: Props) {
   const { added, removed, changed } = quotes;
   if (added.length + removed.length + changed.length === 0) {
-    return <p className="text-sm text-gray-700">The quotes of {from} and {to} are the same.</p>;
+    return (
+      <p className="text-sm text-gray-700">
+        The quotes of {from} and {to} are the same.
+      </p>
+    );
   }
   return (
     <div className="space-y-6">
@@ -19,11 +23,7 @@ export function QuoteChanges({ quotes, from, to, titles }: Props) {
             {changed.map((c) => (
               <li key={`${c.from.id}-${c.to.id}`} className="card p-4">
                 <QuoteHeading quote={c.to} titles={titles} />
-                {c.from.title !== c.to.title ? (
-                  <p className="text-xs text-gray-700">
-                    Title was “{c.from.title}”
-                  </p>
-                ) : null}
+                {c.from.title !== c.to.title ? <p className="text-xs text-gray-700">Title was “{c.from.title}”</p> : null}
                 <blockquote className="mt-2 text-sm leading-relaxed text-gray-900">
                   {c.diff.map((part, i) =>
                     part.added ? (

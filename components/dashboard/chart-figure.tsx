@@ -57,7 +57,12 @@ export function ChartFigure({ title, series, colors, initialKind, children }: Pr
   const categories = series.map((s) => s.label);
   const valueFormatter = (v: number) => formatValue(v, unit);
   const summary = series
-    .map((s) => describeSeries(s.label, s.points.map((p) => ({ year: p.year, text: p.value === null ? null : formatValue(p.value, s.unit, p.qualifier) }))))
+    .map((s) =>
+      describeSeries(
+        s.label,
+        s.points.map((p) => ({ year: p.year, text: p.value === null ? null : formatValue(p.value, s.unit, p.qualifier) })),
+      ),
+    )
     .join(" ");
   const chartProps = {
     data,

@@ -40,7 +40,14 @@ export function DashboardFilters({ years, sections, year, section }: Props) {
         <label htmlFor="dashboard-year" className="field-label">
           Year
         </label>
-        <select id="dashboard-year" name="year" defaultValue={year} key={`year-${year}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-52">
+        <select
+          id="dashboard-year"
+          name="year"
+          defaultValue={year}
+          key={`year-${year}`}
+          onChange={(e) => go(e.currentTarget.form!)}
+          className="field-input w-52"
+        >
           {years.map((y) => (
             <option key={y.year} value={y.year}>
               {y.year} ({y.valueCount} {y.valueCount === 1 ? "value" : "values"})
@@ -52,7 +59,14 @@ export function DashboardFilters({ years, sections, year, section }: Props) {
         <label htmlFor="dashboard-section" className="field-label">
           Section
         </label>
-        <select id="dashboard-section" name="section" defaultValue={section ?? ""} key={`section-${section}`} onChange={(e) => go(e.currentTarget.form!)} className="field-input w-64 max-w-full">
+        <select
+          id="dashboard-section"
+          name="section"
+          defaultValue={section ?? ""}
+          key={`section-${section}`}
+          onChange={(e) => go(e.currentTarget.form!)}
+          className="field-input w-64 max-w-full"
+        >
           <option value="">All sections</option>
           {sections.map((s) => (
             <option key={s.key} value={s.key}>

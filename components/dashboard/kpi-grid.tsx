@@ -65,7 +65,11 @@ function KpiCard({ card, year }: { card: KpiView; year: number }) {
       )}
       {card.figure !== null ? (
         <Link href={`/years/${year}/history/${card.key}`} className="text-xs link">
-          History<span className="sr-only"> of {card.label} in {year}</span>
+          History
+          <span className="sr-only">
+            {" "}
+            of {card.label} in {year}
+          </span>
         </Link>
       ) : null}
     </div>

@@ -11,11 +11,21 @@ export function YearStatuses({ years, counts, total }: { years: ReportingYear[];
         <caption className="sr-only">Status and checks of the most recent years</caption>
         <thead className="text-left text-gray-700">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Year</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">Figures</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">Errors</th>
-            <th scope="col" className="py-1 text-right font-medium">Warnings</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Year
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">
+              Figures
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">
+              Errors
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Warnings
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">

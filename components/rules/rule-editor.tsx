@@ -93,7 +93,11 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
               <li key={rule.key} className="space-y-1 px-4 py-3 text-sm" data-rule={rule.key}>
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="break-all font-mono text-xs text-gray-700">{rule.key}</span>
-                  <span className={`rounded px-1.5 text-xs font-medium ${rule.severity === "error" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>{rule.severity}</span>
+                  <span
+                    className={`rounded px-1.5 text-xs font-medium ${rule.severity === "error" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}
+                  >
+                    {rule.severity}
+                  </span>
                 </div>
                 <p className="break-all font-mono">{rule.expression}</p>
                 {rule.message ? <p className="text-gray-700">{rule.message}</p> : null}
@@ -194,13 +198,18 @@ function PreviewTable({ preview }: { preview: Preview }) {
     <div className="space-y-2 text-sm" data-testid="rule-preview">
       <h3 className="font-semibold">Preview</h3>
       <p>
-        Reads {preview.metrics.join(", ")}. Fails in {fails} of {preview.years.length} years; skipped in {preview.years.filter((y) => y.status === "skipped").length}.
+        Reads {preview.metrics.join(", ")}. Fails in {fails} of {preview.years.length} years; skipped in{" "}
+        {preview.years.filter((y) => y.status === "skipped").length}.
       </p>
       <table className="min-w-full text-left">
         <thead>
           <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">Year</th>
-            <th scope="col" className="py-1 font-medium">Result</th>
+            <th scope="col" className="py-1 pr-4 font-medium">
+              Year
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Result
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">

@@ -71,7 +71,12 @@ export function ReturnYearButton({ year }: { year: number }) {
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
         Return to editors
       </button>
-      <Modal open={open} onClose={() => setOpen(false)} title={`Return ${year} to the editors?`} description="The year goes back to open. Say what needs another look: the editors see your message on the year page until they submit again.">
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Return ${year} to the editors?`}
+        description="The year goes back to open. Say what needs another look: the editors see your message on the year page until they submit again."
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {error ? (
             <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">

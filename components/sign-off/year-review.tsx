@@ -25,7 +25,9 @@ export function YearReview({ year, status, returnMessage, returnedBy, checks, ti
     <div className="space-y-4">
       {status === "open" && returnMessage ? (
         <div role="note" className="rounded-md border border-blue-300 bg-blue-50 p-3 text-sm text-blue-950" data-testid="return-message">
-          <p className="font-semibold">Returned{returnedBy ? ` by ${returnedBy}` : ""}: fix what the reviewer asks, then submit {year} again.</p>
+          <p className="font-semibold">
+            Returned{returnedBy ? ` by ${returnedBy}` : ""}: fix what the reviewer asks, then submit {year} again.
+          </p>
           <p className="mt-1 whitespace-pre-wrap">{returnMessage}</p>
         </div>
       ) : null}

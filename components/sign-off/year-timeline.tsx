@@ -14,7 +14,9 @@ export function YearTimeline({ steps }: { steps: TimelineStep[] }) {
   if (steps.length === 0) return null;
   return (
     <details className="card p-4 text-sm" data-testid="year-timeline">
-      <summary className="cursor-pointer font-semibold">Review timeline ({steps.length} step{steps.length === 1 ? "" : "s"})</summary>
+      <summary className="cursor-pointer font-semibold">
+        Review timeline ({steps.length} step{steps.length === 1 ? "" : "s"})
+      </summary>
       <ol className="mt-3 space-y-2 border-l border-gray-200 pl-4">
         {steps.map((step) => (
           <li key={step.id}>

@@ -121,7 +121,12 @@ export function BlockForm({ year, section, figures, block, onDone }: Props) {
                 {ATTRIBUTE_LABELS[key] ?? key}
               </label>
               {key === "type" ? (
-                <select id={`${prefix}-${key}`} className="field-input" value={attributes[key] ?? ""} onChange={(e) => setAttributes({ ...attributes, [key]: e.target.value })}>
+                <select
+                  id={`${prefix}-${key}`}
+                  className="field-input"
+                  value={attributes[key] ?? ""}
+                  onChange={(e) => setAttributes({ ...attributes, [key]: e.target.value })}
+                >
                   <option value="">Not said</option>
                   {OPERATION_TYPES.map((t) => (
                     <option key={t} value={t}>

@@ -23,7 +23,11 @@ export function BlockHistory({ blockId }: { blockId: number }) {
   return (
     <details className="mt-2 text-sm" onToggle={(e) => void load(e.currentTarget.open)}>
       <summary className="cursor-pointer text-blue-800">History</summary>
-      {error ? <p role="alert" className="mt-1 text-red-800">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-red-800">
+          {error}
+        </p>
+      ) : null}
       {revisions === null && !error ? <p className="mt-1 text-gray-600">Loading…</p> : null}
       {revisions ? (
         <ol className="mt-2 space-y-2">

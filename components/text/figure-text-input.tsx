@@ -98,7 +98,13 @@ export function FigureTextInput({ id, value, onChange, figures, rows = 4, invali
         onKeyDown={onKeyDown}
         onBlur={() => setTyped(null)}
       />
-      <ul id={listId} role="listbox" aria-label="Figures of the year" hidden={!open} className="absolute left-0 right-0 z-10 mt-1 max-h-64 overflow-auto rounded-md border border-gray-300 bg-white shadow-lg">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Figures of the year"
+        hidden={!open}
+        className="absolute left-0 right-0 z-10 mt-1 max-h-64 overflow-auto rounded-md border border-gray-300 bg-white shadow-lg"
+      >
         {matches.map((f, i) => (
           <li
             key={f.key}

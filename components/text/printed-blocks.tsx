@@ -26,7 +26,8 @@ export function PrintedBlocks({ blocks }: { blocks: BlockView[] }) {
             case "caption":
               return (
                 <p key={b.id} className="text-sm italic text-gray-700">
-                  <RenderedText text={b.rendered} /> ({[b.attributes.place, b.attributes.date].filter(Boolean).join("; ")}){b.attributes.credit ? ` © ${b.attributes.credit}` : ""}
+                  <RenderedText text={b.rendered} /> ({[b.attributes.place, b.attributes.date].filter(Boolean).join("; ")})
+                  {b.attributes.credit ? ` © ${b.attributes.credit}` : ""}
                 </p>
               );
             default:

@@ -50,7 +50,17 @@ export function SectionText({ year, section, blocks, figures, editable }: Props)
       ) : (
         <ol className="space-y-3">
           {blocks.map((b, i) => (
-            <BlockCard key={`${b.id}-${b.version}`} year={year} section={section.key} block={b} first={i === 0} last={i === blocks.length - 1} figures={figures} editable={editable} onNotice={setNotice} />
+            <BlockCard
+              key={`${b.id}-${b.version}`}
+              year={year}
+              section={section.key}
+              block={b}
+              first={i === 0}
+              last={i === blocks.length - 1}
+              figures={figures}
+              editable={editable}
+              onNotice={setNotice}
+            />
           ))}
         </ol>
       )}
@@ -135,16 +145,44 @@ function BlockCard({
         </p>
         {editable ? (
           <div className="flex flex-wrap gap-1">
-            <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Move ${name} up`} disabled={first || busy} onClick={() => void run(() => updateBlockAction({ params: { id: block.id }, body: { position: block.position - 1, version: block.version } }), "Block moved up")}>
+            <button
+              type="button"
+              className="btn-secondary px-2.5 py-1 text-xs"
+              aria-label={`Move ${name} up`}
+              disabled={first || busy}
+              onClick={() =>
+                void run(
+                  () => updateBlockAction({ params: { id: block.id }, body: { position: block.position - 1, version: block.version } }),
+                  "Block moved up",
+                )
+              }
+            >
               Move up
             </button>
-            <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Move ${name} down`} disabled={last || busy} onClick={() => void run(() => updateBlockAction({ params: { id: block.id }, body: { position: block.position + 1, version: block.version } }), "Block moved down")}>
+            <button
+              type="button"
+              className="btn-secondary px-2.5 py-1 text-xs"
+              aria-label={`Move ${name} down`}
+              disabled={last || busy}
+              onClick={() =>
+                void run(
+                  () => updateBlockAction({ params: { id: block.id }, body: { position: block.position + 1, version: block.version } }),
+                  "Block moved down",
+                )
+              }
+            >
               Move down
             </button>
             <button type="button" className="btn-secondary px-2.5 py-1 text-xs" aria-label={`Edit ${name}`} onClick={() => setEditing(true)}>
               Edit
             </button>
-            <button type="button" className="btn-secondary px-2.5 py-1 text-xs text-red-800" aria-label={`Delete ${name}`} disabled={busy} onClick={() => void run(() => deleteBlockAction({ params: { id: block.id }, body: { version: block.version } }), "Block deleted")}>
+            <button
+              type="button"
+              className="btn-secondary px-2.5 py-1 text-xs text-red-800"
+              aria-label={`Delete ${name}`}
+              disabled={busy}
+              onClick={() => void run(() => deleteBlockAction({ params: { id: block.id }, body: { version: block.version } }), "Block deleted")}
+            >
               Delete
             </button>
           </div>
@@ -155,7 +193,12 @@ function BlockCard({
           <>
             <strong>{block.attributes.acronym}</strong> {block.attributes.name}
             {block.attributes.type ? <span className="text-gray-700"> ({block.attributes.type})</span> : null}
-            {block.rendered ? <> · <RenderedText text={block.rendered} /></> : null}
+            {block.rendered ? (
+              <>
+                {" "}
+                · <RenderedText text={block.rendered} />
+              </>
+            ) : null}
             {block.attributes.note ? <span className="block text-sm text-gray-700">{block.attributes.note}</span> : null}
           </>
         ) : (

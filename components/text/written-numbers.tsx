@@ -11,7 +11,17 @@ export type NumberItem = { id: number; text: string; metricKey: string | null; s
  * The numbers written in one block: what each is tied to and whether it still states its
  * figure; an untied one can be tied to a figure by hand or set aside as not a figure.
  */
-export function WrittenNumbers({ ownerId, numbers, figures, editable }: { ownerId: string; numbers: NumberItem[]; figures: FigureChoice[]; editable: boolean }) {
+export function WrittenNumbers({
+  ownerId,
+  numbers,
+  figures,
+  editable,
+}: {
+  ownerId: string;
+  numbers: NumberItem[];
+  figures: FigureChoice[];
+  editable: boolean;
+}) {
   const shown = numbers.filter((n) => n.status !== "not_figure");
   if (shown.length === 0) return null;
   const labelOf = new Map(figures.map((f) => [f.key, f]));

@@ -26,7 +26,12 @@ export function DialogActions({
       <button type="button" className="btn-secondary" onClick={onCancel}>
         Cancel
       </button>
-      <button type={onConfirm ? "button" : "submit"} className={tone === "danger" ? "btn-danger" : "btn-primary"} disabled={busy || disabled} onClick={onConfirm}>
+      <button
+        type={onConfirm ? "button" : "submit"}
+        className={tone === "danger" ? "btn-danger" : "btn-primary"}
+        disabled={busy || disabled}
+        onClick={onConfirm}
+      >
         {busy ? busyLabel : label}
       </button>
     </div>

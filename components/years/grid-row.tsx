@@ -12,7 +12,13 @@ import { HistoryDrawer } from "./history-drawer";
 import { useUnsavedChanges } from "./unsaved-changes";
 import type { EditableValue, PreviousFigure } from "./value-editor-types";
 
-type RowStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string } | { kind: "conflict" } | { kind: "info"; message: string };
+type RowStatus =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string }
+  | { kind: "conflict" }
+  | { kind: "info"; message: string };
 
 export type RowState = {
   stored: ValueBody;
@@ -179,10 +185,21 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
             ) : null}
           </button>
           <HistoryDrawer year={year} metricKey={row.metricKey} label={row.label} unit={row.unit} />
-          <CommentsDrawer year={year} metricKey={row.metricKey} label={row.label} openCount={comments.openCounts[row.metricKey] ?? 0} canComment={comments.canComment} canResolve={comments.canResolve} />
+          <CommentsDrawer
+            year={year}
+            metricKey={row.metricKey}
+            label={row.label}
+            openCount={comments.openCounts[row.metricKey] ?? 0}
+            canComment={comments.canComment}
+            canResolve={comments.canResolve}
+          />
         </div>
       </div>
-      <div id={id("detail")} hidden={!detailOpen} className={`mt-3 ${detailOpen ? "grid" : "hidden"} gap-3 rounded-md border border-gray-200 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-[9rem_1fr_1fr_1fr_auto] lg:items-end`}>
+      <div
+        id={id("detail")}
+        hidden={!detailOpen}
+        className={`mt-3 ${detailOpen ? "grid" : "hidden"} gap-3 rounded-md border border-gray-200 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-[9rem_1fr_1fr_1fr_auto] lg:items-end`}
+      >
         <div>
           <label htmlFor={id("qualifier")} className="field-label text-xs">
             Qualifier<span className="sr-only">, {row.label}</span>
@@ -202,7 +219,12 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
         {detailText("source", "Source", "a web address or a citation")}
         {detailText("note", "Note")}
         {detailText("reason", "Reason for the change", "optional")}
-        <button type="button" className="btn-primary px-3 py-2 text-xs" disabled={status.kind === "saving" || !state.unsaved} onClick={() => handlers.onSave(row.metricKey)}>
+        <button
+          type="button"
+          className="btn-primary px-3 py-2 text-xs"
+          disabled={status.kind === "saving" || !state.unsaved}
+          onClick={() => handlers.onSave(row.metricKey)}
+        >
           Save<span className="sr-only"> {row.label}</span>
         </button>
       </div>

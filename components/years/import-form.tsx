@@ -110,8 +110,8 @@ export function ImportForm({ year }: { year: number }) {
             disabled={busy}
           />
           <p id={hintId} className="mt-1 text-xs text-gray-600">
-            Columns <code>metric_key</code> and <code>value</code> are required; <code>qualifier</code>, <code>note</code> and{" "}
-            <code>source</code> are optional. At most 5 MB and 20,000 rows. An exported file can be imported as it is.
+            Columns <code>metric_key</code> and <code>value</code> are required; <code>qualifier</code>, <code>note</code> and <code>source</code> are optional.
+            At most 5 MB and 20,000 rows. An exported file can be imported as it is.
           </p>
         </div>
         <button type="submit" className="btn-primary" disabled={!file || busy || (file !== null && file.size > IMPORT_MAX_BYTES)}>
@@ -168,9 +168,15 @@ function Errors({ message, rows }: { message: string; rows: RowError[] }) {
               <caption className="sr-only">Problems by row and column</caption>
               <thead className="bg-gray-50 text-left">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Row</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Column</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Problem</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Row
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Column
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Problem
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-gray-100">
@@ -191,9 +197,22 @@ function Errors({ message, rows }: { message: string; rows: RowError[] }) {
   );
 }
 
-const show = (f: Change["to"] | null, unit: Change["unit"]) => (f === null || f.value === null ? "—" : formatValue(f.value, unit, f.qualifier, { compact: false }));
+const show = (f: Change["to"] | null, unit: Change["unit"]) =>
+  f === null || f.value === null ? "—" : formatValue(f.value, unit, f.qualifier, { compact: false });
 
-function Preview({ changes, unchanged, fileName, onApply, onCancel }: { changes: Change[]; unchanged: number; fileName: string; onApply: () => void; onCancel: () => void }) {
+function Preview({
+  changes,
+  unchanged,
+  fileName,
+  onApply,
+  onCancel,
+}: {
+  changes: Change[];
+  unchanged: number;
+  fileName: string;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
   if (changes.length === 0) {
     return (
       <div role="status" className="card p-4">
@@ -218,11 +237,21 @@ function Preview({ changes, unchanged, fileName, onApply, onCancel }: { changes:
           <caption className="sr-only">Changes the import will make, old to new</caption>
           <thead className="bg-gray-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Row</th>
-              <th scope="col" className="px-3 py-2 font-medium">Figure</th>
-              <th scope="col" className="px-3 py-2 font-medium">Now</th>
-              <th scope="col" className="px-3 py-2 font-medium">After import</th>
-              <th scope="col" className="px-3 py-2 font-medium">Note and source</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Row
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Figure
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Now
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                After import
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Note and source
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
@@ -260,7 +289,8 @@ function TextChange({ name, from, to }: { name: string; from: string | null; to:
   if (from === to) return null;
   return (
     <p className="break-words">
-      <span className="font-medium">{name}:</span> {from === null ? <em>none</em> : <del className="text-gray-500">{from}</del>} → {to === null ? <em>none</em> : to}
+      <span className="font-medium">{name}:</span> {from === null ? <em>none</em> : <del className="text-gray-500">{from}</del>} →{" "}
+      {to === null ? <em>none</em> : to}
     </p>
   );
 }

@@ -89,7 +89,9 @@ function QuoteItem({
     setBusy(false);
     setConfirmDelete(false);
     if (!result.ok) {
-      setError(result.code === "conflict" ? "Someone else changed this quote since you loaded it: it was not deleted. Their version is shown now." : result.message);
+      setError(
+        result.code === "conflict" ? "Someone else changed this quote since you loaded it: it was not deleted. Their version is shown now." : result.message,
+      );
       router.refresh();
       return;
     }
@@ -137,8 +139,20 @@ function QuoteItem({
         </button>
         <QuoteHistory quoteId={quote.id} speaker={quote.speaker} sectionTitles={Object.fromEntries(titleOf)} />
       </div>
-      <Modal open={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete the quote by ${quote.speaker}?`} description="It leaves this year; its history is kept.">
-        <DialogActions onCancel={() => setConfirmDelete(false)} label="Delete quote" busyLabel="Deleting…" busy={busy} tone="danger" onConfirm={() => void remove()} />
+      <Modal
+        open={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        title={`Delete the quote by ${quote.speaker}?`}
+        description="It leaves this year; its history is kept."
+      >
+        <DialogActions
+          onCancel={() => setConfirmDelete(false)}
+          label="Delete quote"
+          busyLabel="Deleting…"
+          busy={busy}
+          tone="danger"
+          onConfirm={() => void remove()}
+        />
       </Modal>
     </li>
   );
@@ -167,7 +181,9 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
 
   const onSubmit = handleSubmit(async (fields) => {
     setError(null);
-    const result = quote ? await updateQuoteAction({ params: { id: quote.id }, body: { ...fields, version } }) : await createQuoteAction({ params: { year }, body: fields });
+    const result = quote
+      ? await updateQuoteAction({ params: { id: quote.id }, body: { ...fields, version } })
+      : await createQuoteAction({ params: { year }, body: fields });
     if (!result.ok) {
       const current = result.extra?.current as QuoteResult | undefined;
       if (result.code === "conflict" && current) {
@@ -232,7 +248,17 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
   );
 }
 
-function CopyQuotes({ year, earlier, titleOf, onCopied }: { year: number; earlier: Earlier; titleOf: Map<string, string>; onCopied: (message: string) => void }) {
+function CopyQuotes({
+  year,
+  earlier,
+  titleOf,
+  onCopied,
+}: {
+  year: number;
+  earlier: Earlier;
+  titleOf: Map<string, string>;
+  onCopied: (message: string) => void;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [fromYear, setFromYear] = useState(earlier.years[0]!.year);

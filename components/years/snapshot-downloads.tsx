@@ -4,7 +4,13 @@ export function SnapshotDownloads({ id }: { id: number }) {
   return (
     <span className="inline-flex gap-1">
       {(["csv", "xlsx", "json"] as const).map((format) => (
-        <a key={format} href={href(format)} download className="btn-secondary px-2 py-0.5 text-xs" aria-label={`Download snapshot ${id} as ${format.toUpperCase()}`}>
+        <a
+          key={format}
+          href={href(format)}
+          download
+          className="btn-secondary px-2 py-0.5 text-xs"
+          aria-label={`Download snapshot ${id} as ${format.toUpperCase()}`}
+        >
           {format === "xlsx" ? "Excel" : format.toUpperCase()}
         </a>
       ))}

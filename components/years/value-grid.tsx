@@ -6,7 +6,18 @@ import { saveValueAction, saveValuesAction } from "@/server/actions/values";
 import type { ValueBody } from "@/lib/validation/api";
 import { parsePastedCells } from "@/lib/grid/paste";
 import { valueSaveSchema, zodFieldErrors } from "@/lib/validation/value";
-import { changedFields, draftOf, GRID_FILTERS, keptMineReason, mergeMine, pasteInto, rowShown, type Draft, type EditedField, type GridFilter } from "@/lib/grid/model";
+import {
+  changedFields,
+  draftOf,
+  GRID_FILTERS,
+  keptMineReason,
+  mergeMine,
+  pasteInto,
+  rowShown,
+  type Draft,
+  type EditedField,
+  type GridFilter,
+} from "@/lib/grid/model";
 import type { CommentControls } from "@/components/sign-off/comments-drawer";
 import { ConflictDialog } from "./conflict-dialog";
 import { GridRow, type RowHandlers, type RowState } from "./grid-row";
@@ -28,7 +39,14 @@ type Conflict = { key: string; theirs: ValueBody | null; mine: Draft; changed: E
 
 const timeNow = () => new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
-const freshCell = (r: EditableValue): RowState => ({ stored: r, draft: draftOf(r, r.unit), status: { kind: "idle" }, errors: {}, typed: false, unsaved: false });
+const freshCell = (r: EditableValue): RowState => ({
+  stored: r,
+  draft: draftOf(r, r.unit),
+  status: { kind: "idle" },
+  errors: {},
+  typed: false,
+  unsaved: false,
+});
 
 /** A refresh may bring a figure the grid has not seen (a metric added meanwhile): it starts as stored. */
 const cellOf = (all: Record<string, RowState>, key: string, rows: Map<string, EditableValue>) => all[key] ?? freshCell(rows.get(key)!);
@@ -67,7 +85,12 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
             const cell = cellOf(cells, r.metricKey, byKey);
             // A row being worked on stays in view whatever the filter, so saving it does not make it vanish.
             const inWork = cell.unsaved || cell.status.kind !== "idle";
-            return rowShown({ metricKey: r.metricKey, label: r.label, stored: cell.stored, unsaved: cell.unsaved }, inWork ? "all" : filter, search, withChecks);
+            return rowShown(
+              { metricKey: r.metricKey, label: r.label, stored: cell.stored, unsaved: cell.unsaved },
+              inWork ? "all" : filter,
+              search,
+              withChecks,
+            );
           })
           .map((r) => r.metricKey),
       ),
@@ -81,15 +104,18 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
   });
   const unsavedKeys = rows.filter((r) => cellOf(cells, r.metricKey, byKey).unsaved).map((r) => r.metricKey);
 
-  const patchCell = useCallback((key: string, patch: (cell: RowState) => Partial<RowState>) => {
-    setCells((all) => {
-      const cell = cellOf(all, key, byKey);
-      const next = { ...cell, ...patch(cell) };
-      const row = byKey.get(key)!;
-      next.unsaved = changedFields(next.stored, row.unit, next.draft).length > 0;
-      return { ...all, [key]: next };
-    });
-  }, [byKey]);
+  const patchCell = useCallback(
+    (key: string, patch: (cell: RowState) => Partial<RowState>) => {
+      setCells((all) => {
+        const cell = cellOf(all, key, byKey);
+        const next = { ...cell, ...patch(cell) };
+        const row = byKey.get(key)!;
+        next.unsaved = changedFields(next.stored, row.unit, next.draft).length > 0;
+        return { ...all, [key]: next };
+      });
+    },
+    [byKey],
+  );
 
   const afterSaved = useCallback(
     (key: string, saved: ValueBody, sent: Draft) => {
@@ -165,7 +191,11 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
   const handlers: RowHandlers = useMemo(
     () => ({
       onDraft: (key, patch) =>
-        patchCell(key, (cell) => ({ draft: { ...cell.draft, ...patch }, typed: true, status: cell.status.kind === "saving" || cell.status.kind === "conflict" ? cell.status : { kind: "idle" } })),
+        patchCell(key, (cell) => ({
+          draft: { ...cell.draft, ...patch },
+          typed: true,
+          status: cell.status.kind === "saving" || cell.status.kind === "conflict" ? cell.status : { kind: "idle" },
+        })),
       onValueKey: (key, e) => {
         if (e.key === "Enter" && e.altKey) {
           e.preventDefault();
@@ -216,7 +246,9 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
         for (const k of filled) patchCell(k, () => ({ draft: drafts[k]!, typed: false, errors: {}, status: { kind: "idle" } }));
         setAnnouncement(
           `Pasted ${filled.length} figure${filled.length === 1 ? "" : "s"}: check what each prints as, then Save all.` +
-            (leftOver > 0 ? ` ${leftOver} row${leftOver === 1 ? "" : "s"} of the paste went past the last figure shown and ${leftOver === 1 ? "was" : "were"} left out.` : ""),
+            (leftOver > 0
+              ? ` ${leftOver} row${leftOver === 1 ? "" : "s"} of the paste went past the last figure shown and ${leftOver === 1 ? "was" : "were"} left out.`
+              : ""),
         );
       },
       onToggleDetail: (key) => toggleDetail(key),
@@ -231,13 +263,18 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
 
   async function saveAll() {
     // A row already on its way through a single save finishes that way.
-    const keys = rows.map((r) => r.metricKey).filter((k) => cellOf(cellsRef.current, k, byKey).unsaved && cellOf(cellsRef.current, k, byKey).status.kind !== "saving");
+    const keys = rows
+      .map((r) => r.metricKey)
+      .filter((k) => cellOf(cellsRef.current, k, byKey).unsaved && cellOf(cellsRef.current, k, byKey).status.kind !== "saving");
     if (keys.length === 0) return;
     setSavingAll(true);
     setAnnouncement(`Saving ${keys.length} figure${keys.length === 1 ? "" : "s"}…`);
     for (const k of keys) patchCell(k, () => ({ status: { kind: "saving" }, errors: {} }));
     const sent = keys.map((k) => ({ key: k, draft: cellOf(cellsRef.current, k, byKey).draft, version: cellOf(cellsRef.current, k, byKey).stored.version }));
-    const result = await saveValuesAction({ params: { year }, body: { values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) } });
+    const result = await saveValuesAction({
+      params: { year },
+      body: { values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) },
+    });
     setSavingAll(false);
     if (result.ok) {
       result.data.values.forEach((saved, i) => afterSaved(sent[i]!.key, saved, sent[i]!.draft));
@@ -249,7 +286,13 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
       const problem = refused.get(k);
       patchCell(k, () =>
         problem
-          ? { status: problem.code === "conflict" ? { kind: "error", message: "changed by someone else since you loaded it; save this row on its own to compare" } : { kind: "error", message: problem.message }, errors: problem.fields ?? {} }
+          ? {
+              status:
+                problem.code === "conflict"
+                  ? { kind: "error", message: "changed by someone else since you loaded it; save this row on its own to compare" }
+                  : { kind: "error", message: problem.message },
+              errors: problem.fields ?? {},
+            }
           : { status: { kind: "idle" } },
       );
     }
@@ -265,7 +308,10 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
 
   return (
     <div className="space-y-6">
-      <div className="sticky top-0 z-20 -mx-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-b-lg border-b border-gray-200 bg-white/95 px-2 py-2 shadow-sm backdrop-blur" data-testid="grid-toolbar">
+      <div
+        className="sticky top-0 z-20 -mx-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-b-lg border-b border-gray-200 bg-white/95 px-2 py-2 shadow-sm backdrop-blur"
+        data-testid="grid-toolbar"
+      >
         {sectionMenu ? (
           <nav aria-label="Sections of the year" className="-mx-1 min-w-0 flex-1 basis-full overflow-x-auto sm:basis-0">
             <ul className="flex gap-1 whitespace-nowrap px-1 py-0.5 text-sm">
@@ -313,7 +359,14 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
           <label htmlFor="grid-search" className="field-label text-xs">
             Find a figure
           </label>
-          <input id="grid-search" type="search" className="field-input mt-1 py-1.5 text-sm" placeholder="label or key" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id="grid-search"
+            type="search"
+            className="field-input mt-1 py-1.5 text-sm"
+            placeholder="label or key"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
       </div>
       <p className="text-xs text-gray-600">
@@ -390,7 +443,8 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
   );
 }
 
-const sameDraft = (a: Draft, b: Draft) => a.value === b.value && a.qualifier === b.qualifier && a.source === b.source && a.note === b.note && a.reason === b.reason;
+const sameDraft = (a: Draft, b: Draft) =>
+  a.value === b.value && a.qualifier === b.qualifier && a.source === b.source && a.note === b.note && a.reason === b.reason;
 
 function leavesPage(el: Element): boolean {
   const link = el.closest("a[href]");

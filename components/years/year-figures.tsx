@@ -42,7 +42,14 @@ export function YearFigures({ year, sections, values, previous, comments }: Prop
                           History<span className="sr-only"> of {row.label}</span>
                         </Link>
                       ) : null}
-                      <CommentsDrawer year={year} metricKey={row.metricKey} label={row.label} openCount={comments.openCounts[row.metricKey] ?? 0} canComment={comments.canComment} canResolve={comments.canResolve} />
+                      <CommentsDrawer
+                        year={year}
+                        metricKey={row.metricKey}
+                        label={row.label}
+                        openCount={comments.openCounts[row.metricKey] ?? 0}
+                        canComment={comments.canComment}
+                        canResolve={comments.canResolve}
+                      />
                     </div>
                   </dd>
                 </div>

@@ -28,7 +28,8 @@ export function LockYearButton({ year, checks, filled, total }: { year: number; 
   const errors = shown.filter((c) => c.severity === "error");
   const warnings = shown.filter((c) => c.severity === "warning");
   const needsOverride = errors.length > 0;
-  const reasonProblem = needsOverride && reason.trim().length < OVERRIDE_REASON_MIN ? `Override reason must be at least ${OVERRIDE_REASON_MIN} characters` : null;
+  const reasonProblem =
+    needsOverride && reason.trim().length < OVERRIDE_REASON_MIN ? `Override reason must be at least ${OVERRIDE_REASON_MIN} characters` : null;
 
   function show() {
     setShown(checks);
@@ -165,7 +166,12 @@ export function UnlockYearButton({ year }: { year: number }) {
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
         Unlock {year}
       </button>
-      <Modal open={open} onClose={() => setOpen(false)} title={`Unlock ${year}?`} description="Editors will be able to change its figures and quotes again. Say why: the reason is kept in the audit log.">
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Unlock ${year}?`}
+        description="Editors will be able to change its figures and quotes again. Say why: the reason is kept in the audit log."
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {error ? (
             <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">

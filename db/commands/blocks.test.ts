@@ -36,7 +36,12 @@ describe.each(engines)("text blocks on %s", (engine) => {
   const positions = async (section: string) => (await listYearBlocks(t.db, YEAR, { section })).map((b) => [b.text, b.position]);
 
   it("renders live figures as the report prints them, with the printed wording, capitalised at a sentence's start", async () => {
-    const block = await createBlock(t.db, YEAR, paragraph("{{peacekeepers_total}} peacekeepers in {{peace_operations}} operations removed {{explosive_items_removed}} items."), editor);
+    const block = await createBlock(
+      t.db,
+      YEAR,
+      paragraph("{{peacekeepers_total}} peacekeepers in {{peace_operations}} operations removed {{explosive_items_removed}} items."),
+      editor,
+    );
     expect(block).toMatchObject({ version: 1, position: 1, rendered: "Over 76,000 peacekeepers in 11 operations removed 257,800+ items." });
     expect((await listBlockHistory(t.db, block.id))!.revisions).toEqual([expect.objectContaining({ action: "create", version: 1, changedBy: "Edith Editor" })]);
   });
@@ -53,16 +58,35 @@ describe.each(engines)("text blocks on %s", (engine) => {
     const a = await createBlock(t.db, YEAR, paragraph("A", section), editor);
     const c = await createBlock(t.db, YEAR, paragraph("C", section), editor);
     const b = await createBlock(t.db, YEAR, { ...paragraph("B", section), position: 2 }, editor);
-    expect(await positions(section)).toEqual([["A", 1], ["B", 2], ["C", 3]]);
+    expect(await positions(section)).toEqual([
+      ["A", 1],
+      ["B", 2],
+      ["C", 3],
+    ]);
     await updateBlock(t.db, c.id, { position: 1, version: c.version }, editor);
-    expect(await positions(section)).toEqual([["C", 1], ["A", 2], ["B", 3]]);
+    expect(await positions(section)).toEqual([
+      ["C", 1],
+      ["A", 2],
+      ["B", 3],
+    ]);
     await updateBlock(t.db, c.id, { position: 3 }, editor);
-    expect(await positions(section)).toEqual([["A", 1], ["B", 2], ["C", 3]]);
+    expect(await positions(section)).toEqual([
+      ["A", 1],
+      ["B", 2],
+      ["C", 3],
+    ]);
     await deleteBlock(t.db, a.id, {}, editor);
-    expect(await positions(section)).toEqual([["B", 1], ["C", 2]]);
+    expect(await positions(section)).toEqual([
+      ["B", 1],
+      ["C", 2],
+    ]);
     await updateBlock(t.db, b.id, { section: "peacebuilding" }, editor);
     expect(await positions(section)).toEqual([["C", 1]]);
-    expect((await listBlockHistory(t.db, c.id))!.revisions.map((r) => [r.action, r.position])).toEqual([["move", 3], ["move", 1], ["create", 2]]);
+    expect((await listBlockHistory(t.db, c.id))!.revisions.map((r) => [r.action, r.position])).toEqual([
+      ["move", 3],
+      ["move", 1],
+      ["create", 2],
+    ]);
   });
 
   it("refuses a stale version with the current block, and a locked year with 423, writing nothing", async () => {
@@ -82,18 +106,43 @@ describe.each(engines)("text blocks on %s", (engine) => {
   });
 
   it("validates kinds and their attributes", async () => {
-    await expect(createBlock(t.db, YEAR, { kind: "operation", section: "peacekeeping", text: "", attributes: { acronym: "UNMISS" } } as never, editor)).resolves.toBeDefined();
+    await expect(
+      createBlock(t.db, YEAR, { kind: "operation", section: "peacekeeping", text: "", attributes: { acronym: "UNMISS" } } as never, editor),
+    ).resolves.toBeDefined();
     const { createBlockSchema } = await import("@/lib/validation/block");
     expect(createBlockSchema.safeParse({ kind: "operation", section: "peacekeeping", text: "", attributes: { acronym: "UNMISS" } }).success).toBe(false);
-    expect(createBlockSchema.safeParse({ kind: "caption", section: "peacekeeping", text: "A photo", attributes: { place: "Tong", date: "July 2023", credit: "UNMISS/Gregório Cunha" } }).success).toBe(true);
-    expect(createBlockSchema.safeParse({ kind: "caption", section: "peacekeeping", text: "A photo", attributes: { photographer: "X" } }).error?.issues[0]?.path).toEqual(["attributes", "photographer"]);
+    expect(
+      createBlockSchema.safeParse({
+        kind: "caption",
+        section: "peacekeeping",
+        text: "A photo",
+        attributes: { place: "Tong", date: "July 2023", credit: "UNMISS/Gregório Cunha" },
+      }).success,
+    ).toBe(true);
+    expect(
+      createBlockSchema.safeParse({ kind: "caption", section: "peacekeeping", text: "A photo", attributes: { photographer: "X" } }).error?.issues[0]?.path,
+    ).toEqual(["attributes", "photographer"]);
     expect(createBlockSchema.safeParse({ kind: "poem", section: "peacekeeping", text: "x" }).success).toBe(false);
-    expect(createBlockSchema.safeParse({ kind: "operation", section: "peacekeeping", text: "", attributes: { acronym: "UNSMIL", name: "United Nations Support Mission in Libya", type: "special_political_mission" } }).success).toBe(true);
+    expect(
+      createBlockSchema.safeParse({
+        kind: "operation",
+        section: "peacekeeping",
+        text: "",
+        attributes: { acronym: "UNSMIL", name: "United Nations Support Mission in Libya", type: "special_political_mission" },
+      }).success,
+    ).toBe(true);
   });
 
   it("checks the block as it will be on a partial change: a new kind must suit the attributes it keeps", async () => {
-    const caption = await createBlock(t.db, YEAR, { kind: "caption", section: "rule_of_law", text: "Deminers at work.", attributes: { place: "Juba", credit: "UNMISS" } }, editor);
-    await expect(updateBlock(t.db, caption.id, { kind: "paragraph" }, editor)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["attributes", "place"] }), expect.anything()] });
+    const caption = await createBlock(
+      t.db,
+      YEAR,
+      { kind: "caption", section: "rule_of_law", text: "Deminers at work.", attributes: { place: "Juba", credit: "UNMISS" } },
+      editor,
+    );
+    await expect(updateBlock(t.db, caption.id, { kind: "paragraph" }, editor)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["attributes", "place"] }), expect.anything()],
+    });
     const paragraphText = await createBlock(t.db, YEAR, paragraph("Becomes a heading", "rule_of_law"), editor);
     await expect(updateBlock(t.db, paragraphText.id, { kind: "heading" }, editor)).resolves.toMatchObject({ kind: "heading", version: 2 });
   });
@@ -151,15 +200,27 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
   });
 
   it("checks quotes too, and a deleted block leaves no check behind", async () => {
-    const quote = await createQuote(t.db, YEAR, { speaker: "Jean-Pierre Lacroix", title: "Under-Secretary-General", section: "peacekeeping", text: "Over 76,000 peacekeepers serve." }, editor);
+    const quote = await createQuote(
+      t.db,
+      YEAR,
+      { speaker: "Jean-Pierre Lacroix", title: "Under-Secretary-General", section: "peacekeeping", text: "Over 76,000 peacekeepers serve." },
+      editor,
+    );
     const block = await createBlock(t.db, YEAR, paragraph("Over 76,000 peacekeepers."), editor);
     await saveValue(t.db, YEAR, "peacekeepers_total", { value: 81_000, qualifier: "over" }, editor);
     const checks = await listTextChecks(t.db, YEAR);
     expect(checks.map((c) => c.quoteId ?? c.blockId)).toEqual(expect.arrayContaining([quote.id, block.id]));
     expect(checks.find((c) => c.quoteId === quote.id)!.message).toContain("The quote of Jean-Pierre Lacroix");
     await deleteBlock(t.db, block.id, {}, editor);
-    await updateQuote(t.db, quote.id, { speaker: "Jean-Pierre Lacroix", title: "Under-Secretary-General", section: "peacekeeping", text: "Over 81,000 peacekeepers serve." }, editor);
-    expect((await listTextChecks(t.db, YEAR)).filter((c) => c.metricKey === "peacekeepers_total" && (c.quoteId === quote.id || c.blockId === block.id))).toEqual([]);
+    await updateQuote(
+      t.db,
+      quote.id,
+      { speaker: "Jean-Pierre Lacroix", title: "Under-Secretary-General", section: "peacekeeping", text: "Over 81,000 peacekeepers serve." },
+      editor,
+    );
+    expect(
+      (await listTextChecks(t.db, YEAR)).filter((c) => c.metricKey === "peacekeepers_total" && (c.quoteId === quote.id || c.blockId === block.id)),
+    ).toEqual([]);
   });
 
   it("lets an author tie a number by hand or mark it as not a figure", async () => {
@@ -178,7 +239,11 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
     await expect(setTie(t.db, seven!.id, { metricKey: "no_such_metric" }, editor)).rejects.toMatchObject({ code: "validation" });
     // The author's decisions survive an edit that leaves those words in place.
     const edited = await updateBlock(t.db, block.id, { text: "In 34 years, 7 of 120 said so, again." }, editor);
-    expect(edited.numbers.map((n) => [n.text, n.status])).toEqual([["34", "not_figure"], ["7", "tied"], ["120", "tied"]]);
+    expect(edited.numbers.map((n) => [n.text, n.status])).toEqual([
+      ["34", "not_figure"],
+      ["7", "tied"],
+      ["120", "tied"],
+    ]);
   });
 
   it("opening a year with copyFrom copies blocks with their ties: live figures show the new year, written numbers are flagged", async () => {
@@ -192,18 +257,33 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
     await saveValue(t.db, YEAR + 1, "contributing_countries", { value: 122 }, editor);
     expect((await listYearBlocks(t.db, YEAR + 1, { section: "peacebuilding" })).find((b) => b.id === copy.id)!.rendered).toBe("122 countries; 120 of them.");
     const checks = await listTextChecks(t.db, YEAR + 1);
-    expect(checks.filter((c) => c.blockId === copy.id)).toEqual([expect.objectContaining({ metricKey: "contributing_countries", message: expect.stringContaining("is now 122") })]);
+    expect(checks.filter((c) => c.blockId === copy.id)).toEqual([
+      expect.objectContaining({ metricKey: "contributing_countries", message: expect.stringContaining("is now 122") }),
+    ]);
     expect((await listBlockHistory(t.db, copy.id))!.revisions[0]).toMatchObject({ reason: `Copied from ${YEAR}` });
   });
 
   it("copies chosen quotes from any earlier year when opening a year, and refuses an unknown source year whole", async () => {
-    const quote = await createQuote(t.db, YEAR, { speaker: "Virginia Gamba", title: "Special Representative", section: "children_protection", text: "Protect children." }, editor);
-    await expect(openYear(t.db, YEAR + 3, editor, null, { copyFrom: 1990 })).rejects.toMatchObject({ code: "validation", fields: { copyFrom: expect.any(String) } });
+    const quote = await createQuote(
+      t.db,
+      YEAR,
+      { speaker: "Virginia Gamba", title: "Special Representative", section: "children_protection", text: "Protect children." },
+      editor,
+    );
+    await expect(openYear(t.db, YEAR + 3, editor, null, { copyFrom: 1990 })).rejects.toMatchObject({
+      code: "validation",
+      fields: { copyFrom: expect.any(String) },
+    });
     await expect(openYear(t.db, YEAR + 3, editor, null, { quoteIds: [quote.id] })).resolves.toMatchObject({ quotesCopied: 1 });
   });
 
   it("a copied quote keeps its written numbers' ties, checked against the new year", async () => {
-    const quote = await createQuote(t.db, YEAR, { speaker: "Pramila Patten", title: "Special Representative", section: "peacekeeping", text: "Peacekeepers from 120 countries stand guard." }, editor);
+    const quote = await createQuote(
+      t.db,
+      YEAR,
+      { speaker: "Pramila Patten", title: "Special Representative", section: "peacekeeping", text: "Peacekeepers from 120 countries stand guard." },
+      editor,
+    );
     const tiedBefore = (await listYearWrittenNumbers(t.db, YEAR)).find((n) => n.quoteId === quote.id);
     expect(tiedBefore).toMatchObject({ metricKey: "contributing_countries", status: "tied", states: true });
     await openYear(t.db, YEAR + 4, editor, null, { quoteIds: [quote.id] });

@@ -22,7 +22,17 @@ async function assertLiveFigures(tx: Executor, text: string) {
   const keys = liveFigureKeys(text);
   if (keys.length === 0) return;
   const known = new Set(
-    (await tx.select({ key: metrics.key }).from(metrics).where(inArray(metrics.key, keys.filter((k) => validKey.test(k))))).map((m) => m.key),
+    (
+      await tx
+        .select({ key: metrics.key })
+        .from(metrics)
+        .where(
+          inArray(
+            metrics.key,
+            keys.filter((k) => validKey.test(k)),
+          ),
+        )
+    ).map((m) => m.key),
   );
   const unknown = keys.filter((k) => !known.has(k));
   if (unknown.length > 0) {
@@ -50,12 +60,18 @@ const liveInSection = (year: number, section: string) => and(eq(textBlocks.year,
 
 /** Makes room at `position` (1 = first): the blocks from there on move one down. */
 async function openGap(tx: Executor, year: number, section: string, position: number) {
-  await tx.update(textBlocks).set({ position: sql`${textBlocks.position} + 1` }).where(and(liveInSection(year, section), gte(textBlocks.position, position)));
+  await tx
+    .update(textBlocks)
+    .set({ position: sql`${textBlocks.position} + 1` })
+    .where(and(liveInSection(year, section), gte(textBlocks.position, position)));
 }
 
 /** Closes the gap a block left at `position`. */
 async function closeGap(tx: Executor, year: number, section: string, position: number) {
-  await tx.update(textBlocks).set({ position: sql`${textBlocks.position} - 1` }).where(and(liveInSection(year, section), gt(textBlocks.position, position)));
+  await tx
+    .update(textBlocks)
+    .set({ position: sql`${textBlocks.position} - 1` })
+    .where(and(liveInSection(year, section), gt(textBlocks.position, position)));
 }
 
 /** The revision that records a block as it now is: every write, the copy into a new year and the seed add one. */
@@ -84,7 +100,14 @@ async function revise(tx: Executor, b: TextBlockRow, action: RevisionAction, aut
     actorId: authorId(author),
     actorEmail: authorEmail(author),
     year: b.year,
-    detail: { blockId: b.id, kind: b.kind, section: b.sectionKey, action, version: b.version, ...("attribution" in author ? { attribution: author.attribution } : {}) },
+    detail: {
+      blockId: b.id,
+      kind: b.kind,
+      section: b.sectionKey,
+      action,
+      version: b.version,
+      ...("attribution" in author ? { attribution: author.attribution } : {}),
+    },
   });
 }
 
@@ -115,7 +138,11 @@ export async function createBlock(db: Database, year: number, input: BlockFields
 
 /** The live block, locked for this transaction, its year open, its version the writer's; 404 when deleted or absent. */
 async function loadForWrite(tx: Executor, id: number, version: number | undefined) {
-  const [current] = await tx.select().from(textBlocks).where(and(eq(textBlocks.id, id), isNull(textBlocks.deletedAt))).for("update");
+  const [current] = await tx
+    .select()
+    .from(textBlocks)
+    .where(and(eq(textBlocks.id, id), isNull(textBlocks.deletedAt)))
+    .for("update");
   if (!current) throw new AppError("not_found", `Text block ${id} was not found`);
   await assertYearOpen(tx, current.year);
   if (version !== undefined && version !== current.version) {
@@ -158,9 +185,15 @@ export async function updateBlock(db: Database, id: number, input: BlockUpdate, 
       const section = liveInSection(current.year, current.sectionKey);
       const others = sql`${textBlocks.id} <> ${id}`;
       if (position > current.position) {
-        await tx.update(textBlocks).set({ position: sql`${textBlocks.position} - 1` }).where(and(section, others, gt(textBlocks.position, current.position), lte(textBlocks.position, position)));
+        await tx
+          .update(textBlocks)
+          .set({ position: sql`${textBlocks.position} - 1` })
+          .where(and(section, others, gt(textBlocks.position, current.position), lte(textBlocks.position, position)));
       } else if (position < current.position) {
-        await tx.update(textBlocks).set({ position: sql`${textBlocks.position} + 1` }).where(and(section, others, gte(textBlocks.position, position), lt(textBlocks.position, current.position)));
+        await tx
+          .update(textBlocks)
+          .set({ position: sql`${textBlocks.position} + 1` })
+          .where(and(section, others, gte(textBlocks.position, position), lt(textBlocks.position, current.position)));
       }
     }
     const [row] = await tx
@@ -170,7 +203,8 @@ export async function updateBlock(db: Database, id: number, input: BlockUpdate, 
       .returning();
     const contentChanged = next.text !== current.text || next.sectionKey !== current.sectionKey;
     if (contentChanged) await retieNumbers(tx, { blockId: id }, row!.year, row!.sectionKey, row!.text);
-    const onlyMoved = !contentChanged && next.kind === current.kind && JSON.stringify(next.attributes) === JSON.stringify(current.attributes) && position !== current.position;
+    const onlyMoved =
+      !contentChanged && next.kind === current.kind && JSON.stringify(next.attributes) === JSON.stringify(current.attributes) && position !== current.position;
     await revise(tx, row!, onlyMoved ? "move" : "update", actor, input.reason);
     return (await findBlock(tx, id))!;
   });
@@ -206,10 +240,26 @@ export async function copyBlocksIn(tx: Executor, fromYear: number, toYear: numbe
   if (sources.length === 0) return 0;
   const copies = await tx
     .insert(textBlocks)
-    .values(sources.map((b) => ({ year: toYear, kind: b.kind, sectionKey: b.sectionKey, position: b.position, text: b.text, attributes: b.attributes, updatedBy: actor.id })))
+    .values(
+      sources.map((b) => ({
+        year: toYear,
+        kind: b.kind,
+        sectionKey: b.sectionKey,
+        position: b.position,
+        text: b.text,
+        attributes: b.attributes,
+        updatedBy: actor.id,
+      })),
+    )
     .returning();
   await copyTies(tx, toYear, { blocks: new Map(sources.map((b, i) => [b.id, copies[i]!.id])) });
   await tx.insert(blockRevisions).values(copies.map((b) => revisionOf(b, "create", actor, `Copied from ${fromYear}`)));
-  await recordAudit(tx, { action: "block_saved", actorId: actor.id, actorEmail: actor.email, year: toYear, detail: { copiedFrom: fromYear, blocks: copies.length } });
+  await recordAudit(tx, {
+    action: "block_saved",
+    actorId: actor.id,
+    actorEmail: actor.email,
+    year: toYear,
+    detail: { copiedFrom: fromYear, blocks: copies.length },
+  });
   return copies.length;
 }

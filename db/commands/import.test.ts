@@ -77,7 +77,11 @@ describe.each(engines)("import and export on %s", (engine) => {
     expect(cell("women_mediation_teams_pct").numFmt).toBe('0.0"%"');
     expect(cell("pbf_approved_budget_usd").numFmt).toMatch(/^"\$"#,##0/);
     const about = wb.getWorksheet("About")!;
-    const aboutText = about.getSheetValues().flat().filter((v) => typeof v === "string").join(" ");
+    const aboutText = about
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === "string")
+      .join(" ");
     expect(aboutText).toContain("Test");
     expect(aboutText).toContain("2026-11-28T10:00:00.000Z");
   });
@@ -180,18 +184,31 @@ describe.each(engines)("import and export on %s", (engine) => {
     const parsed = parseValuesCsv("metric_key,value\nno_such_metric,1\npeace_operations,abc\npeace_operations,5\n");
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    await expect(
-      importValues(t.db, 2055, parsed.rows, editor, { dryRun: false, filename: "x.csv", parseErrors: parsed.errors }),
-    ).rejects.toMatchObject({ extra: { rows: [{ row: 2, column: "metric_key" }, { row: 3, column: "value" }, { row: 4, column: "metric_key" }] } });
+    await expect(importValues(t.db, 2055, parsed.rows, editor, { dryRun: false, filename: "x.csv", parseErrors: parsed.errors })).rejects.toMatchObject({
+      extra: {
+        rows: [
+          { row: 2, column: "metric_key" },
+          { row: 3, column: "value" },
+          { row: 4, column: "metric_key" },
+        ],
+      },
+    });
     expect(await t.db.select({ n: count() }).from(schema.metricValues).where(eq(schema.metricValues.year, 2055))).toEqual([{ n: 0 }]);
   });
 
   it("previews changes old → new on a dry run without writing, then applies with one revision per changed row", async () => {
-    const csv = "metric_key,value,qualifier,note\npeacekeepers_total,\"1,200\",over,first\npeace_operations,3,,\n";
+    const csv = 'metric_key,value,qualifier,note\npeacekeepers_total,"1,200",over,first\npeace_operations,3,,\n';
     const dry = await importValues(t.db, 2056, parsedRows(csv), editor, { dryRun: true, filename: "a.csv" });
     expect(dry).toMatchObject({ imported: 0, dryRun: true, unchanged: 0 });
     expect(dry.changes).toEqual([
-      { row: 2, metricKey: "peacekeepers_total", label: "Total peacekeepers", unit: "count", from: null, to: { value: 1200, qualifier: "over", note: "first", source: null } },
+      {
+        row: 2,
+        metricKey: "peacekeepers_total",
+        label: "Total peacekeepers",
+        unit: "count",
+        from: null,
+        to: { value: 1200, qualifier: "over", note: "first", source: null },
+      },
       expect.objectContaining({ row: 3, metricKey: "peace_operations", from: null, to: { value: 3, qualifier: null, note: null, source: null } }),
     ]);
     expect(await t.db.select({ n: count() }).from(schema.metricValues).where(eq(schema.metricValues.year, 2056))).toEqual([{ n: 0 }]);
@@ -227,7 +244,10 @@ describe.each(engines)("import and export on %s", (engine) => {
 
   it("imports 10,000 rows in one transaction with a handful of statements, not one per row", async () => {
     const keys = Array.from({ length: 10_000 }, (_, i) => `bulk_${String(i).padStart(5, "0")}`);
-    await createMetrics(t, keys.map((key) => metricOf(key)));
+    await createMetrics(
+      t,
+      keys.map((key) => metricOf(key)),
+    );
     await openYear(t.db, 2058, editor);
     const csv = ["metric_key,value,qualifier,note,source", ...keys.map((k, i) => `${k},"${(i * 7).toLocaleString("en-US")}",over,note ${i},src`)].join("\n");
     // How fast it runs is the benchmark's business (docs/decisions/008); what makes it fast is

@@ -46,12 +46,27 @@ export async function importValues(db: Database, year: number, rows: ImportRow[]
     const byKey = new Map<string, MetricInfo>(
       (
         await tx
-          .select({ id: metrics.id, key: metrics.key, label: metrics.label, unit: metrics.unit, min: metrics.min, max: metrics.max, archived: metrics.archived })
+          .select({
+            id: metrics.id,
+            key: metrics.key,
+            label: metrics.label,
+            unit: metrics.unit,
+            min: metrics.min,
+            max: metrics.max,
+            archived: metrics.archived,
+          })
           .from(metrics)
       ).map((m) => [m.key, m]),
     );
     const currentQuery = tx
-      .select({ id: metricValues.id, metricId: metricValues.metricId, value: metricValues.value, qualifier: metricValues.qualifier, note: metricValues.note, source: metricValues.source })
+      .select({
+        id: metricValues.id,
+        metricId: metricValues.metricId,
+        value: metricValues.value,
+        qualifier: metricValues.qualifier,
+        note: metricValues.note,
+        source: metricValues.source,
+      })
       .from(metricValues)
       .where(eq(metricValues.year, year));
     // Applying locks the year's rows so a save in flight cannot slip between the comparison and the write.

@@ -36,8 +36,14 @@ describe.each(engines)("metric definitions on %s", (engine) => {
 
   it("refuses a duplicate key with 409 and an unknown section with 422, writing nothing", async () => {
     const [auditBefore] = await t.db.select({ n: count() }).from(schema.auditLog);
-    await expect(createMetric(t.db, { ...base, key: "peacekeepers_total" }, admin)).rejects.toMatchObject({ code: "conflict", fields: { key: expect.any(String) } });
-    await expect(createMetric(t.db, { ...base, key: "nowhere", section: "no_such_section" }, admin)).rejects.toMatchObject({ code: "validation", fields: { section: expect.any(String) } });
+    await expect(createMetric(t.db, { ...base, key: "peacekeepers_total" }, admin)).rejects.toMatchObject({
+      code: "conflict",
+      fields: { key: expect.any(String) },
+    });
+    await expect(createMetric(t.db, { ...base, key: "nowhere", section: "no_such_section" }, admin)).rejects.toMatchObject({
+      code: "validation",
+      fields: { section: expect.any(String) },
+    });
     expect(await findMetric(t.db, "nowhere")).toBeNull();
     expect((await t.db.select({ n: count() }).from(schema.auditLog))[0]).toEqual(auditBefore);
   });
@@ -54,7 +60,10 @@ describe.each(engines)("metric definitions on %s", (engine) => {
   });
 
   it("never changes a key", async () => {
-    await expect(updateMetric(t.db, "new_things", { key: "renamed", label: "Renamed" }, admin)).rejects.toMatchObject({ code: "validation", fields: { key: expect.any(String) } });
+    await expect(updateMetric(t.db, "new_things", { key: "renamed", label: "Renamed" }, admin)).rejects.toMatchObject({
+      code: "validation",
+      fields: { key: expect.any(String) },
+    });
     expect(await findMetric(t.db, "renamed")).toBeNull();
     expect((await findMetric(t.db, "new_things"))?.label).toBe("Test metric");
     // Sending the key back unchanged is fine.
@@ -72,7 +81,9 @@ describe.each(engines)("metric definitions on %s", (engine) => {
     // Nothing of the refused change was written.
     expect(await findMetric(t.db, "new_things")).toMatchObject({ unit: "km", label: "Renamed" });
     // A seeded metric with values in 2023 is refused too.
-    await expect(updateMetric(t.db, "peacekeepers_total", { unit: "percent" }, admin)).rejects.toMatchObject({ fields: { unit: expect.stringContaining("2023") } });
+    await expect(updateMetric(t.db, "peacekeepers_total", { unit: "percent" }, admin)).rejects.toMatchObject({
+      fields: { unit: expect.stringContaining("2023") },
+    });
   });
 
   it("checks min ≤ max against the stored bound when only one is sent", async () => {
@@ -82,7 +93,11 @@ describe.each(engines)("metric definitions on %s", (engine) => {
 
   it("archives: kept in years with a value, left out of new years; audited with the change", async () => {
     await updateMetric(t.db, "new_things", { archived: true }, admin);
-    expect((await listAudit(t.db))[0]).toMatchObject({ action: "metric_updated", metricKey: "new_things", detail: { changes: { archived: { from: false, to: true } } } });
+    expect((await listAudit(t.db))[0]).toMatchObject({
+      action: "metric_updated",
+      metricKey: "new_things",
+      detail: { changes: { archived: { from: false, to: true } } },
+    });
     expect((await listYearValues(t.db, 2061)).map((v) => v.metricKey)).toContain("new_things");
     await openYear(t.db, 2062, admin);
     expect((await listYearValues(t.db, 2062)).map((v) => v.metricKey)).not.toContain("new_things");

@@ -16,7 +16,10 @@ async function assertSection(tx: Executor, key: string) {
 
 /** After the last metric of the section, so a new metric appears at its end. */
 async function nextSortOrder(tx: Executor, section: string) {
-  const [row] = await tx.select({ last: max(metrics.sortOrder) }).from(metrics).where(eq(metrics.sectionKey, section));
+  const [row] = await tx
+    .select({ last: max(metrics.sortOrder) })
+    .from(metrics)
+    .where(eq(metrics.sectionKey, section));
   return (row?.last ?? 0) + 1;
 }
 
@@ -104,7 +107,9 @@ export async function updateMetric(db: Database, key: string, changes: UpdateMet
     const warnMin = after.warnMin as number | null;
     const warnMax = after.warnMax as number | null;
     if (warnMin !== null && warnMax !== null && warnMin > warnMax) {
-      throw new AppError("validation", "The soft maximum (warn above) must be at least the soft minimum (warn below)", { warnMax: "Warn above must be at least warn below" });
+      throw new AppError("validation", "The soft maximum (warn above) must be at least the soft minimum (warn below)", {
+        warnMax: "Warn above must be at least warn below",
+      });
     }
     if (diff.section) await assertSection(tx, after.section as string);
 
@@ -142,7 +147,15 @@ export async function addMetricBreak(db: Database, key: string, input: MetricBre
       .onConflictDoNothing()
       .returning({ id: metricBreaks.id });
     if (!row) throw new AppError("conflict", `“${key}” already has a series break in ${input.year}`, { year: "A break is already recorded for this year" });
-    await recordAudit(tx, { action: "metric_break_added", actorId: actor.id, actorEmail: actor.email, metricKey: key, year: input.year, detail: { note: input.note }, ip });
+    await recordAudit(tx, {
+      action: "metric_break_added",
+      actorId: actor.id,
+      actorEmail: actor.email,
+      metricKey: key,
+      year: input.year,
+      detail: { note: input.note },
+      ip,
+    });
     return (await listMetricBreaks(tx, key)).find((b) => b.year === input.year)!;
   });
 }

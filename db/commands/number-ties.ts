@@ -54,14 +54,28 @@ export async function retieNumbers(tx: Executor, owner: TieOwner, year: number, 
  * whatever the copies had: a rolled-forward text stays tied to the same metrics, and is checked
  * against the new year's figures.
  */
-export async function copyTies(tx: Executor, year: number, copies: { blocks?: ReadonlyMap<number, number>; quotes?: ReadonlyMap<number, number> }): Promise<void> {
+export async function copyTies(
+  tx: Executor,
+  year: number,
+  copies: { blocks?: ReadonlyMap<number, number>; quotes?: ReadonlyMap<number, number> },
+): Promise<void> {
   const blocks = copies.blocks ?? new Map<number, number>();
   const quoteCopies = copies.quotes ?? new Map<number, number>();
   if (blocks.size > 0) await tx.delete(numberTies).where(inArray(numberTies.blockId, [...blocks.values()]));
   if (quoteCopies.size > 0) await tx.delete(numberTies).where(inArray(numberTies.quoteId, [...quoteCopies.values()]));
   const ties = [
-    ...(blocks.size > 0 ? await tx.select().from(numberTies).where(inArray(numberTies.blockId, [...blocks.keys()])) : []),
-    ...(quoteCopies.size > 0 ? await tx.select().from(numberTies).where(inArray(numberTies.quoteId, [...quoteCopies.keys()])) : []),
+    ...(blocks.size > 0
+      ? await tx
+          .select()
+          .from(numberTies)
+          .where(inArray(numberTies.blockId, [...blocks.keys()]))
+      : []),
+    ...(quoteCopies.size > 0
+      ? await tx
+          .select()
+          .from(numberTies)
+          .where(inArray(numberTies.quoteId, [...quoteCopies.keys()]))
+      : []),
   ];
   if (ties.length === 0) return;
   await tx.insert(numberTies).values(
@@ -85,7 +99,8 @@ export async function setTie(db: Database, id: number, decision: TieDecision, ac
     let metricId: number | null = null;
     if (!decision.notFigure && decision.metricKey !== null) {
       const [metric] = await tx.select({ id: metrics.id }).from(metrics).where(eq(metrics.key, decision.metricKey));
-      if (!metric) throw new AppError("validation", `There is no metric with the key “${decision.metricKey}”`, { metricKey: `Unknown metric “${decision.metricKey}”` });
+      if (!metric)
+        throw new AppError("validation", `There is no metric with the key “${decision.metricKey}”`, { metricKey: `Unknown metric “${decision.metricKey}”` });
       metricId = metric.id;
     }
     const notFigure = decision.notFigure === true;

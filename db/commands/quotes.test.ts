@@ -26,7 +26,11 @@ describe.each(engines)("quotes on %s", (engine) => {
   afterAll(() => t.drop());
 
   const revisionsOf = (id: number) =>
-    t.db.select({ action: quoteRevisions.action, text: quoteRevisions.text, version: quoteRevisions.version }).from(quoteRevisions).where(eq(quoteRevisions.quoteId, id)).orderBy(quoteRevisions.id);
+    t.db
+      .select({ action: quoteRevisions.action, text: quoteRevisions.text, version: quoteRevisions.version })
+      .from(quoteRevisions)
+      .where(eq(quoteRevisions.quoteId, id))
+      .orderBy(quoteRevisions.id);
   const rowOf = async (id: number) => (await t.db.select().from(quotes).where(eq(quotes.id, id)))[0];
   const auditRows = async () => (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
   const state = async (id: number) => ({ row: await rowOf(id), revisions: await revisionsOf(id), audit: await auditRows() });

@@ -57,10 +57,21 @@ export async function createQuote(db: Database, year: number, input: QuoteFields
 }
 
 async function insertQuote(tx: Executor, year: number, input: QuoteFields, actor: Actor, reason?: string) {
-  const [last] = await tx.select({ n: max(quotes.sortOrder) }).from(quotes).where(eq(quotes.year, year));
+  const [last] = await tx
+    .select({ n: max(quotes.sortOrder) })
+    .from(quotes)
+    .where(eq(quotes.year, year));
   const [row] = await tx
     .insert(quotes)
-    .values({ year, speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, sortOrder: (last?.n ?? 0) + 1, updatedBy: actor.id })
+    .values({
+      year,
+      speaker: input.speaker,
+      title: input.title,
+      sectionKey: input.section,
+      text: input.text,
+      sortOrder: (last?.n ?? 0) + 1,
+      updatedBy: actor.id,
+    })
     .returning();
   await retieNumbers(tx, { quoteId: row!.id }, year, row!.sectionKey, row!.text);
   await revise(tx, row!, "create", actor, reason);
@@ -86,7 +97,9 @@ export async function copyQuotesIn(tx: Executor, year: number, ids: number[], ac
     .where(and(inArray(quotes.id, ids), isNull(quotes.deletedAt), lt(quotes.year, year)))
     .orderBy(asc(quotes.sortOrder), asc(quotes.id));
   if (sources.length !== new Set(ids).size) {
-    throw new AppError("validation", "Some quotes cannot be copied: pick live quotes of an earlier year", { ids: "Some quotes were deleted or are not from an earlier year" });
+    throw new AppError("validation", "Some quotes cannot be copied: pick live quotes of an earlier year", {
+      ids: "Some quotes were deleted or are not from an earlier year",
+    });
   }
   const copies: QuoteResult[] = [];
   for (const q of sources) {
@@ -99,7 +112,11 @@ export async function copyQuotesIn(tx: Executor, year: number, ids: number[], ac
 
 /** The live quote, locked for this transaction, with its year open; 404 when deleted or absent. */
 async function loadForWrite(tx: Executor, id: number, version: number | undefined) {
-  const [current] = await tx.select().from(quotes).where(and(eq(quotes.id, id), isNull(quotes.deletedAt))).for("update");
+  const [current] = await tx
+    .select()
+    .from(quotes)
+    .where(and(eq(quotes.id, id), isNull(quotes.deletedAt)))
+    .for("update");
   if (!current) throw new AppError("not_found", `Quote ${id} was not found`);
   await assertYearOpen(tx, current.year);
   if (version !== undefined && version !== current.version) {
@@ -110,18 +127,21 @@ async function loadForWrite(tx: Executor, id: number, version: number | undefine
   return current;
 }
 
-export async function updateQuote(
-  db: Database,
-  id: number,
-  input: QuoteFields & { version?: number; reason?: string },
-  actor: Actor,
-): Promise<QuoteResult> {
+export async function updateQuote(db: Database, id: number, input: QuoteFields & { version?: number; reason?: string }, actor: Actor): Promise<QuoteResult> {
   return db.transaction(async (tx) => {
     const current = await loadForWrite(tx, id, input.version);
     await assertSection(tx, input.section);
     const [row] = await tx
       .update(quotes)
-      .set({ speaker: input.speaker, title: input.title, sectionKey: input.section, text: input.text, version: current.version + 1, updatedBy: actor.id, updatedAt: new Date() })
+      .set({
+        speaker: input.speaker,
+        title: input.title,
+        sectionKey: input.section,
+        text: input.text,
+        version: current.version + 1,
+        updatedBy: actor.id,
+        updatedAt: new Date(),
+      })
       .where(eq(quotes.id, id))
       .returning();
     if (row!.text !== current.text || row!.sectionKey !== current.sectionKey) await retieNumbers(tx, { quoteId: id }, row!.year, row!.sectionKey, row!.text);

@@ -33,11 +33,24 @@ export async function createRule(db: Database, input: CreateRuleInput, actor: Ac
     await compileRuleFor(tx, input.expression);
     const [row] = await tx
       .insert(validationRules)
-      .values({ key: input.key, expression: input.expression, severity: input.severity, message: input.message ?? null, createdBy: actor.id, updatedBy: actor.id })
+      .values({
+        key: input.key,
+        expression: input.expression,
+        severity: input.severity,
+        message: input.message ?? null,
+        createdBy: actor.id,
+        updatedBy: actor.id,
+      })
       .onConflictDoNothing({ target: validationRules.key })
       .returning({ key: validationRules.key });
     if (!row) throw new AppError("conflict", `A rule with the key “${input.key}” already exists`, { key: "This key is already in use" });
-    await recordAudit(tx, { action: "rule_created", actorId: actor.id, actorEmail: actor.email, detail: { key: input.key, expression: input.expression, severity: input.severity }, ip });
+    await recordAudit(tx, {
+      action: "rule_created",
+      actorId: actor.id,
+      actorEmail: actor.email,
+      detail: { key: input.key, expression: input.expression, severity: input.severity },
+      ip,
+    });
     return findRule(tx, input.key);
   });
 }
@@ -55,7 +68,10 @@ export async function updateRule(db: Database, key: string, changes: UpdateRuleI
       message: changes.message === undefined ? current.message : changes.message,
     };
     if (changes.expression !== undefined) await compileRuleFor(tx, after.expression);
-    await tx.update(validationRules).set({ ...after, updatedBy: actor.id, updatedAt: sql`now()` }).where(eq(validationRules.id, current.id));
+    await tx
+      .update(validationRules)
+      .set({ ...after, updatedBy: actor.id, updatedAt: sql`now()` })
+      .where(eq(validationRules.id, current.id));
     await recordAudit(tx, {
       action: "rule_updated",
       actorId: actor.id,
@@ -71,7 +87,13 @@ export async function deleteRule(db: Database, key: string, actor: Actor, ip?: s
   return db.transaction(async (tx) => {
     const [removed] = await tx.delete(validationRules).where(eq(validationRules.key, key)).returning();
     if (!removed) throw new AppError("not_found", `There is no rule with the key “${key}”`);
-    await recordAudit(tx, { action: "rule_deleted", actorId: actor.id, actorEmail: actor.email, detail: { key, expression: removed.expression, severity: removed.severity, message: removed.message }, ip });
+    await recordAudit(tx, {
+      action: "rule_deleted",
+      actorId: actor.id,
+      actorEmail: actor.email,
+      detail: { key, expression: removed.expression, severity: removed.severity, message: removed.message },
+      ip,
+    });
     return { key, deleted: true as const };
   });
 }

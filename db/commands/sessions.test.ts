@@ -15,7 +15,11 @@ describe.each(engines)("sessions end on the server on %s", (engine) => {
   let t: TestDatabase;
   let admin: Actor;
   const now = new Date();
-  const signedIn = async (id: number, authTime = Math.floor(now.getTime() / 1000)) => ({ uid: id, sv: (await findSessionUser(t.db, id))!.sessionVersion, authTime });
+  const signedIn = async (id: number, authTime = Math.floor(now.getTime() / 1000)) => ({
+    uid: id,
+    sv: (await findSessionUser(t.db, id))!.sessionVersion,
+    authTime,
+  });
   const person = (email: string) => createUser(t.db, { email, name: email.split("@")[0]!, role: "editor", password: PASSWORD }, admin);
 
   beforeAll(async () => {

@@ -44,7 +44,11 @@ describe.each(engines)("sign-in and throttling on %s", (engine) => {
     const other = await signInWithPassword(t.db, { email: "editor@example.org", password: PASSWORD, ip: "192.0.2.1" }, new Date(lastFailure + 60_000));
     expect(other.ok).toBe(true);
     // A window after the last failure, the right password works again.
-    const after = await signInWithPassword(t.db, { email: "victim@example.org", password: PASSWORD, ip: "198.51.100.1" }, new Date(lastFailure + THROTTLE.window + 1_000));
+    const after = await signInWithPassword(
+      t.db,
+      { email: "victim@example.org", password: PASSWORD, ip: "198.51.100.1" },
+      new Date(lastFailure + THROTTLE.window + 1_000),
+    );
     expect(after.ok).toBe(true);
   });
 

@@ -43,7 +43,13 @@ export async function signInWithPassword(
 
   const limit = refusal(emailUntil, ipUntil, now);
   if (limit) {
-    await recordAudit(db, { action: "sign_in_refused", actorId: user?.id, actorEmail: email, ip: input.ip, detail: { minutes: limit.minutes, limit: limit.kind } });
+    await recordAudit(db, {
+      action: "sign_in_refused",
+      actorId: user?.id,
+      actorEmail: email,
+      ip: input.ip,
+      detail: { minutes: limit.minutes, limit: limit.kind },
+    });
     return { ok: false, reason: "throttled", limit: limit.kind, message: limit.message };
   }
 

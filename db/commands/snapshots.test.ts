@@ -35,7 +35,10 @@ describe.each(engines)("snapshots on %s", (engine) => {
   afterAll(() => t.drop());
 
   const exportJson = async (year: number) =>
-    buildExportJson({ content: await readYearContent(t.db, year), status: "open", latestSnapshot: null, fromSnapshot: null }, { exportedAt: new Date(), exportedBy: "x" });
+    buildExportJson(
+      { content: await readYearContent(t.db, year), status: "open", latestSnapshot: null, fromSnapshot: null },
+      { exportedAt: new Date(), exportedBy: "x" },
+    );
 
   it("hashes the same data to the same sha256 in two exports and in a snapshot; a change moves it", async () => {
     const first = await exportJson(2057);
@@ -49,7 +52,9 @@ describe.each(engines)("snapshots on %s", (engine) => {
   });
 
   it("keeps a snapshot's content frozen: downloads are built from it, not from live data", async () => {
-    const { snapshots: [latest] } = await listSnapshots(t.db, 2057, { limit: 1 });
+    const {
+      snapshots: [latest],
+    } = await listSnapshots(t.db, 2057, { limit: 1 });
     const stored = (await findSnapshot(t.db, latest!.id))!;
     const content = parseSnapshotContent(stored.content);
     const data = await snapshotExport(t.db, content, "open", stored);

@@ -17,11 +17,20 @@ export type SignOff = { overrideReason: string; failingChecks: Check[] };
 export async function createSnapshotIn(tx: Executor, year: number, actor: Author, reason: string, signOff?: SignOff) {
   const content = canonicalJson(await readYearContent(tx, year));
   const sha256 = sha256Hex(content);
-  const [row] = await tx.insert(snapshots).values({ year, content, sha256, reason, signOff: signOff ?? null, createdBy: authorId(actor) }).returning({
-    id: snapshots.id,
-    createdAt: snapshots.createdAt,
+  const [row] = await tx
+    .insert(snapshots)
+    .values({ year, content, sha256, reason, signOff: signOff ?? null, createdBy: authorId(actor) })
+    .returning({
+      id: snapshots.id,
+      createdAt: snapshots.createdAt,
+    });
+  await recordAudit(tx, {
+    action: "snapshot_created",
+    actorId: authorId(actor),
+    actorEmail: authorEmail(actor),
+    year,
+    detail: { snapshotId: row!.id, sha256, reason },
   });
-  await recordAudit(tx, { action: "snapshot_created", actorId: authorId(actor), actorEmail: authorEmail(actor), year, detail: { snapshotId: row!.id, sha256, reason } });
   return { id: row!.id, year, sha256, createdAt: row!.createdAt, reason };
 }
 

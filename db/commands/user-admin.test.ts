@@ -33,7 +33,11 @@ describe.each(engines)("administering people on %s", (engine) => {
     const sv = await sessionVersion(user.id);
     expect(await updateUser(t.db, user.id, { role: "reviewer" }, admin)).toMatchObject({ id: user.id, role: "reviewer", active: true });
     expect(await sessionVersion(user.id)).toBe(sv + 1);
-    expect((await listAudit(t.db))[0]).toMatchObject({ action: "user_role_changed", actorId: admin.id, detail: { userId: user.id, from: "viewer", to: "reviewer" } });
+    expect((await listAudit(t.db))[0]).toMatchObject({
+      action: "user_role_changed",
+      actorId: admin.id,
+      detail: { userId: user.id, from: "viewer", to: "reviewer" },
+    });
   });
 
   it("deactivation stops sessions (session version) and revokes API tokens for good; reactivation does not bring them back", async () => {
@@ -77,10 +81,7 @@ describe.each(engines)("administering people on %s", (engine) => {
   it("never removes the last active admin, even when two admins demote each other at once", async () => {
     const second = await createActor(t, "admin", "second");
     // Each demotes the other at the same time: only one may win.
-    const results = await Promise.allSettled([
-      updateUser(t.db, second.id, { role: "editor" }, admin),
-      updateUser(t.db, admin.id, { active: false }, second),
-    ]);
+    const results = await Promise.allSettled([updateUser(t.db, second.id, { role: "editor" }, admin), updateUser(t.db, admin.id, { active: false }, second)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const admins = (await t.db.select().from(schema.users).where(eq(schema.users.role, "admin"))).filter((u) => u.active);
     expect(admins).toHaveLength(1);
@@ -124,7 +125,10 @@ describe.each(engines)("administering people on %s", (engine) => {
       code: "too_many_requests",
       fields: { currentPassword: expect.any(String) },
     });
-    expect(await signInWithPassword(t.db, { email: "guessed@example.org", password: PASSWORD, ip: "192.0.2.8" })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await signInWithPassword(t.db, { email: "guessed@example.org", password: PASSWORD, ip: "192.0.2.8" })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     const failed = (await listAudit(t.db)).filter((a) => a.action === "password_change_failed" && a.actorId === user.id);
     expect(failed).toHaveLength(THROTTLE.maxPerEmail);
     const [row] = await t.db.select().from(schema.users).where(eq(schema.users.id, user.id));

@@ -57,7 +57,12 @@ export async function createApiToken(db: Database, userId: number, name: string,
     const [owner] = await tx.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
     if (!owner?.active) throw new AppError("not_found", "No active user has that id");
     const [row] = await tx.insert(apiTokens).values({ userId, name, tokenHash: hash, prefix, createdAt: now, expiresAt }).returning({ id: apiTokens.id });
-    await recordAudit(tx, { action: "token_created", actorId: userId, actorEmail: owner.email, detail: { tokenId: row?.id, name, expiresAt: expiresAt?.toISOString() ?? null } });
+    await recordAudit(tx, {
+      action: "token_created",
+      actorId: userId,
+      actorEmail: owner.email,
+      detail: { tokenId: row?.id, name, expiresAt: expiresAt?.toISOString() ?? null },
+    });
     return { id: row!.id, token, prefix, expiresAt: expiresAt?.toISOString() ?? null };
   });
 }
@@ -131,7 +136,11 @@ export async function updateUser(db: Database, userId: number, changes: UpdateUs
         .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, target.id)))
         .for("update");
       if (others.length === 0) {
-        throw new AppError("conflict", `${target.name} is the last active admin: make someone else an admin first`, roleChanges ? { role: "The last active admin" } : { active: "The last active admin" });
+        throw new AppError(
+          "conflict",
+          `${target.name} is the last active admin: make someone else an admin first`,
+          roleChanges ? { role: "The last active admin" } : { active: "The last active admin" },
+        );
       }
     }
 

@@ -96,7 +96,13 @@ describe.each(engines)("saveValues on %s", (engine) => {
     );
     expect(error).toMatchObject({ code: "validation", status: 422 });
     expect(rowsOf(error)).toEqual([
-      { index: 1, metricKey: "women_mission_leadership_pct", code: "validation", message: "Value must be between 0 and 100", fields: { value: "Value must be between 0 and 100" } },
+      {
+        index: 1,
+        metricKey: "women_mission_leadership_pct",
+        code: "validation",
+        message: "Value must be between 0 and 100",
+        fields: { value: "Value must be between 0 and 100" },
+      },
     ]);
     expect(await state()).toEqual(before);
   });
@@ -156,7 +162,13 @@ describe.each(engines)("saveValues on %s", (engine) => {
         metricKey: "mediation_country_settings",
         code: "conflict",
         message: expect.stringContaining("Someone else saved") as unknown,
-        current: expect.objectContaining({ metricKey: "mediation_country_settings", value: 20, note: "theirs", version: 1, updatedBy: "Grid Editor" }) as unknown,
+        current: expect.objectContaining({
+          metricKey: "mediation_country_settings",
+          value: 20,
+          note: "theirs",
+          version: 1,
+          updatedBy: "Grid Editor",
+        }) as unknown,
       },
     ]);
     expect(await state()).toEqual(before);
@@ -185,7 +197,9 @@ describe.each(engines)("saveValues on %s", (engine) => {
   it("refuses an empty list and more than 500 rows before touching the database", async () => {
     await expect(saveValues(t.db, YEAR, [], editor)).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "Send at least one value" })] });
     const many = Array.from({ length: 501 }, (_, i) => ({ metricKey: `m${i}`, value: i }));
-    await expect(saveValues(t.db, YEAR, many, editor)).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "Send at most 500 values at once" })] });
+    await expect(saveValues(t.db, YEAR, many, editor)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: "Send at most 500 values at once" })],
+    });
   });
 
   it("answers 423 for a locked year and 404 for a year never opened, once for the batch", async () => {
@@ -193,7 +207,17 @@ describe.each(engines)("saveValues on %s", (engine) => {
     await saveValue(t.db, 2051, "un_police_officers", { value: 100 }, editor);
     await lockYear(t.db, 2051, editor);
     const before = await state(2051);
-    const locked = await refusal(saveValues(t.db, 2051, [{ metricKey: "un_police_officers", value: 101 }, { metricKey: "no_such_metric", value: 1 }], editor));
+    const locked = await refusal(
+      saveValues(
+        t.db,
+        2051,
+        [
+          { metricKey: "un_police_officers", value: 101 },
+          { metricKey: "no_such_metric", value: 1 },
+        ],
+        editor,
+      ),
+    );
     expect(locked).toMatchObject({ code: "locked", status: 423 });
     expect(locked.extra).toBeUndefined();
     expect(await state(2051)).toEqual(before);

@@ -22,7 +22,13 @@ describe.each(engines)("saveValue on %s", (engine) => {
 
   async function current(key: string, year = YEAR) {
     const [row] = await t.db
-      .select({ value: metricValues.value, qualifier: metricValues.qualifier, note: metricValues.note, source: metricValues.source, version: metricValues.version })
+      .select({
+        value: metricValues.value,
+        qualifier: metricValues.qualifier,
+        note: metricValues.note,
+        source: metricValues.source,
+        version: metricValues.version,
+      })
       .from(metricValues)
       .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
       .where(and(eq(metrics.key, key), eq(metricValues.year, year)));
@@ -149,8 +155,12 @@ describe.each(engines)("saveValue on %s", (engine) => {
   it("rolls the whole save back when its revision or its audit row cannot be written", async () => {
     // Make the database itself refuse the second and third writes of a save, after the value row changed.
     await t.db.execute(sql`create function test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
-    await t.db.execute(sql`create trigger test_refuse_revision before insert on value_revisions for each row when (new.note = 'fail revision') execute function test_refuse()`);
-    await t.db.execute(sql`create trigger test_refuse_audit before insert on audit_log for each row when (new.action = 'value_saved' and new.year = 2041) execute function test_refuse()`);
+    await t.db.execute(
+      sql`create trigger test_refuse_revision before insert on value_revisions for each row when (new.note = 'fail revision') execute function test_refuse()`,
+    );
+    await t.db.execute(
+      sql`create trigger test_refuse_audit before insert on audit_log for each row when (new.action = 'value_saved' and new.year = 2041) execute function test_refuse()`,
+    );
     await openYear(t.db, 2041, editor);
     try {
       await saveValue(t.db, YEAR, "pda_countries", { value: 10, note: "first" }, editor);
@@ -207,7 +217,10 @@ describe.each(engines)("saveValue on %s", (engine) => {
     const [metric] = await t.db.select({ unit: metrics.unit, min: metrics.min, max: metrics.max }).from(metrics).where(eq(metrics.key, key));
     const before = await state(key);
     // As if an admin had lowered the maximum to 50 between the save's read of the rules and its write.
-    for (const [unit, max] of [[metric!.unit, 50], ["percent", metric!.max]] as const) {
+    for (const [unit, max] of [
+      [metric!.unit, 50],
+      ["percent", metric!.max],
+    ] as const) {
       const result = await t.db.execute(sql`select report_desk_save_value(${YEAR}::integer, ${key}::text, ${unit}::text, ${metric!.min}::double precision,
         ${max}::double precision, null::integer, 999::double precision, '{}'::jsonb, ${editor.id}::integer, ${editor.email}::text, now(), null::text, true, null::text) as result`);
       expect((result as { rows: { result: unknown }[] }).rows[0]!.result).toEqual({ status: "metric_changed" });
@@ -255,7 +268,12 @@ describe.each(engines)("saveValue on %s", (engine) => {
       });
       const keys = ["pbf_donor_countries", "pbf_recipient_countries", "council_field_missions", "sanctions_committee_meetings"];
       c.reset();
-      await saveValues(c.db, YEAR, keys.map((metricKey, i) => ({ metricKey, value: i + 1 })), editor);
+      await saveValues(
+        c.db,
+        YEAR,
+        keys.map((metricKey, i) => ({ metricKey, value: i + 1 })),
+        editor,
+      );
       // Plus the batch's one year check: a row costs the same two statements as a single save.
       expect(work(c.statements()).length).toBeLessThanOrEqual(2 * keys.length + 1);
       expect((await revisions("council_field_missions")).at(-1)).toMatchObject({ value: 3 });
@@ -304,7 +322,10 @@ describe.each(engines)("saveValue on %s", (engine) => {
     });
 
     it("saves without a version are last-write-wins: 20 at once all land in turn, first value or not", async () => {
-      for (const [key, first] of [["electoral_needs_assessments", null], ["un_police_officers", 5]] as const) {
+      for (const [key, first] of [
+        ["electoral_needs_assessments", null],
+        ["un_police_officers", 5],
+      ] as const) {
         if (first !== null) await saveValue(t.db, YEAR, key, { value: first }, editor);
         const start = (await current(key))?.version ?? 0;
         const results = await Promise.allSettled(

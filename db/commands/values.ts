@@ -152,7 +152,9 @@ export async function saveValues(db: Database, year: number, items: readonly Val
       const counted = `${refused.length} of ${list.length} ${list.length === 1 ? "row" : "rows"}`;
       throw new AppError(
         invalid ? "validation" : "conflict",
-        invalid ? `${counted} cannot be saved: nothing was saved` : `${counted} changed since you loaded them: nothing was saved; review their values before overwriting them`,
+        invalid
+          ? `${counted} cannot be saved: nothing was saved`
+          : `${counted} changed since you loaded them: nothing was saved; review their values before overwriting them`,
         undefined,
         { rows: refused },
       );
@@ -166,7 +168,9 @@ function duplicateRows(list: readonly ValueBatchItem[]): ValueRowError[] {
   for (const item of list) seen.set(item.metricKey, (seen.get(item.metricKey) ?? 0) + 1);
   return list.flatMap((item, index) => {
     const times = seen.get(item.metricKey)!;
-    return times > 1 ? [{ index, metricKey: item.metricKey, code: "validation" as const, message: `“${item.metricKey}” appears ${times} times in this batch: send it once` }] : [];
+    return times > 1
+      ? [{ index, metricKey: item.metricKey, code: "validation" as const, message: `“${item.metricKey}” appears ${times} times in this batch: send it once` }]
+      : [];
   });
 }
 

@@ -10,11 +10,7 @@ import type { Executor } from "../client";
  * write can slip into a year after it was signed off.
  */
 export async function assertYearOpen(tx: Executor, year: number): Promise<void> {
-  const [row] = await tx
-    .select({ status: reportingYears.status })
-    .from(reportingYears)
-    .where(eq(reportingYears.year, year))
-    .for("share");
+  const [row] = await tx.select({ status: reportingYears.status }).from(reportingYears).where(eq(reportingYears.year, year)).for("share");
   if (!row) throw yearMissing(year);
   if (row.status === "locked") throw yearLocked(year);
 }
@@ -22,4 +18,3 @@ export async function assertYearOpen(tx: Executor, year: number): Promise<void> 
 // Shared with the value save, whose year check runs inside the database (drizzle/0006).
 export const yearMissing = (year: number) => new AppError("not_found", `The year ${year} does not exist: open it first`);
 export const yearLocked = (year: number) => new AppError("locked", `The year ${year} is locked: an admin must unlock it before it can change`);
-

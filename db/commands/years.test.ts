@@ -22,10 +22,16 @@ describe.each(engines)("opening, locking and unlocking years on %s", (engine) =>
   });
   afterAll(() => t.drop());
 
-  const status = async (year: number) => (await t.db.select({ status: reportingYears.status }).from(reportingYears).where(eq(reportingYears.year, year)))[0]?.status;
+  const status = async (year: number) =>
+    (await t.db.select({ status: reportingYears.status }).from(reportingYears).where(eq(reportingYears.year, year)))[0]?.status;
   const snapshotCount = async (year: number) => (await t.db.select({ n: count() }).from(snapshots).where(eq(snapshots.year, year)))[0]!.n;
   const audits = async (action: string, year: number) =>
-    (await t.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.year, year))))[0]!.n;
+    (
+      await t.db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, action), eq(auditLog.year, year)))
+    )[0]!.n;
 
   it("opens a year once: a second opening is a conflict, and of ten at once exactly one succeeds", async () => {
     expect(await openYear(t.db, 2040, editor)).toEqual({ year: 2040, status: "open" });
@@ -71,7 +77,10 @@ describe.each(engines)("opening, locking and unlocking years on %s", (engine) =>
     expect(await unlockYear(t.db, 2044, "typo in a figure", admin)).toEqual({ year: 2044, status: "open" });
     expect(await status(2044)).toBe("open");
     expect(await snapshotCount(2044)).toBe(1);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "year_unlocked"), eq(auditLog.year, 2044)));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "year_unlocked"), eq(auditLog.year, 2044)));
     expect(audit?.detail).toEqual({ reason: "typo in a figure" });
     // Open again, so values may change, and the next lock is a second signed-off state.
     await saveValue(t.db, 2044, "peace_operations", { value: 3 }, editor);
@@ -106,10 +115,28 @@ describe.each(engines)("opening, locking and unlocking years on %s", (engine) =>
 
   it("nothing slips in around a lock: each of 20 racing saves is in the snapshot or refused as locked", async () => {
     await openYear(t.db, 2046, editor);
-    const keys = ["peacekeepers_total", "peacekeepers_women", "contributing_countries", "peace_operations", "minusma_personnel_withdrawn",
-      "mediation_support_assignments", "mediation_country_settings", "mediation_regions", "council_meetings_supported",
-      "council_resolutions_statements", "sanctions_committee_meetings", "council_field_missions", "pda_international", "pda_countries",
-      "pda_national", "car_circles_of_peace", "car_circles_of_peace_women", "pbf_donor_countries", "pbf_recipient_countries", "pbc_countries_regions"];
+    const keys = [
+      "peacekeepers_total",
+      "peacekeepers_women",
+      "contributing_countries",
+      "peace_operations",
+      "minusma_personnel_withdrawn",
+      "mediation_support_assignments",
+      "mediation_country_settings",
+      "mediation_regions",
+      "council_meetings_supported",
+      "council_resolutions_statements",
+      "sanctions_committee_meetings",
+      "council_field_missions",
+      "pda_international",
+      "pda_countries",
+      "pda_national",
+      "car_circles_of_peace",
+      "car_circles_of_peace_women",
+      "pbf_donor_countries",
+      "pbf_recipient_countries",
+      "pbc_countries_regions",
+    ];
     const saves = keys.map((key, i) => saveValue(t.db, 2046, key, { value: i + 1 }, editor));
     // The placeholder figures put 2 women among 1 peacekeeper (an error check): this lock overrides it.
     const lock = lockYear(t.db, 2046, reviewer, null, { overrideReason: "placeholder figures of a race test" });

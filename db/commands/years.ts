@@ -60,12 +60,27 @@ export async function openYear(db: Database, year: number, actor: Actor, ip?: st
     let blocksCopied = 0;
     if (start.copyFrom !== undefined) {
       const [from] = await tx.select({ year: reportingYears.year }).from(reportingYears).where(eq(reportingYears.year, start.copyFrom));
-      if (!from) throw new AppError("validation", `The year ${start.copyFrom} does not exist: there is nothing to copy from`, { copyFrom: `The year ${start.copyFrom} does not exist` });
+      if (!from)
+        throw new AppError("validation", `The year ${start.copyFrom} does not exist: there is nothing to copy from`, {
+          copyFrom: `The year ${start.copyFrom} does not exist`,
+        });
       blocksCopied = await copyBlocksIn(tx, start.copyFrom, year, actor);
     }
     const quotesCopied = start.quoteIds?.length ? (await copyQuotesIn(tx, year, start.quoteIds, actor)).length : 0;
-    await recordAudit(tx, { action: "year_opened", actorId: actor.id, actorEmail: actor.email, year, ip, detail: start.copyFrom !== undefined || quotesCopied ? { copyFrom: start.copyFrom ?? null, blocksCopied, quotesCopied } : undefined });
-    return { year: row.year, status: row.status, ...(start.copyFrom !== undefined ? { copiedFrom: start.copyFrom, blocksCopied } : {}), ...(quotesCopied ? { quotesCopied } : {}) };
+    await recordAudit(tx, {
+      action: "year_opened",
+      actorId: actor.id,
+      actorEmail: actor.email,
+      year,
+      ip,
+      detail: start.copyFrom !== undefined || quotesCopied ? { copyFrom: start.copyFrom ?? null, blocksCopied, quotesCopied } : undefined,
+    });
+    return {
+      year: row.year,
+      status: row.status,
+      ...(start.copyFrom !== undefined ? { copiedFrom: start.copyFrom, blocksCopied } : {}),
+      ...(quotesCopied ? { quotesCopied } : {}),
+    };
   });
 }
 
@@ -90,10 +105,20 @@ export async function lockYear(db: Executor, year: number, actor: Author, ip?: s
       );
     }
     const signOff = failing.length > 0 && opts.overrideReason ? { overrideReason: opts.overrideReason, failingChecks: failing } : undefined;
-    await tx.update(reportingYears).set({ status: "locked", lockedAt: new Date(), lockedBy: authorId(actor), returnMessage: null }).where(eq(reportingYears.year, year));
+    await tx
+      .update(reportingYears)
+      .set({ status: "locked", lockedAt: new Date(), lockedBy: authorId(actor), returnMessage: null })
+      .where(eq(reportingYears.year, year));
     await keepLabels(tx, year);
     const attribution = authorAttribution(actor);
-    await recordAudit(tx, { action: "year_locked", actorId: authorId(actor), actorEmail: authorEmail(actor), year, ip, detail: signOff || attribution ? { ...signOff, ...(attribution ? { attribution } : {}) } : undefined });
+    await recordAudit(tx, {
+      action: "year_locked",
+      actorId: authorId(actor),
+      actorEmail: authorEmail(actor),
+      year,
+      ip,
+      detail: signOff || attribution ? { ...signOff, ...(attribution ? { attribution } : {}) } : undefined,
+    });
     const snapshot = await createSnapshotIn(tx, year, actor, signOff ? `lock, overriding failed checks: ${signOff.overrideReason}` : "lock", signOff);
     return { year, status: "locked" as const, snapshot };
   });

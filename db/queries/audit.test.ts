@@ -15,7 +15,13 @@ describe.each(engines)("the audit log query on %s", (engine) => {
     bob = (await createActor(t, "editor", "Bob")).id;
     // 120 saves by Bob across two years and two metrics, and a few other entries by Alice.
     for (let i = 0; i < 120; i++) {
-      await recordAudit(t.db, { action: "value_saved", actorId: bob, actorEmail: "bob@example.org", year: i % 2 ? 2060 : 2061, metricKey: i % 3 ? "alpha" : "beta" });
+      await recordAudit(t.db, {
+        action: "value_saved",
+        actorId: bob,
+        actorEmail: "bob@example.org",
+        year: i % 2 ? 2060 : 2061,
+        metricKey: i % 3 ? "alpha" : "beta",
+      });
     }
     await recordAudit(t.db, { action: "year_locked", actorId: alice, actorEmail: "alice@example.org", year: 2060 });
     await recordAudit(t.db, { action: "sign_in_failed", actorEmail: "nobody@example.org" });
@@ -69,7 +75,12 @@ describe.each(engines)("the audit log query on %s", (engine) => {
 
   it("parses the GET form: blanks are 'any', bad values are refused", () => {
     expect(auditQuery.parse({ person: "", year: "", metric: "", action: "" })).toEqual({});
-    expect(auditQuery.parse({ person: "3", year: "2060", action: "value_saved", before: "40" })).toEqual({ person: 3, year: 2060, action: "value_saved", before: 40 });
+    expect(auditQuery.parse({ person: "3", year: "2060", action: "value_saved", before: "40" })).toEqual({
+      person: 3,
+      year: 2060,
+      action: "value_saved",
+      before: 40,
+    });
     expect(auditQuery.safeParse({ action: "drop_tables" }).success).toBe(false);
     expect(auditQuery.safeParse({ year: "20x0" }).success).toBe(false);
   });

@@ -61,13 +61,7 @@ export async function listAuditEntries(db: Executor, filters: AuditFilters, curs
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(
-      and(
-        ...where,
-        cursor.before !== undefined ? lt(auditLog.id, cursor.before) : undefined,
-        goingNewer ? gt(auditLog.id, cursor.after!) : undefined,
-      ),
-    )
+    .where(and(...where, cursor.before !== undefined ? lt(auditLog.id, cursor.before) : undefined, goingNewer ? gt(auditLog.id, cursor.after!) : undefined))
     .orderBy(goingNewer ? asc(auditLog.id) : desc(auditLog.id))
     .limit(pageSize + 1);
 
@@ -79,7 +73,14 @@ export async function listAuditEntries(db: Executor, filters: AuditFilters, curs
 
   if (newest === undefined || oldest === undefined) return { entries: [], older: null, newer: null };
   // One row on the other side of the page says whether there is anything there.
-  const exists = async (cond: SQL) => (await db.select({ id: auditLog.id }).from(auditLog).where(and(...where, cond)).limit(1)).length > 0;
+  const exists = async (cond: SQL) =>
+    (
+      await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(and(...where, cond))
+        .limit(1)
+    ).length > 0;
   const hasOlder = goingNewer ? await exists(lt(auditLog.id, oldest)) : more;
   const hasNewer = goingNewer ? more : await exists(gt(auditLog.id, newest));
   return {

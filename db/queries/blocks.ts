@@ -81,7 +81,10 @@ function toView(b: TextBlockRow, figures: readonly YearFigure[], ties: readonly 
     attributes: b.attributes,
     version: b.version,
     rendered: renderLiveFigures(b.text, printableFigures(figures)),
-    numbers: viewNumbers(ties.filter((t) => t.blockId === b.id), figures),
+    numbers: viewNumbers(
+      ties.filter((t) => t.blockId === b.id),
+      figures,
+    ),
     updatedAt: b.updatedAt,
   };
 }
@@ -101,7 +104,10 @@ export async function listYearBlocks(db: Executor, year: number, opts: { section
 
 /** One live block, rendered; null when deleted or absent. */
 export async function findBlock(db: Executor, id: number): Promise<BlockView | null> {
-  const [row] = await db.select().from(textBlocks).where(and(eq(textBlocks.id, id), isNull(textBlocks.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(textBlocks)
+    .where(and(eq(textBlocks.id, id), isNull(textBlocks.deletedAt)));
   if (!row) return null;
   return toView(row, await listYearFigures(db, row.year), await listTies(db, { blockIds: [id] }));
 }

@@ -32,11 +32,13 @@ describe.each(engines)("the brief of changes on %s", (engine) => {
     await save(2079, "pda_national", { value: 40 });
     await save(2080, "pda_national", { value: 40 });
     await addMetricBreak(t.db, "grave_violations_verified", { year: 2080, note: "Monitored and reported, not only verified" }, admin);
-    const quote = (year: number, speaker: string, text: string) => createQuote(t.db, year, { speaker, title: "Under-Secretary-General", section: "peacekeeping", text }, editor);
+    const quote = (year: number, speaker: string, text: string) =>
+      createQuote(t.db, year, { speaker, title: "Under-Secretary-General", section: "peacekeeping", text }, editor);
     await quote(2079, "Jean Example", "We kept the peace in many places.");
     await quote(2080, "Jean Example", "We kept the peace in more places.");
     await quote(2080, "Ana *Star*", "New voices <b>matter</b>.");
-    const block = (year: number, kind: "heading" | "paragraph", text: string) => createBlock(t.db, year, { kind, section: "peacekeeping", text, attributes: {} }, editor);
+    const block = (year: number, kind: "heading" | "paragraph", text: string) =>
+      createBlock(t.db, year, { kind, section: "peacekeeping", text, attributes: {} }, editor);
     await block(2079, "heading", "Keeping the peace");
     await block(2080, "heading", "Keeping the peace");
     await block(2079, "paragraph", "{{peacekeepers_total}} peacekeepers served in a dozen operations.");
@@ -48,7 +50,9 @@ describe.each(engines)("the brief of changes on %s", (engine) => {
   it("says once that a year has no text yet, rather than listing every block of the last edition as removed", async () => {
     await openYear(t.db, 2081, await createActor(t, "editor", "Eli Editor"));
     const text = (await loadBrief(t.db, 2080, 2081)).brief!.sections.find((s) => s.heading === "The chapter's text")!;
-    expect(text.entries).toEqual([{ title: "2081 has no text yet", lines: [{ text: expect.stringContaining("None of the 2 blocks of 2080's chapter is in 2081") }] }]);
+    expect(text.entries).toEqual([
+      { title: "2081 has no text yet", lines: [{ text: expect.stringContaining("None of the 2 blocks of 2080's chapter is in 2081") }] },
+    ]);
   });
 
   it("answers the missing years instead of a brief", async () => {
@@ -60,7 +64,12 @@ describe.each(engines)("the brief of changes on %s", (engine) => {
     expect(section("Figures that changed").entries).toEqual([
       {
         title: "Total peacekeepers (Our peacekeeping work)",
-        lines: [{ text: "70,000 → over 71,000" }, { label: "Change", text: "+1,000 (+1.4%)" }, { label: "Wording", text: "exact → over" }, { label: "Source", text: "Fact sheet 2080" }],
+        lines: [
+          { text: "70,000 → over 71,000" },
+          { label: "Change", text: "+1,000 (+1.4%)" },
+          { label: "Wording", text: "exact → over" },
+          { label: "Source", text: "Fact sheet 2080" },
+        ],
       },
       {
         title: expect.stringContaining("Grave violations"),
@@ -71,15 +80,29 @@ describe.each(engines)("the brief of changes on %s", (engine) => {
         ],
       },
     ]);
-    expect(section("Figures that appeared").entries).toEqual([{ title: expect.stringContaining("Circles of peace"), lines: [{ label: "New in 2080", text: "5" }, { label: "Source", text: "Mission report" }] }]);
-    expect(section("Figures that disappeared").entries).toEqual([{ title: "Peace operations (Our peacekeeping work)", lines: [{ label: "Was in 2079", text: "12" }, { text: "No value in 2080" }] }]);
+    expect(section("Figures that appeared").entries).toEqual([
+      {
+        title: expect.stringContaining("Circles of peace"),
+        lines: [
+          { label: "New in 2080", text: "5" },
+          { label: "Source", text: "Mission report" },
+        ],
+      },
+    ]);
+    expect(section("Figures that disappeared").entries).toEqual([
+      { title: "Peace operations (Our peacekeeping work)", lines: [{ label: "Was in 2079", text: "12" }, { text: "No value in 2080" }] },
+    ]);
     const quotes = section("Quotes").entries;
     expect(quotes.map((q) => q.title)).toEqual(["Added: Ana *Star*, Under-Secretary-General", "Changed: Jean Example, Under-Secretary-General"]);
-    expect(quotes[1]!.lines[0]).toEqual({ diff: expect.arrayContaining([expect.objectContaining({ value: "many", removed: true }), expect.objectContaining({ value: "more", added: true })]) });
+    expect(quotes[1]!.lines[0]).toEqual({
+      diff: expect.arrayContaining([expect.objectContaining({ value: "many", removed: true }), expect.objectContaining({ value: "more", added: true })]),
+    });
     // The heading is the same words; the paragraph's live figure shows another value, which is no change of the text.
     const text = section("The chapter's text").entries;
     expect(text.map((e) => e.title)).toEqual(["Changed: paragraph in Our peacekeeping work"]);
-    expect(text[0]!.lines[0]).toEqual({ diff: expect.arrayContaining([expect.objectContaining({ value: "a dozen", removed: true }), expect.objectContaining({ value: "eleven", added: true })]) });
+    expect(text[0]!.lines[0]).toEqual({
+      diff: expect.arrayContaining([expect.objectContaining({ value: "a dozen", removed: true }), expect.objectContaining({ value: "eleven", added: true })]),
+    });
     const checks = brief.sections.at(-1)!;
     expect(checks.heading).toBe("Unresolved checks of 2080");
     expect(checks.entries.some((e) => e.title === "Warning: Peace operations has no value for 2080")).toBe(true);

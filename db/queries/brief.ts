@@ -12,7 +12,13 @@ import { listYearValues } from "./years";
 export async function loadBrief(db: Executor, from: number, to: number): Promise<{ missingYears: number[]; brief: Brief | null }> {
   const { missingYears, comparison } = await readComparison(db, from, to);
   if (!comparison) return { missingYears, brief: null };
-  const [values, checks, sections, fromBlocks, toBlocks] = await Promise.all([listYearValues(db, to), listYearChecks(db, to), listSections(db), listYearBlocks(db, from), listYearBlocks(db, to)]);
+  const [values, checks, sections, fromBlocks, toBlocks] = await Promise.all([
+    listYearValues(db, to),
+    listYearChecks(db, to),
+    listSections(db),
+    listYearBlocks(db, from),
+    listYearBlocks(db, to),
+  ]);
   return {
     missingYears: [],
     brief: buildBrief({

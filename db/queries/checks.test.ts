@@ -47,20 +47,28 @@ describe.each(engines)("a year's checks on %s", (engine) => {
       { kind: "range", severity: "warning", metricKey: "peace_operations", message: "Peace operations: 30 is above the usual maximum of 20" },
     ]);
     expect(checks.filter((c) => c.kind === "outlier").map((c) => c.metricKey)).toEqual(["peacekeepers_women", "peace_operations", "pda_international"]);
-    expect(checks.find((c) => c.kind === "outlier" && c.metricKey === "pda_international")).toEqual(
-      {
-        kind: "outlier",
-        severity: "warning",
-        metricKey: "pda_international",
-        message: "International peace and development advisers: 400 is +200.8% against 133 in 2023, more than the usual 50% change",
-      },
-    );
+    expect(checks.find((c) => c.kind === "outlier" && c.metricKey === "pda_international")).toEqual({
+      kind: "outlier",
+      severity: "warning",
+      metricKey: "pda_international",
+      message: "International peace and development advisers: 400 is +200.8% against 133 in 2023, more than the usual 50% change",
+    });
     expect(checks.filter((c) => c.kind === "comment")).toEqual([
-      { kind: "comment", severity: "warning", metricKey: "peacekeepers_women", message: "Unresolved comment by Rui Reviewer on Women peacekeepers: “Is 80,000 right? The total is 72,000.”" },
+      {
+        kind: "comment",
+        severity: "warning",
+        metricKey: "peacekeepers_women",
+        message: "Unresolved comment by Rui Reviewer on Women peacekeepers: “Is 80,000 right? The total is 72,000.”",
+      },
     ]);
     const missing = checks.filter((c) => c.kind === "missing");
     expect(missing).toHaveLength(50 - 5);
-    expect(missing).toContainEqual({ kind: "missing", severity: "warning", metricKey: "mediation_regions", message: "Regions with mediation support has no value for 2071" });
+    expect(missing).toContainEqual({
+      kind: "missing",
+      severity: "warning",
+      metricKey: "mediation_regions",
+      message: "Regions with mediation support has no value for 2071",
+    });
     expect(checks.some((c) => c.metricKey === "grave_violations_verified")).toBe(false);
   });
 
@@ -71,7 +79,11 @@ describe.each(engines)("a year's checks on %s", (engine) => {
   });
 
   it("skips a rule whose figures lack a value in the year, and reports a warning rule as a warning", async () => {
-    await createRule(t.db, { key: "operations_within_police", expression: "peace_operations <= un_police_missions", severity: "warning", message: null }, admin);
+    await createRule(
+      t.db,
+      { key: "operations_within_police", expression: "peace_operations <= un_police_missions", severity: "warning", message: null },
+      admin,
+    );
     const checks = await listYearChecks(t.db, 2071);
     // un_police_missions has no value in 2071: skipped there.
     expect(checks.some((c) => c.ruleKey === "operations_within_police")).toBe(false);

@@ -72,7 +72,8 @@ function checksOfYear(year: number, inputs: Inputs): Check[] {
   const previous = new Map<string, { year: number; value: number }>();
   for (const v of inputs.values) {
     if (v.year === year) current.set(v.metricKey, v.value);
-    else if (v.year < year && v.value !== null && (previous.get(v.metricKey)?.year ?? -Infinity) < v.year) previous.set(v.metricKey, { year: v.year, value: v.value });
+    else if (v.year < year && v.value !== null && (previous.get(v.metricKey)?.year ?? -Infinity) < v.year)
+      previous.set(v.metricKey, { year: v.year, value: v.value });
   }
   const byKey = new Map(inputs.metrics.map((m) => [m.key, m]));
 

@@ -14,11 +14,7 @@ export type YearComparison = { from: number; to: number; rows: CompareRow[]; quo
  * that are not reporting years (the caller answers 404); the comparison is then null.
  * The page, the JSON API and the CSV download all read through here.
  */
-export async function readComparison(
-  db: Executor,
-  from: number,
-  to: number,
-): Promise<{ missingYears: number[]; comparison: YearComparison | null }> {
+export async function readComparison(db: Executor, from: number, to: number): Promise<{ missingYears: number[]; comparison: YearComparison | null }> {
   const years = [...new Set([from, to])];
   const [found, allMetrics, values, quoteRows, breaks] = await Promise.all([
     db.select({ year: reportingYears.year }).from(reportingYears).where(inArray(reportingYears.year, years)),

@@ -85,7 +85,14 @@ describe.each(engines)("dashboard and comparison queries on %s", (engine) => {
     await saveValue(t.db, 2031, "peacekeepers_total", { value: 70000, qualifier: "over", version: 0 }, actor);
     const edits = await listLatestEdits(t.db, 10);
     expect(edits).toHaveLength(10);
-    expect(edits[0]).toMatchObject({ year: 2031, metricKey: "peacekeepers_total", label: "Total peacekeepers", value: 70000, qualifier: "over", changedBy: "Dana Editor" });
+    expect(edits[0]).toMatchObject({
+      year: 2031,
+      metricKey: "peacekeepers_total",
+      label: "Total peacekeepers",
+      value: 70000,
+      qualifier: "over",
+      changedBy: "Dana Editor",
+    });
     expect(edits[1]).toMatchObject({ year: 2031, metricKey: "peace_operations", value: 12, reason: "first figure" });
     const ids = edits.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));

@@ -12,25 +12,27 @@ export type LatestEdit = Pick<ValueRevisionRow, "id" | "year" | "value" | "quali
 
 /** The newest value revisions, whoever made them, in one query (newest first). */
 export async function listLatestEdits(db: Executor, limit = 10): Promise<LatestEdit[]> {
-  return db
-    .select({
-      id: valueRevisions.id,
-      year: valueRevisions.year,
-      metricKey: metrics.key,
-      label: metrics.label,
-      unit: metrics.unit,
-      value: valueRevisions.value,
-      qualifier: valueRevisions.qualifier,
-      reason: valueRevisions.reason,
-      changedBy: sql<string | null>`coalesce(${users.name}, ${valueRevisions.attribution})`,
-      changedAt: valueRevisions.changedAt,
-    })
-    .from(valueRevisions)
-    .innerJoin(metrics, eq(metrics.id, valueRevisions.metricId))
-    .leftJoin(users, eq(users.id, valueRevisions.changedBy))
-    // Revision ids grow with every save, so the primary key gives "newest" without a sort.
-    .orderBy(desc(valueRevisions.id))
-    .limit(limit);
+  return (
+    db
+      .select({
+        id: valueRevisions.id,
+        year: valueRevisions.year,
+        metricKey: metrics.key,
+        label: metrics.label,
+        unit: metrics.unit,
+        value: valueRevisions.value,
+        qualifier: valueRevisions.qualifier,
+        reason: valueRevisions.reason,
+        changedBy: sql<string | null>`coalesce(${users.name}, ${valueRevisions.attribution})`,
+        changedAt: valueRevisions.changedAt,
+      })
+      .from(valueRevisions)
+      .innerJoin(metrics, eq(metrics.id, valueRevisions.metricId))
+      .leftJoin(users, eq(users.id, valueRevisions.changedBy))
+      // Revision ids grow with every save, so the primary key gives "newest" without a sort.
+      .orderBy(desc(valueRevisions.id))
+      .limit(limit)
+  );
 }
 
 export type DashboardData = {

@@ -43,18 +43,16 @@ export async function loadAllYearsExport(db: Executor): Promise<ExportYear[]> {
 }
 
 /** A snapshot's frozen content shaped for the same writers, in today's report order. */
-export async function snapshotExport(
-  db: Executor,
-  content: YearContentData,
-  status: ExportYear["status"],
-  snapshot: SnapshotSummary,
-): Promise<ExportYear> {
+export async function snapshotExport(db: Executor, content: YearContentData, status: ExportYear["status"], snapshot: SnapshotSummary): Promise<ExportYear> {
   const [sections, metrics] = await Promise.all([listSections(db), listMetrics(db)]);
   return {
     year: content.year,
     status,
     sections: sections.map((s) => ({ key: s.key, title: s.title })),
-    values: inReportOrder(content.values, metrics.map((m) => m.key)).map((v) => ({ ...v, updatedAt: null, updatedBy: null })),
+    values: inReportOrder(
+      content.values,
+      metrics.map((m) => m.key),
+    ).map((v) => ({ ...v, updatedAt: null, updatedBy: null })),
     quotes: content.quotes,
     snapshot: snapshotRef(snapshot),
     fromSnapshot: true,

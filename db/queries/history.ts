@@ -83,12 +83,7 @@ export async function listValueHistory(
  * failure halfway through an answer. Revisions added while the pages are read are newer than
  * the first page and so are not included: the answer is the history as it was when it began.
  */
-export async function readEveryRevision(
-  db: Executor,
-  year: number,
-  metricKey: string,
-  batch = HISTORY_PAGE_MAX,
-): Promise<AsyncGenerator<Revision[]> | null> {
+export async function readEveryRevision(db: Executor, year: number, metricKey: string, batch = HISTORY_PAGE_MAX): Promise<AsyncGenerator<Revision[]> | null> {
   const target = await findValueId(db, year, metricKey);
   if (target === null) return null;
   const { valueId } = target;

@@ -45,7 +45,12 @@ describe.each(engines)("previous-year queries and copying quotes on %s", (engine
     await saveValue(t.db, 2033, "contributing_countries", { value: 99 }, editor);
 
     const previous = await listPreviousValues(t.db, 2033);
-    expect(previous.find((p) => p.metricKey === "peacekeepers_total")).toEqual({ metricKey: "peacekeepers_total", year: 2031, value: 70_000, qualifier: "about" });
+    expect(previous.find((p) => p.metricKey === "peacekeepers_total")).toEqual({
+      metricKey: "peacekeepers_total",
+      year: 2031,
+      value: 70_000,
+      qualifier: "about",
+    });
     // Its own year's value is not "previous".
     expect(previous.find((p) => p.metricKey === "contributing_countries")?.year).toBeLessThan(2033);
 
@@ -68,7 +73,12 @@ describe.each(engines)("previous-year queries and copying quotes on %s", (engine
     expect(before2031.recurringSpeakers).toEqual([]);
 
     const picked = from2023.quotes.slice(0, 2);
-    const copies = await copyQuotes(t.db, 2031, picked.map((q) => q.id), editor);
+    const copies = await copyQuotes(
+      t.db,
+      2031,
+      picked.map((q) => q.id),
+      editor,
+    );
     const byText = (a: { text: string }, b: { text: string }) => (a.text < b.text ? -1 : 1);
     expect(copies.map((c) => ({ speaker: c.speaker, title: c.title, section: c.section, text: c.text, year: c.year })).sort(byText)).toEqual(
       picked.map((q) => ({ speaker: q.speaker, title: q.title, section: q.section, text: q.text, year: 2031 })).sort(byText),

@@ -34,7 +34,10 @@ export type RulePreviewYear = { year: number; status: "pass" | "fail" | "skipped
 
 /** What a rule would say of every reporting year, before it is saved: two queries (years, values). */
 export async function previewRule(db: Executor, rule: CompiledRule): Promise<RulePreviewYear[]> {
-  const [years, values] = await Promise.all([db.select({ year: reportingYears.year }).from(reportingYears).orderBy(desc(reportingYears.year)), listAllValues(db)]);
+  const [years, values] = await Promise.all([
+    db.select({ year: reportingYears.year }).from(reportingYears).orderBy(desc(reportingYears.year)),
+    listAllValues(db),
+  ]);
   const byYear = new Map<number, Map<string, number | null>>();
   for (const v of values) {
     const year = byYear.get(v.year) ?? new Map<string, number | null>();

@@ -37,7 +37,9 @@ export async function listSnapshots(db: Executor, year: number, opts: { limit: n
 }
 
 export async function latestSnapshot(db: Executor, year: number): Promise<SnapshotSummary | null> {
-  const { snapshots: [row] } = await listSnapshots(db, year, { limit: 1 });
+  const {
+    snapshots: [row],
+  } = await listSnapshots(db, year, { limit: 1 });
   return row ?? null;
 }
 

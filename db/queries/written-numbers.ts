@@ -24,7 +24,5 @@ export async function listYearWrittenNumbers(db: Executor, year: number, opts: {
     .orderBy(asc(numberTies.blockId), asc(numberTies.quoteId), asc(numberTies.offset));
   const ties = rows.map((r) => ({ ...r.tie, metricKey: r.metricKey }));
   const views = viewNumbers(ties, await listYearFigures(db, year));
-  return views
-    .map((v, i) => ({ ...v, blockId: ties[i]!.blockId, quoteId: ties[i]!.quoteId }))
-    .filter((v) => !opts.status || v.status === opts.status);
+  return views.map((v, i) => ({ ...v, blockId: ties[i]!.blockId, quoteId: ties[i]!.quoteId })).filter((v) => !opts.status || v.status === opts.status);
 }

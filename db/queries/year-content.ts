@@ -16,9 +16,7 @@ export async function readYearContent(db: Executor, year: number) {
   return {
     format: SNAPSHOT_FORMAT,
     year,
-    values: values
-      .map(toContentValue)
-      .sort((a, b) => (a.metricKey < b.metricKey ? -1 : a.metricKey > b.metricKey ? 1 : 0)),
+    values: values.map(toContentValue).sort((a, b) => (a.metricKey < b.metricKey ? -1 : a.metricKey > b.metricKey ? 1 : 0)),
     quotes: quotes
       .map((q) => ({ speaker: q.speaker, title: q.title, section: q.section, text: q.text }))
       .sort((a, b) => compareStrings(a.section, b.section) || compareStrings(a.speaker, b.speaker) || compareStrings(a.text, b.text)),

@@ -33,7 +33,7 @@ export async function listFiguresOfYears(db: Executor, years: number[]): Promise
     .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
   const byYear = new Map(years.map((y) => [y, [] as YearFigure[]]));
   // Rows come metric by metric: a metric's rows are its values in some of the years (or one empty row).
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j < rows.length && rows[j]!.metricId === rows[i]!.metricId) j++;
     const ofMetric = rows.slice(i, j);
@@ -41,7 +41,16 @@ export async function listFiguresOfYears(db: Executor, years: number[]): Promise
     for (const [year, figures] of byYear) {
       const valued = ofMetric.find((r) => r.year === year);
       if (archived && !valued) continue;
-      figures.push({ metricId, metricKey, label, section, unit, value: valued?.value ?? null, qualifier: valued?.qualifier ?? null, wording: valued?.wording ?? null });
+      figures.push({
+        metricId,
+        metricKey,
+        label,
+        section,
+        unit,
+        value: valued?.value ?? null,
+        qualifier: valued?.qualifier ?? null,
+        wording: valued?.wording ?? null,
+      });
     }
     i = j;
   }

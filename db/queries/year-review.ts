@@ -8,7 +8,12 @@ import { listYearTimeline } from "./timeline";
 
 /** What the year page shows of the review, in a fixed number of queries: checks, timeline, open comments, breaks. */
 export async function loadYearReview(db: Executor, year: number) {
-  const [checks, timeline, openComments, breaks] = await Promise.all([listYearChecks(db, year), listYearTimeline(db, year), countOpenComments(db, year), listMetricBreaks(db)]);
+  const [checks, timeline, openComments, breaks] = await Promise.all([
+    listYearChecks(db, year),
+    listYearTimeline(db, year),
+    countOpenComments(db, year),
+    listMetricBreaks(db),
+  ]);
   return {
     checks,
     timeline,

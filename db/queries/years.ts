@@ -3,7 +3,18 @@ import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "dri
 import { alias } from "drizzle-orm/pg-core";
 import type { YearStatus } from "@/lib/domain";
 import { pickProvenance, type ProvenanceField } from "@/lib/validation/provenance";
-import { lockedMetricLabels, metricValues, metrics, quotes, reportingYears, sections, users, type MetricRow, type MetricValueRow, type QuoteRow } from "../schema";
+import {
+  lockedMetricLabels,
+  metricValues,
+  metrics,
+  quotes,
+  reportingYears,
+  sections,
+  users,
+  type MetricRow,
+  type MetricValueRow,
+  type QuoteRow,
+} from "../schema";
 import { listSections, type Section } from "./catalog";
 import type { Executor } from "../client";
 
@@ -17,7 +28,13 @@ export async function listYears(db: Executor): Promise<ReportingYear[]> {
     .groupBy(metricValues.year)
     .as("value_counts");
   const rows = await db
-    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage, n: valueCounts.n })
+    .select({
+      year: reportingYears.year,
+      status: reportingYears.status,
+      lockedAt: reportingYears.lockedAt,
+      returnMessage: reportingYears.returnMessage,
+      n: valueCounts.n,
+    })
     .from(reportingYears)
     .leftJoin(valueCounts, eq(valueCounts.year, reportingYears.year))
     .orderBy(desc(reportingYears.year));
@@ -82,30 +99,36 @@ export async function listYearValues(db: Executor, year: number): Promise<YearVa
     .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
     .leftJoin(users, eq(users.id, metricValues.updatedBy))
     .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
-  return rows
-    // A metric archived after the lock stays in the locked year it was part of.
-    .filter((r) => !r.archived || r.valueId !== null || r.kept !== null)
-    .map((r) => ({
-      metricKey: r.metricKey,
-      label: r.label,
-      section: r.section,
-      unit: r.unit,
-      direction: r.direction,
-      archived: r.archived,
-      value: r.value,
-      qualifier: r.qualifier,
-      note: r.note,
-      source: r.source,
-      ...pickProvenance(r),
-      // A metric with no row yet is at version 0: the first save must say so.
-      version: r.version ?? 0,
-      updatedAt: r.updatedAt,
-      updatedBy: r.updatedBy,
-    }));
+  return (
+    rows
+      // A metric archived after the lock stays in the locked year it was part of.
+      .filter((r) => !r.archived || r.valueId !== null || r.kept !== null)
+      .map((r) => ({
+        metricKey: r.metricKey,
+        label: r.label,
+        section: r.section,
+        unit: r.unit,
+        direction: r.direction,
+        archived: r.archived,
+        value: r.value,
+        qualifier: r.qualifier,
+        note: r.note,
+        source: r.source,
+        ...pickProvenance(r),
+        // A metric with no row yet is at version 0: the first save must say so.
+        version: r.version ?? 0,
+        updatedAt: r.updatedAt,
+        updatedBy: r.updatedBy,
+      }))
+  );
 }
 
 /** One metric as the year shows it (label and unit as locked, for a locked year), or null when there is no such metric. */
-export async function findYearMetric(db: Executor, year: number, metricKey: string): Promise<{ key: string; label: string; unit: YearValueRow["unit"] } | null> {
+export async function findYearMetric(
+  db: Executor,
+  year: number,
+  metricKey: string,
+): Promise<{ key: string; label: string; unit: YearValueRow["unit"] } | null> {
   const [row] = await db
     .select({
       key: metrics.key,
@@ -122,7 +145,10 @@ export async function findYearMetric(db: Executor, year: number, metricKey: stri
 export async function listYearSections(db: Executor, year: number): Promise<Section[]> {
   const [current, kept] = await Promise.all([
     listSections(db),
-    db.selectDistinct({ key: lockedMetricLabels.sectionKey, title: lockedMetricLabels.sectionTitle }).from(lockedMetricLabels).where(eq(lockedMetricLabels.year, year)),
+    db
+      .selectDistinct({ key: lockedMetricLabels.sectionKey, title: lockedMetricLabels.sectionTitle })
+      .from(lockedMetricLabels)
+      .where(eq(lockedMetricLabels.year, year)),
   ]);
   const titles = new Map(kept.map((k) => [k.key, k.title]));
   return current.map((s) => ({ ...s, title: titles.get(s.key) ?? s.title }));

@@ -24,10 +24,23 @@ describe.each(engines)("append-only tables on %s", (engine) => {
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE of block revisions", async () => {
-    const [block] = await t.db.insert(textBlocks).values({ year: 2023, kind: "paragraph", sectionKey: "peacekeeping", position: 99, text: "Words" }).returning();
+    const [block] = await t.db
+      .insert(textBlocks)
+      .values({ year: 2023, kind: "paragraph", sectionKey: "peacekeeping", position: 99, text: "Words" })
+      .returning();
     const [rev] = await t.db
       .insert(blockRevisions)
-      .values({ blockId: block!.id, year: 2023, action: "create", kind: "paragraph", sectionKey: "peacekeeping", position: 99, text: "Words", attributes: {}, version: 1 })
+      .values({
+        blockId: block!.id,
+        year: 2023,
+        action: "create",
+        kind: "paragraph",
+        sectionKey: "peacekeeping",
+        position: 99,
+        text: "Words",
+        attributes: {},
+        version: 1,
+      })
       .returning();
     await expect(t.db.update(blockRevisions).set({ text: "Forged" }).where(eq(blockRevisions.id, rev!.id))).rejects.toMatchObject(refused);
     await expect(t.db.delete(blockRevisions).where(eq(blockRevisions.id, rev!.id))).rejects.toMatchObject(refused);

@@ -23,5 +23,8 @@ export const lockedMetricLabels = pgTable(
     sectionKey: text("section_key").notNull(),
     sectionTitle: text("section_title").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.year, t.metricId] }), check("locked_metric_labels_unit_check", sql`${t.unit} in ('count', 'percent', 'usd', 'km', 'km2', 'm2')`)],
+  (t) => [
+    primaryKey({ columns: [t.year, t.metricId] }),
+    check("locked_metric_labels_unit_check", sql`${t.unit} in ('count', 'percent', 'usd', 'km', 'km2', 'm2')`),
+  ],
 );

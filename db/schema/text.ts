@@ -6,7 +6,6 @@ import { quotes } from "./quotes";
 import { users } from "./users";
 import { reportingYears } from "./years";
 
-
 /** The chapter's words: one heading, paragraph, list item, caption or operation of a year's section. */
 export const textBlocks = pgTable(
   "text_blocks",

@@ -6,7 +6,9 @@ export const reportingYears = pgTable(
   "reporting_years",
   {
     year: integer("year").primaryKey(),
-    status: text("status", { enum: ["open", "in_review", "locked"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "in_review", "locked"] })
+      .notNull()
+      .default("open"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: integer("submitted_by").references(() => users.id),
     // The reviewer's message when returning a year; shown on the year page until the next submit.

@@ -24,7 +24,14 @@ const plain = (text: string) => text.replace(/\*\*/g, "").replace(/\\\$/g, "$").
  * photo credits, the acronyms table, and prose (headings, paragraphs, list items, captions, notes).
  */
 function sourceParagraphs() {
-  const paragraphs = SOURCE.split(/\n\s*\n/).map((p) => p.split("\n").map((l) => l.trim()).filter(Boolean)).filter((p) => p.length > 0);
+  const paragraphs = SOURCE.split(/\n\s*\n/)
+    .map((p) =>
+      p
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .filter((p) => p.length > 0);
   const prose: string[] = [];
   const boxes: string[] = [];
   const credits: string[] = [];
@@ -136,15 +143,29 @@ describe.each(engines)("the seeded 2023 chapter on %s", (engine) => {
   it("attributes seeded revisions to the edition, keeps the report's wording and provenance, and quotes in the report's order", async () => {
     expect((await listBlockHistory(t.db, blocks[0]!.id))!.revisions[0]!.changedBy).toBe("2023 edition (seed)");
     const history = await listValueHistory(t.db, 2023, "land_confirmed_safe_km2");
-    expect(history!.revisions[0]).toMatchObject({ changedBy: "2023 edition (seed)", sourcePhrase: "901 km² of land and 121 km of road confirmed safe", sourceProducer: "United Nations" });
+    expect(history!.revisions[0]).toMatchObject({
+      changedBy: "2023 edition (seed)",
+      sourcePhrase: "901 km² of land and 121 km of road confirmed safe",
+      sourceProducer: "United Nations",
+    });
     const values = await listYearValues(t.db, 2023);
     expect(values.find((v) => v.metricKey === "council_resolutions_statements")).toMatchObject({ qualifier: "over", wording: "more than" });
     expect(values.find((v) => v.metricKey === "explosive_items_removed")).toMatchObject({ qualifier: "over", wording: "+" });
     const earlier = (await listYearValues(t.db, 2022)).find((v) => v.metricKey === "contributing_countries");
-    expect(earlier).toMatchObject({ sourcePhrase: expect.stringContaining("As of June 2022, 120 countries had contributed"), sourceUrl: expect.stringMatching(/^https:\/\//) });
+    expect(earlier).toMatchObject({
+      sourcePhrase: expect.stringContaining("As of June 2022, 120 countries had contributed"),
+      sourceUrl: expect.stringMatching(/^https:\/\//),
+    });
     expect((await listValueHistory(t.db, 2022, "contributing_countries"))!.revisions[0]!.changedBy).toBe("Public sources (seed)");
     const quoteRows = await t.db.select({ speaker: quotes.speaker }).from(quotes).where(eq(quotes.year, 2023)).orderBy(asc(quotes.sortOrder));
-    expect(quoteRows.map((q) => q.speaker)).toEqual(["Rosemary A. DiCarlo", "Jean-Pierre Lacroix", "Najat Maalla M'jid", "Virginia Gamba", "Pramila Patten", "Alice Nderitu"]);
+    expect(quoteRows.map((q) => q.speaker)).toEqual([
+      "Rosemary A. DiCarlo",
+      "Jean-Pierre Lacroix",
+      "Najat Maalla M'jid",
+      "Virginia Gamba",
+      "Pramila Patten",
+      "Alice Nderitu",
+    ]);
   });
 
   it("locks the published edition through the lock command, its snapshot freezing the whole chapter", async () => {

@@ -44,6 +44,10 @@ export async function seedChapterBlocks(tx: Executor, year: number): Promise<num
   });
   const inserted = await tx.insert(schema.textBlocks).values(rows).returning();
   await tx.insert(schema.blockRevisions).values(inserted.map((b) => revisionOf(b, "create", { attribution: SEED_ATTRIBUTION }, "seed: the published report")));
-  await tieNewTexts(tx, year, inserted.map((b) => ({ owner: { blockId: b.id }, section: b.sectionKey, text: b.text })));
+  await tieNewTexts(
+    tx,
+    year,
+    inserted.map((b) => ({ owner: { blockId: b.id }, section: b.sectionKey, text: b.text })),
+  );
   return inserted.length;
 }

@@ -18,7 +18,16 @@ describe.each(engines)("seed on %s", (engine) => {
   const counts = () => Promise.all(TABLES.map(async (table) => (await t.db.select({ n: count() }).from(table))[0]?.n));
 
   it("loads the 7 sections and the chapter's opening, 50 metrics, 2023 values and the six quotes", async () => {
-    expect((await listSections(t.db)).map((s) => s.key)).toEqual(["overview", "peacekeeping", "conflict_prevention", "women_peace_security", "peacebuilding", "electoral_assistance", "rule_of_law", "children_protection"]);
+    expect((await listSections(t.db)).map((s) => s.key)).toEqual([
+      "overview",
+      "peacekeeping",
+      "conflict_prevention",
+      "women_peace_security",
+      "peacebuilding",
+      "electoral_assistance",
+      "rule_of_law",
+      "children_protection",
+    ]);
     expect(await listMetrics(t.db)).toHaveLength(50);
     const values = await listYearValues(t.db, 2023);
     expect(values).toHaveLength(50);

@@ -145,9 +145,7 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
       .returning({ year: schema.reportingYears.year });
     inserted += yearRows.length;
 
-    const metricIds = new Map(
-      (await tx.select({ id: schema.metrics.id, key: schema.metrics.key }).from(schema.metrics)).map((m) => [m.key, m.id]),
-    );
+    const metricIds = new Map((await tx.select({ id: schema.metrics.id, key: schema.metrics.key }).from(schema.metrics)).map((m) => [m.key, m.id]));
     const valueRows = data.values.map((v) => {
       const metricId = metricIds.get(v.metricKey);
       if (metricId === undefined) throw new Error(`seed value for unknown metric ${v.metricKey}`);
@@ -181,11 +179,17 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
     const existingQuotes = await tx
       .select({ speaker: schema.quotes.speaker, sectionKey: schema.quotes.sectionKey })
       .from(schema.quotes)
-      .where(and(eq(schema.quotes.year, data.year), inArray(schema.quotes.speaker, data.quotes.map((q) => q.speaker))));
+      .where(
+        and(
+          eq(schema.quotes.year, data.year),
+          inArray(
+            schema.quotes.speaker,
+            data.quotes.map((q) => q.speaker),
+          ),
+        ),
+      );
     const seen = new Set(existingQuotes.map((q) => `${q.speaker}|${q.sectionKey}`));
-    const missingQuotes = data.quotes
-      .map((q, i) => ({ ...q, sortOrder: i + 1 }))
-      .filter((q) => !seen.has(`${q.speaker}|${q.section}`));
+    const missingQuotes = data.quotes.map((q, i) => ({ ...q, sortOrder: i + 1 })).filter((q) => !seen.has(`${q.speaker}|${q.section}`));
     if (missingQuotes.length > 0) {
       const newQuotes = await tx
         .insert(schema.quotes)
@@ -214,7 +218,11 @@ export async function seedDatabase(db: Db): Promise<{ inserted: number }> {
           reason: "seed: the published report",
         })),
       );
-      await tieNewTexts(tx, data.year, newQuotes.map((q) => ({ owner: { quoteId: q.id }, section: q.sectionKey, text: q.text })));
+      await tieNewTexts(
+        tx,
+        data.year,
+        newQuotes.map((q) => ({ owner: { quoteId: q.id }, section: q.sectionKey, text: q.text })),
+      );
       inserted += newQuotes.length;
     }
     inserted += await seedChapterBlocks(tx, data.year);

@@ -73,9 +73,7 @@ export async function health(url: string): Promise<{ status: number; body: Recor
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const PG_BIN = fs.existsSync("/usr/lib/postgresql")
-  ? path.join("/usr/lib/postgresql", fs.readdirSync("/usr/lib/postgresql").sort().at(-1)!, "bin")
-  : "";
+const PG_BIN = fs.existsSync("/usr/lib/postgresql") ? path.join("/usr/lib/postgresql", fs.readdirSync("/usr/lib/postgresql").sort().at(-1)!, "bin") : "";
 
 export const canRunPostgresCluster = PG_BIN !== "" && fs.existsSync(path.join(PG_BIN, "initdb"));
 

@@ -64,17 +64,24 @@ export function buildOpenApiDocument(operations: readonly OperationDoc[]) {
     if (!op.path) continue;
     const body = op.documentedBody ?? op.body;
     const errors = op.permission === "public" ? (op.errors ?? []) : [401, 403, ...(op.errors ?? [])];
-    const content = (types: string[] | undefined, s: z.ZodType) =>
-      Object.fromEntries((types ?? ["application/json"]).map((t) => [t, { schema: schema(s) }]));
+    const content = (types: string[] | undefined, s: z.ZodType) => Object.fromEntries((types ?? ["application/json"]).map((t) => [t, { schema: schema(s) }]));
     const responses: Record<string, unknown> = {
       [String(op.successStatus ?? 200)]: { description: op.successStatus === 201 ? "Created" : "OK", content: content(op.responseTypes, op.response) },
     };
     for (const status of [...new Set(errors)].sort()) {
-      responses[String(status)] = { description: STATUS_TEXT[status] ?? "Error", content: { "application/json": { schema: schema(op.errorBodies?.[status] ?? errorBody) } } };
+      responses[String(status)] = {
+        description: STATUS_TEXT[status] ?? "Error",
+        content: { "application/json": { schema: schema(op.errorBodies?.[status] ?? errorBody) } },
+      };
     }
     const parameters = [
       ...Object.entries(op.params?.shape ?? {}).map(([name, s]) => ({ name, in: "path", required: true, schema: schema(s as z.ZodType) })),
-      ...Object.entries((op.query?.shape ?? {}) as Record<string, z.ZodType>).map(([name, s]) => ({ name, in: "query", required: !s.safeParse(undefined).success, schema: schema(s) })),
+      ...Object.entries((op.query?.shape ?? {}) as Record<string, z.ZodType>).map(([name, s]) => ({
+        name,
+        in: "query",
+        required: !s.safeParse(undefined).success,
+        schema: schema(s),
+      })),
     ];
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       summary: op.summary,

@@ -5,7 +5,13 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe("readForwarded", () => {
   it("without TRUSTED_PROXY, believes no forwarded header: no address, the Host as sent", () => {
-    const forged = headers({ host: "desk.example.org", "x-forwarded-for": "203.0.113.7", "x-real-ip": "203.0.113.8", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    const forged = headers({
+      host: "desk.example.org",
+      "x-forwarded-for": "203.0.113.7",
+      "x-real-ip": "203.0.113.8",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+    });
     expect(readForwarded(forged, 0)).toEqual({ address: null, host: "desk.example.org", https: false });
   });
 

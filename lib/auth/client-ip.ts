@@ -15,7 +15,10 @@ export function readForwarded(headers: Headers, hops: number, protocol?: string)
   const host = headers.get("host");
   const https = protocol === "https:";
   if (hops <= 0) return { address: null, host, https };
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const candidate = chain.length >= hops ? chain[chain.length - hops] : undefined;
   const forwardedHost = lastEntry(headers.get("x-forwarded-host"));
   const forwardedProto = lastEntry(headers.get("x-forwarded-proto"));

@@ -51,7 +51,9 @@ export function buildBrief(input: BriefInput): Brief {
         ...source(r),
       ],
     }));
-  const appeared: BriefEntry[] = rows.filter((r) => r.status === "added").map((r) => ({ title: titled(r), lines: [{ label: `New in ${to}`, text: printed(r.to, r, r.toQualifier) }, ...source(r)] }));
+  const appeared: BriefEntry[] = rows
+    .filter((r) => r.status === "added")
+    .map((r) => ({ title: titled(r), lines: [{ label: `New in ${to}`, text: printed(r.to, r, r.toQualifier) }, ...source(r)] }));
   const disappeared: BriefEntry[] = rows
     .filter((r) => r.status === "removed")
     .map((r) => ({ title: titled(r), lines: [{ label: `Was in ${from}`, text: printed(r.from, r, r.fromQualifier) }, { text: `No value in ${to}` }] }));
@@ -63,14 +65,19 @@ export function buildBrief(input: BriefInput): Brief {
     ...input.quotes.changed.map((q) => ({ title: `Changed: ${speaker(q.to)}`, lines: [{ diff: q.diff }] })),
   ];
 
-  const blockTitle = (verb: string, b: { kind: string; section: string }) => `${verb}: ${b.kind.replace("_", " ")} in ${input.sectionTitles.get(b.section) ?? b.section}`;
+  const blockTitle = (verb: string, b: { kind: string; section: string }) =>
+    `${verb}: ${b.kind.replace("_", " ")} in ${input.sectionTitles.get(b.section) ?? b.section}`;
   // A year whose text is not written yet would otherwise list every block of the last edition as removed.
   const notWrittenYet = input.blocksInTo === 0 && input.blocks.removed.length > 0;
   const blocks: BriefEntry[] = notWrittenYet
     ? [
         {
           title: `${to} has no text yet`,
-          lines: [{ text: `None of the ${input.blocks.removed.length} blocks of ${from}'s chapter is in ${to}: copy them when opening a year, or write the text on the year's Text view.` }],
+          lines: [
+            {
+              text: `None of the ${input.blocks.removed.length} blocks of ${from}'s chapter is in ${to}: copy them when opening a year, or write the text on the year's Text view.`,
+            },
+          ],
         },
       ]
     : [

@@ -27,9 +27,9 @@ describe("live figures", () => {
   });
 
   it("prints each figure, capitalised where it opens a sentence or a bold phrase", () => {
-    expect(renderLiveFigures("{{peacekeepers_total}} served. **{{peacekeepers_total}} helped**, of whom {{women_mediation_teams_pct}} mediated.", figures)).toBe(
-      "Over 76,000 served. **Over 76,000 helped**, of whom 43% mediated.",
-    );
+    expect(
+      renderLiveFigures("{{peacekeepers_total}} served. **{{peacekeepers_total}} helped**, of whom {{women_mediation_teams_pct}} mediated.", figures),
+    ).toBe("Over 76,000 served. **Over 76,000 helped**, of whom 43% mediated.");
     expect(renderLiveFigures("In all, {{peacekeepers_total}} and {{unknown_key}}.", figures)).toBe("In all, over 76,000 and [unknown_key?].");
   });
 });

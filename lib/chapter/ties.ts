@@ -16,7 +16,9 @@ const same = (a: number, b: number) => Math.abs(a - b) <= Math.max(Math.abs(a), 
 
 /** The value as the report prints it, read back as a number: 4,870,000 → 4,900,000; 43.25% → 43.25. */
 function asPrinted(value: number, unit: Unit): number {
-  const printed = formatValue(value, unit, null).replace(/\s(?:km²|m²|km)$/, "").replace(/^\u2212/, "-");
+  const printed = formatValue(value, unit, null)
+    .replace(/\s(?:km²|m²|km)$/, "")
+    .replace(/^\u2212/, "-");
   const parsed = parseHumanNumber(printed);
   return parsed.ok ? parsed.value : value;
 }

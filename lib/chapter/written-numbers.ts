@@ -32,8 +32,25 @@ const HEDGES: readonly [RegExp, Exclude<Qualifier, null>][] = [
 // Spelled-out counts the report uses ("two field missions", "five United Nations country teams").
 // "one" is left out: it is a pronoun far more often than a figure.
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
 };
 
 const SCALE_WORDS: Record<string, number> = { thousand: 3, million: 6, billion: 9, trillion: 12, m: 6, mn: 6, bn: 9, b: 9 };
@@ -115,7 +132,8 @@ export function findWrittenNumbers(text: string): WrittenNumber[] {
       unit,
       offset: textStart,
       precision,
-      looksLikeYear: !word && !hedge && unit === null && /^\d{4}$/.test(digits ?? "") && !fraction && !(scaleWord ?? scaleLetter) && value >= 1900 && value <= 2100,
+      looksLikeYear:
+        !word && !hedge && unit === null && /^\d{4}$/.test(digits ?? "") && !fraction && !(scaleWord ?? scaleLetter) && value >= 1900 && value <= 2100,
     });
   }
   return found;

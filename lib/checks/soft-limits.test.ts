@@ -11,8 +11,12 @@ describe("softLimitWarnings", () => {
   });
 
   it("flags a change above 50% by default, or the metric's own threshold, in either direction", () => {
-    expect(softLimitWarnings(80, count, { year: 2022, value: 50 })).toEqual([{ kind: "outlier", message: "80 is +60.0% against 50 in 2022, more than the usual 50% change" }]);
-    expect(softLimitWarnings(20, count, { year: 2022, value: 50 })).toEqual([{ kind: "outlier", message: "20 is −60.0% against 50 in 2022, more than the usual 50% change" }]);
+    expect(softLimitWarnings(80, count, { year: 2022, value: 50 })).toEqual([
+      { kind: "outlier", message: "80 is +60.0% against 50 in 2022, more than the usual 50% change" },
+    ]);
+    expect(softLimitWarnings(20, count, { year: 2022, value: 50 })).toEqual([
+      { kind: "outlier", message: "20 is −60.0% against 50 in 2022, more than the usual 50% change" },
+    ]);
     expect(softLimitWarnings(75, count, { year: 2022, value: 50 })).toEqual([]);
     expect(softLimitWarnings(80, { ...count, warnChangePct: 70 }, { year: 2022, value: 50 })).toEqual([]);
   });

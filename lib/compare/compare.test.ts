@@ -30,7 +30,12 @@ const one = (from: YearValue[], to: YearValue[], m = metric("k")): CompareRow =>
 describe("compareValues", () => {
   it("computes delta and percentage for an increase", () => {
     expect(one([v("k", 100)], [v("k", 125)])).toMatchObject({
-      from: 100, to: 125, delta: 25, deltaPct: 25, status: "changed", qualifierChanged: false,
+      from: 100,
+      to: 125,
+      delta: 25,
+      deltaPct: 25,
+      status: "changed",
+      qualifierChanged: false,
     });
   });
 
@@ -70,26 +75,48 @@ describe("compareValues", () => {
 
   it("marks unchanged values", () => {
     expect(one([v("k", 5, "over")], [v("k", 5, "over")])).toMatchObject({
-      delta: 0, deltaPct: 0, status: "unchanged", qualifierChanged: false,
+      delta: 0,
+      deltaPct: 0,
+      status: "unchanged",
+      qualifierChanged: false,
     });
   });
 
   it("flags a qualifier change even when the value is the same", () => {
     expect(one([v("k", 5, "over")], [v("k", 5, null)])).toMatchObject({
-      fromQualifier: "over", toQualifier: null, qualifierChanged: true, status: "changed", delta: 0,
+      fromQualifier: "over",
+      toQualifier: null,
+      qualifierChanged: true,
+      status: "changed",
+      delta: 0,
     });
     expect(one([v("k", 5, "about")], [v("k", 6, "over")])).toMatchObject({ qualifierChanged: true });
   });
 
   it("marks added, removed and missing values", () => {
     expect(one([], [v("k", 7, "about")])).toMatchObject({
-      from: null, to: 7, toQualifier: "about", delta: null, deltaPct: null, status: "added", qualifierChanged: false,
+      from: null,
+      to: 7,
+      toQualifier: "about",
+      delta: null,
+      deltaPct: null,
+      status: "added",
+      qualifierChanged: false,
     });
     expect(one([v("k", 7, "over")], [v("k", null)])).toMatchObject({
-      from: 7, to: null, fromQualifier: "over", delta: null, status: "removed", qualifierChanged: false,
+      from: 7,
+      to: null,
+      fromQualifier: "over",
+      delta: null,
+      status: "removed",
+      qualifierChanged: false,
     });
     expect(one([v("k", null, "over")], [])).toMatchObject({
-      from: null, to: null, fromQualifier: null, status: "missing", qualifierChanged: false,
+      from: null,
+      to: null,
+      fromQualifier: null,
+      status: "missing",
+      qualifierChanged: false,
     });
   });
 
@@ -167,8 +194,18 @@ describe("compareQuotes", () => {
     expect(c.diff.filter((p) => p.removed).map((p) => p.value.trim())).toEqual(["More", "this"]);
     expect(c.diff.filter((p) => p.added).map((p) => p.value.trim())).toEqual(["Fewer", "last"]);
     // Old text = unchanged + removed parts; new text = unchanged + added parts.
-    expect(c.diff.filter((p) => !p.added).map((p) => p.value).join("")).toBe(f.text);
-    expect(c.diff.filter((p) => !p.removed).map((p) => p.value).join("")).toBe(t.text);
+    expect(
+      c.diff
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join(""),
+    ).toBe(f.text);
+    expect(
+      c.diff
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join(""),
+    ).toBe(t.text);
     for (const p of c.diff) expect(Object.keys(p).sort()).toEqual(["added", "removed", "value"]);
   });
 

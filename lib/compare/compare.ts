@@ -131,7 +131,8 @@ export function isLargeChange(row: Pick<CompareRow, "deltaPct">, thresholdPct = 
 /** Same speaker in the same section is "the same quote" even if the wording changed. */
 const quoteKey = (q: QuoteLike) => `${speakerKey(q.speaker)}\u0000${q.section.trim()}`;
 
-const wordDiff = (from: string, to: string): DiffPart[] => diffWords(from, to).map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true }));
+const wordDiff = (from: string, to: string): DiffPart[] =>
+  diffWords(from, to).map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true }));
 
 // Map.groupBy needs Node 21 (decision 021).
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -203,10 +204,7 @@ export function compareBlocks<B extends BlockLike>(from: B[], to: B[]): BlockCom
 
 /** CSV of a comparison for reviewers; year columns are named after the years compared. */
 export function compareToCsv(rows: CompareRow[], fromYear: number, toYear: number): string {
-  const header = [
-    "section", "metric_key", "label", "unit", String(fromYear), String(toYear),
-    "delta", "delta_pct", "qualifier_changed",
-  ];
+  const header = ["section", "metric_key", "label", "unit", String(fromYear), String(toYear), "delta", "delta_pct", "qualifier_changed"];
   const body = rows.map((r) => [
     neutraliseCell(r.section),
     neutraliseCell(r.metricKey),

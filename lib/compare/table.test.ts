@@ -38,11 +38,16 @@ describe("filterRows", () => {
   });
 
   it("keeps rows across a series break under 'breaks', with the break's note", () => {
-    const broken = compareValues([m("grew"), m("fell")], [{ metricKey: "grew", value: 1, qualifier: null }], [{ metricKey: "grew", value: 2, qualifier: null }], {
-      from: 2022,
-      to: 2023,
-      breaks: [{ metricKey: "grew", year: 2023, note: "now counted per mission" }],
-    });
+    const broken = compareValues(
+      [m("grew"), m("fell")],
+      [{ metricKey: "grew", value: 1, qualifier: null }],
+      [{ metricKey: "grew", value: 2, qualifier: null }],
+      {
+        from: 2022,
+        to: 2023,
+        breaks: [{ metricKey: "grew", year: 2023, note: "now counted per mission" }],
+      },
+    );
     expect(filterRows(broken, "breaks", 25)).toEqual([expect.objectContaining({ metricKey: "grew", break: "now counted per mission" })]);
   });
 });

@@ -38,8 +38,27 @@ describe("restoreCell", () => {
 
   it("is the exact inverse of neutraliseCell", () => {
     const samples = [
-      "", "x", "'", "''", "'hello", "''hello", "'=", "''=", "=", "-5", "+1", "@me",
-      "\tx", "\rx", "'\tx", "'''@", "é", "中文", "🙂", "=1+1", "'x'",
+      "",
+      "x",
+      "'",
+      "''",
+      "'hello",
+      "''hello",
+      "'=",
+      "''=",
+      "=",
+      "-5",
+      "+1",
+      "@me",
+      "\tx",
+      "\rx",
+      "'\tx",
+      "'''@",
+      "é",
+      "中文",
+      "🙂",
+      "=1+1",
+      "'x'",
     ];
     for (const s of samples) expect(restoreCell(neutraliseCell(s))).toBe(s);
   });

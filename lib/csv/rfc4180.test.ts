@@ -9,13 +9,25 @@ function rows(text: string): string[][] {
 
 describe("parseCsv", () => {
   it("parses simple LF and CRLF files alike", () => {
-    expect(rows("a,b\n1,2\n")).toEqual([["a", "b"], ["1", "2"]]);
-    expect(rows("a,b\r\n1,2\r\n")).toEqual([["a", "b"], ["1", "2"]]);
-    expect(rows("a,b\r\n1,2")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(rows("a,b\n1,2\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(rows("a,b\r\n1,2\r\n")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(rows("a,b\r\n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("treats a lone CR as a line end", () => {
-    expect(rows("a,b\r1,2\r")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(rows("a,b\r1,2\r")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("strips exactly one leading BOM", () => {
@@ -39,9 +51,7 @@ describe("parseCsv", () => {
   });
 
   it("handles quoted fields with commas, doubled quotes and newlines", () => {
-    expect(rows('"a,b","say ""hi""","line1\nline2","x\r\ny"\n')).toEqual([
-      ["a,b", 'say "hi"', "line1\nline2", "x\r\ny"],
-    ]);
+    expect(rows('"a,b","say ""hi""","line1\nline2","x\r\ny"\n')).toEqual([["a,b", 'say "hi"', "line1\nline2", "x\r\ny"]]);
   });
 
   it("keeps an empty quoted field at the end of the file", () => {
@@ -110,7 +120,12 @@ describe("formatPlainNumber", () => {
 
 describe("toCsv", () => {
   it("writes CRLF after every record, null as empty and numbers plainly", () => {
-    expect(toCsv([["a", "b", "c"], [203000000, null, 0.5]])).toBe("a,b,c\r\n203000000,,0.5\r\n");
+    expect(
+      toCsv([
+        ["a", "b", "c"],
+        [203000000, null, 0.5],
+      ]),
+    ).toBe("a,b,c\r\n203000000,,0.5\r\n");
   });
 
   it("writes nothing for no rows", () => {
@@ -118,9 +133,7 @@ describe("toCsv", () => {
   });
 
   it("quotes only fields that need it", () => {
-    expect(toCsv([["plain", "a,b", 'q"q', "l\nf", "c\rr", "'=x"]])).toBe(
-      'plain,"a,b","q""q","l\nf","c\rr",\'=x\r\n',
-    );
+    expect(toCsv([["plain", "a,b", 'q"q', "l\nf", "c\rr", "'=x"]])).toBe('plain,"a,b","q""q","l\nf","c\rr",\'=x\r\n');
   });
 
   it("round-trips through parseCsv", () => {

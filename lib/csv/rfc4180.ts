@@ -7,9 +7,7 @@
  * anything we export parses back to exactly the same cells.
  */
 
-export type ParseCsvResult =
-  | { ok: true; rows: string[][] }
-  | { ok: false; message: string; line?: number };
+export type ParseCsvResult = { ok: true; rows: string[][] } | { ok: false; message: string; line?: number };
 
 const BOM = "\uFEFF";
 

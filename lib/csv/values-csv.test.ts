@@ -25,17 +25,12 @@ describe("valuesToCsv", () => {
     const csv = valuesToCsv([]);
     expect(csv).toBe(`${EXPORT_COLUMNS.join(",")}\r\n`);
     expect(csv.startsWith("\uFEFF")).toBe(false);
-    expect(EXPORT_COLUMNS).toEqual([
-      "year", "section", "metric_key", "label", "unit", "value",
-      "qualifier", "note", "source", "updated_at", "updated_by",
-    ]);
+    expect(EXPORT_COLUMNS).toEqual(["year", "section", "metric_key", "label", "unit", "value", "qualifier", "note", "source", "updated_at", "updated_by"]);
   });
 
   it("writes a full row with plain numbers and ISO timestamps", () => {
     const csv = valuesToCsv([exportRow({ note: "a, b", source: "UNHCR" })]);
-    expect(csv.split("\r\n")[1]).toBe(
-      '2024,Displacement,refugees,Refugees,count,43400000,over,"a, b",UNHCR,2024-05-01T12:30:00.000Z,Ana',
-    );
+    expect(csv.split("\r\n")[1]).toBe('2024,Displacement,refugees,Refugees,count,43400000,over,"a, b",UNHCR,2024-05-01T12:30:00.000Z,Ana');
   });
 
   it("adds the printed wording and structured provenance after the contract's columns only when asked", () => {
@@ -43,13 +38,13 @@ describe("valuesToCsv", () => {
     expect(valuesToCsv([row]).split("\r\n")[0]).toBe(EXPORT_COLUMNS.join(","));
     const [header, line] = valuesToCsv([row], { provenance: true }).split("\r\n");
     expect(header).toBe(`${EXPORT_COLUMNS.join(",")},wording,source_producer,source_title,source_url,source_published,source_accessed,source_phrase`);
-    expect(line).toBe("2024,Displacement,refugees,Refugees,count,43400000,over,,,2024-05-01T12:30:00.000Z,Ana,more than,,,https://example.org/r,2024-06-30,,'=over 43 million");
+    expect(line).toBe(
+      "2024,Displacement,refugees,Refugees,count,43400000,over,,,2024-05-01T12:30:00.000Z,Ana,more than,,,https://example.org/r,2024-06-30,,'=over 43 million",
+    );
   });
 
   it("writes nulls as empty cells", () => {
-    const csv = valuesToCsv([
-      exportRow({ value: null, qualifier: null, note: null, source: null, updatedAt: null, updatedBy: null }),
-    ]);
+    const csv = valuesToCsv([exportRow({ value: null, qualifier: null, note: null, source: null, updatedAt: null, updatedBy: null })]);
     expect(csv.split("\r\n")[1]).toBe("2024,Displacement,refugees,Refugees,count,,,,,,");
   });
 
@@ -69,8 +64,7 @@ describe("valuesToCsv", () => {
   });
 
   it("normalises string timestamps to ISO 8601 UTC", () => {
-    const iso = (updatedAt: string) =>
-      (parseCsv(valuesToCsv([exportRow({ updatedAt })])) as { ok: true; rows: string[][] }).rows[1]![9];
+    const iso = (updatedAt: string) => (parseCsv(valuesToCsv([exportRow({ updatedAt })])) as { ok: true; rows: string[][] }).rows[1]![9];
     expect(iso("2024-05-01T12:30:00Z")).toBe("2024-05-01T12:30:00.000Z");
     expect(iso("2024-05-01T14:30:00+02:00")).toBe("2024-05-01T12:30:00.000Z");
     expect(iso("2024-05-01 12:30:00")).toBe("2024-05-01T12:30:00.000Z");

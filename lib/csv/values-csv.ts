@@ -12,10 +12,7 @@ import { toIsoUtc } from "@/lib/time/utc";
 import { neutraliseCell } from "./formula";
 import { toCsv } from "./rfc4180";
 
-export const EXPORT_COLUMNS = [
-  "year", "section", "metric_key", "label", "unit", "value",
-  "qualifier", "note", "source", "updated_at", "updated_by",
-] as const;
+export const EXPORT_COLUMNS = ["year", "section", "metric_key", "label", "unit", "value", "qualifier", "note", "source", "updated_at", "updated_by"] as const;
 
 /** Asked for with `provenance=1`, after the contract's columns: the printed wording and the structured provenance. */
 export const PROVENANCE_COLUMNS = ["wording", "source_producer", "source_title", "source_url", "source_published", "source_accessed", "source_phrase"] as const;
@@ -24,8 +21,7 @@ export const PROVENANCE_COLUMNS = ["wording", "source_producer", "source_title",
 const text = (s: string | null): string | null => (s === null ? null : neutraliseCell(s));
 
 /** A timestamp cell in UTC (zone-less text read as UTC); text that is no moment is written as text. */
-const timestamp = (v: Date | string | null): string | null =>
-  v === null ? null : (toIsoUtc(v) ?? (typeof v === "string" ? text(v) : null));
+const timestamp = (v: Date | string | null): string | null => (v === null ? null : (toIsoUtc(v) ?? (typeof v === "string" ? text(v) : null)));
 
 /** Serialises rows in EXPORT_COLUMNS order (then PROVENANCE_COLUMNS when asked). No BOM: the contract is plain UTF-8. */
 export function valuesToCsv(rows: ExportRow[], opts: { provenance?: boolean } = {}): string {

@@ -25,25 +25,40 @@ describe("kpiView", () => {
   });
 
   it("names the year compared with when it is not the year before, and says which way is good", () => {
-    const [kpi] = buildKpis([metric("fatalities", "count", "down")], [
-      { metricKey: "fatalities", year: 2020, value: 100, qualifier: null },
-      { metricKey: "fatalities", year: 2023, value: 80, qualifier: null },
-    ], 2023);
+    const [kpi] = buildKpis(
+      [metric("fatalities", "count", "down")],
+      [
+        { metricKey: "fatalities", year: 2020, value: 100, qualifier: null },
+        { metricKey: "fatalities", year: 2023, value: 80, qualifier: null },
+      ],
+      2023,
+    );
     expect(kpiView(kpi!, 2023)).toMatchObject({ badge: { tone: "good", since: 2020, vs: "vs 2020" }, direction: "Lower is better", seriesBreak: null });
-    const [yearBefore] = buildKpis([metric("fatalities", "count", "neutral")], [
-      { metricKey: "fatalities", year: 2022, value: 100, qualifier: null },
-      { metricKey: "fatalities", year: 2023, value: 80, qualifier: null },
-    ], 2023);
+    const [yearBefore] = buildKpis(
+      [metric("fatalities", "count", "neutral")],
+      [
+        { metricKey: "fatalities", year: 2022, value: 100, qualifier: null },
+        { metricKey: "fatalities", year: 2023, value: 80, qualifier: null },
+      ],
+      2023,
+    );
     expect(kpiView(yearBefore!, 2023)).toMatchObject({ badge: { vs: null }, direction: null });
   });
 
   it("shows a change across a series break as neutral, with the break's note", () => {
-    const [kpi] = buildKpis([metric("grave", "count", "down")], [
-      { metricKey: "grave", year: 2022, value: 27_180, qualifier: null },
-      { metricKey: "grave", year: 2023, value: 33_000, qualifier: null },
-    ], 2023);
+    const [kpi] = buildKpis(
+      [metric("grave", "count", "down")],
+      [
+        { metricKey: "grave", year: 2022, value: 27_180, qualifier: null },
+        { metricKey: "grave", year: 2023, value: 33_000, qualifier: null },
+      ],
+      2023,
+    );
     const breaks = [{ metricKey: "grave", year: 2023, note: "monitored and reported, not only verified" }];
-    expect(kpiView(kpi!, 2023, breaks)).toMatchObject({ badge: { tone: "neutral", arrow: "increase" }, seriesBreak: "monitored and reported, not only verified" });
+    expect(kpiView(kpi!, 2023, breaks)).toMatchObject({
+      badge: { tone: "neutral", arrow: "increase" },
+      seriesBreak: "monitored and reported, not only verified",
+    });
     expect(kpiView(kpi!, 2023)).toMatchObject({ badge: { tone: "bad" }, seriesBreak: null });
   });
 

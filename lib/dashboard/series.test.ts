@@ -29,8 +29,18 @@ describe("defaultDashboardYear", () => {
   });
 
   it("takes the newest year once it is at least half as full as the fullest", () => {
-    expect(defaultDashboardYear([{ year: 2023, valueCount: 50 }, { year: 2024, valueCount: 25 }])).toBe(2024);
-    expect(defaultDashboardYear([{ year: 2023, valueCount: 50 }, { year: 2024, valueCount: 24 }])).toBe(2023);
+    expect(
+      defaultDashboardYear([
+        { year: 2023, valueCount: 50 },
+        { year: 2024, valueCount: 25 },
+      ]),
+    ).toBe(2024);
+    expect(
+      defaultDashboardYear([
+        { year: 2023, valueCount: 50 },
+        { year: 2024, valueCount: 24 },
+      ]),
+    ).toBe(2023);
   });
 
   it("is null when no year has a value", () => {

@@ -24,7 +24,9 @@ function runsOf(text: string, style: { italics?: boolean } = {}): ParagraphChild
   return text
     .split(/(\*\*[^*]+\*\*)/)
     .filter((part) => part !== "")
-    .map((part) => (part.startsWith("**") && part.endsWith("**") ? new TextRun({ text: part.slice(2, -2), bold: true, ...style }) : new TextRun({ text: part, ...style })));
+    .map((part) =>
+      part.startsWith("**") && part.endsWith("**") ? new TextRun({ text: part.slice(2, -2), bold: true, ...style }) : new TextRun({ text: part, ...style }),
+    );
 }
 
 const OPERATION_TYPES: Record<string, string> = {
@@ -43,7 +45,11 @@ function blockParagraphs(b: Block): Paragraph[] {
     case "caption": {
       const where = [b.attributes.place, b.attributes.date].filter(Boolean).join("; ");
       const credit = [where ? `(${where})` : "", b.attributes.credit ? `© ${b.attributes.credit}` : ""].filter(Boolean).join(" ");
-      return [new Paragraph({ children: [...runsOf(b.rendered, { italics: true }), ...(credit ? [new TextRun({ text: ` ${credit}`, italics: true, size: 18 })] : [])] })];
+      return [
+        new Paragraph({
+          children: [...runsOf(b.rendered, { italics: true }), ...(credit ? [new TextRun({ text: ` ${credit}`, italics: true, size: 18 })] : [])],
+        }),
+      ];
     }
     case "operation": {
       const type = b.attributes.type ? ` (${OPERATION_TYPES[b.attributes.type] ?? b.attributes.type})` : "";
@@ -51,7 +57,10 @@ function blockParagraphs(b: Block): Paragraph[] {
       return [
         new Paragraph({
           bullet: { level: 0 },
-          children: [new TextRun({ text: b.attributes.acronym ?? "", bold: true }), new TextRun(` — ${b.attributes.name ?? ""}${type}${note ? `. ${note}` : ""}`)],
+          children: [
+            new TextRun({ text: b.attributes.acronym ?? "", bold: true }),
+            new TextRun(` — ${b.attributes.name ?? ""}${type}${note ? `. ${note}` : ""}`),
+          ],
         }),
       ];
     }
@@ -75,12 +84,26 @@ function sectionParagraphs(input: ChapterInput, section: { key: string; title: s
   if (figures.length > 0) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, text: "Figures" }));
     for (const v of figures) {
-      out.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: printFigure({ value: v.value, unit: v.unit, qualifier: v.qualifier, wording: v.wording }), bold: true }), new TextRun(` ${v.label}`)] }));
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            new TextRun({ text: printFigure({ value: v.value, unit: v.unit, qualifier: v.qualifier, wording: v.wording }), bold: true }),
+            new TextRun(` ${v.label}`),
+          ],
+        }),
+      );
     }
   }
   for (const q of quotes) {
     out.push(new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: `“${q.text}”`, italics: true })] }));
-    out.push(new Paragraph({ indent: { left: 720 }, alignment: AlignmentType.LEFT, children: [new TextRun({ text: `— ${q.speaker}${q.title ? `, ${q.title}` : ""}` })] }));
+    out.push(
+      new Paragraph({
+        indent: { left: 720 },
+        alignment: AlignmentType.LEFT,
+        children: [new TextRun({ text: `— ${q.speaker}${q.title ? `, ${q.title}` : ""}` })],
+      }),
+    );
   }
   return out;
 }
@@ -91,7 +114,9 @@ function draftNotice(input: ChapterInput): Paragraph[] {
   const missing = input.content.values.filter((v) => v.value === null);
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, text: "Draft" }),
-    new Paragraph({ text: `This edition is not signed off yet (status: ${input.status.replace("_", " ")}). ${missing.length === 0 ? "Every figure has a value." : `${missing.length} figures have no value yet:`}` }),
+    new Paragraph({
+      text: `This edition is not signed off yet (status: ${input.status.replace("_", " ")}). ${missing.length === 0 ? "Every figure has a value." : `${missing.length} figures have no value yet:`}`,
+    }),
     ...missing.map((v) => new Paragraph({ bullet: { level: 0 }, text: `${v.label} (${v.metricKey})` })),
   ];
 }

@@ -11,7 +11,12 @@ const EXPORT_JSON_FORMAT = "report-desk/export@1";
  * the figures and quotes are the same as when the snapshot was taken.
  */
 export function buildExportJson(
-  input: { content: Omit<YearContentData, "format"> & { format: string }; status: YearStatus; latestSnapshot: ExportSnapshotRef | null; fromSnapshot: ExportSnapshotRef | null },
+  input: {
+    content: Omit<YearContentData, "format"> & { format: string };
+    status: YearStatus;
+    latestSnapshot: ExportSnapshotRef | null;
+    fromSnapshot: ExportSnapshotRef | null;
+  },
   meta: ExportMeta,
 ) {
   const snapshotRef = (s: ExportSnapshotRef | null) => (s ? { id: s.id, sha256: s.sha256, createdAt: s.createdAt.toISOString() } : null);

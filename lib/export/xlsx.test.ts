@@ -4,14 +4,30 @@ import type { ExportValue } from "./model";
 import { buildYearWorkbook } from "./xlsx";
 
 const value = (updatedAt: ExportValue["updatedAt"]): ExportValue => ({
-  metricKey: "peacekeepers_total", section: "peace_operations", label: "Peacekeepers", unit: "count",
-  value: 76_000, qualifier: "over", note: null, source: null, updatedAt, updatedBy: "Eve",
+  metricKey: "peacekeepers_total",
+  section: "peace_operations",
+  label: "Peacekeepers",
+  unit: "count",
+  value: 76_000,
+  qualifier: "over",
+  note: null,
+  source: null,
+  updatedAt,
+  updatedBy: "Eve",
 });
 
 /** The updated_at cell of the one figure (row 1 the header, row 2 its section's heading). */
 async function updatedAtCell(updatedAt: ExportValue["updatedAt"]) {
   const data = await buildYearWorkbook(
-    { year: 2023, status: "open", values: [value(updatedAt)], quotes: [], sections: [{ key: "peace_operations", title: "Peace operations" }], snapshot: null, fromSnapshot: false },
+    {
+      year: 2023,
+      status: "open",
+      values: [value(updatedAt)],
+      quotes: [],
+      sections: [{ key: "peace_operations", title: "Peace operations" }],
+      snapshot: null,
+      fromSnapshot: false,
+    },
     { exportedAt: new Date("2026-01-01T00:00:00Z"), exportedBy: "Eve" },
   );
   const wb = new ExcelJS.Workbook();

@@ -34,9 +34,24 @@ function numberFormat(unit: Unit, value: number): string {
 const SHEET_COLUMNS = [...EXPORT_COLUMNS, ...PROVENANCE_COLUMNS] as const;
 
 const WIDTHS: Record<(typeof SHEET_COLUMNS)[number], number> = {
-  year: 8, section: 22, metric_key: 30, label: 46, unit: 9, value: 16,
-  qualifier: 10, note: 40, source: 50, updated_at: 25, updated_by: 20,
-  wording: 12, source_producer: 30, source_title: 40, source_url: 40, source_published: 14, source_accessed: 14, source_phrase: 60,
+  year: 8,
+  section: 22,
+  metric_key: 30,
+  label: 46,
+  unit: 9,
+  value: 16,
+  qualifier: 10,
+  note: 40,
+  source: 50,
+  updated_at: 25,
+  updated_by: 20,
+  wording: 12,
+  source_producer: 30,
+  source_title: 40,
+  source_url: 40,
+  source_published: 14,
+  source_accessed: 14,
+  source_phrase: 60,
 };
 
 const HEADING_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E7EB" } };
@@ -57,8 +72,7 @@ function ooxmlText(s: string): string {
 const text = (s: string | null) => (s === null ? null : ooxmlText(neutraliseCell(s)));
 
 /** A timestamp cell in UTC (zone-less text read as UTC, as in the CSV); text that is no moment is written as text. */
-const timestamp = (v: Date | string | null): string | null =>
-  v === null ? null : (toIsoUtc(v) ?? (typeof v === "string" ? text(v) : null));
+const timestamp = (v: Date | string | null): string | null => (v === null ? null : (toIsoUtc(v) ?? (typeof v === "string" ? text(v) : null)));
 
 function sheet(wb: ExcelJS.Workbook, name: string) {
   return wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -130,12 +144,15 @@ function addQuotesSheet(wb: ExcelJS.Workbook, y: ExportYear) {
 
 function addAboutSheet(wb: ExcelJS.Workbook, lines: [string, string | number | null][]) {
   const ws = sheet(wb, "About");
-  ws.columns = [{ header: "item", key: "item", width: 26 }, { header: "value", key: "value", width: 80 }];
+  ws.columns = [
+    { header: "item", key: "item", width: 26 },
+    { header: "value", key: "value", width: 80 },
+  ];
   styleHeader(ws.getRow(1));
   for (const [item, value] of lines) ws.addRow([item, typeof value === "string" ? text(value) : value]);
 }
 
-const PERCENT_NOTE = "Percent figures are stored as the number itself (43 means 43%), formatted 0.0\"%\".";
+const PERCENT_NOTE = 'Percent figures are stored as the number itself (43 means 43%), formatted 0.0"%".';
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());

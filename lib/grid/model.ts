@@ -83,7 +83,12 @@ export function rowShown(row: FilterRow, filter: GridFilter, search: string, wit
  * pasted, in the order the grid shows them; rows past the last figure are reported, not lost
  * silently. A qualifier cell that is not over/about/none leaves the qualifier as it is.
  */
-export function pasteInto(order: string[], startKey: string, pasted: PastedRow[], drafts: Record<string, Draft>): { drafts: Record<string, Draft>; filled: string[]; leftOver: number } {
+export function pasteInto(
+  order: string[],
+  startKey: string,
+  pasted: PastedRow[],
+  drafts: Record<string, Draft>,
+): { drafts: Record<string, Draft>; filled: string[]; leftOver: number } {
   const start = order.indexOf(startKey);
   if (start < 0) return { drafts: {}, filled: [], leftOver: pasted.length };
   const next: Record<string, Draft> = {};

@@ -14,7 +14,10 @@ describe("parsePastedCells", () => {
   });
 
   it("splits CRLF rows (Excel) and LF rows (LibreOffice, Google Sheets) alike", () => {
-    const rows = [{ value: "1", qualifier: "about" }, { value: "2", qualifier: "" }];
+    const rows = [
+      { value: "1", qualifier: "about" },
+      { value: "2", qualifier: "" },
+    ];
     expect(parsePastedCells("1\tabout\r\n2\t")).toEqual(rows);
     expect(parsePastedCells("1\tabout\n2\t")).toEqual(rows);
   });

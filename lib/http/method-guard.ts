@@ -11,7 +11,9 @@ const allowed = new Set<string>(ALLOWED_METHODS);
 /** Answers 405 (with the contract's error body) and returns true when the method is not one of ours. */
 function refuseUnsupportedMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (req.method && allowed.has(req.method)) return false;
-  const body = JSON.stringify({ error: { code: "method_not_allowed", message: `The method ${req.method ?? "(none)"} is not supported: use ${ALLOWED_METHODS.join(", ")}` } });
+  const body = JSON.stringify({
+    error: { code: "method_not_allowed", message: `The method ${req.method ?? "(none)"} is not supported: use ${ALLOWED_METHODS.join(", ")}` },
+  });
   res.writeHead(405, {
     Allow: ALLOWED_METHODS.join(", "),
     "Content-Type": "application/json",

@@ -5,8 +5,18 @@ import { parseValuesCsv } from "./values-csv";
 import type { ImportRow, RowError } from "./values-table";
 
 const exportRow = (over: Partial<ExportRow>): ExportRow => ({
-  year: 2024, section: "Displacement", metricKey: "refugees", label: "Refugees", unit: "count", value: 43_400_000,
-  qualifier: "over", note: null, source: null, updatedAt: new Date("2024-05-01T12:30:00.000Z"), updatedBy: "Ana", ...over,
+  year: 2024,
+  section: "Displacement",
+  metricKey: "refugees",
+  label: "Refugees",
+  unit: "count",
+  value: 43_400_000,
+  qualifier: "over",
+  note: null,
+  source: null,
+  updatedAt: new Date("2024-05-01T12:30:00.000Z"),
+  updatedBy: "Ana",
+  ...over,
 });
 
 function ok(text: string, opts?: { maxRows?: number }): ImportRow[] {
@@ -23,9 +33,7 @@ function errs(text: string, opts?: { maxRows?: number }): RowError[] {
 
 describe("parseValuesCsv: headers", () => {
   it("reads required columns only", () => {
-    expect(ok("metric_key,value\nrefugees,76000\n")).toEqual([
-      { row: 2, metricKey: "refugees", value: "76000", qualifier: "", note: null, source: null },
-    ]);
+    expect(ok("metric_key,value\nrefugees,76000\n")).toEqual([{ row: 2, metricKey: "refugees", value: "76000", qualifier: "", note: null, source: null }]);
   });
 
   it("matches headers case-insensitively, trimmed, in any order, ignoring extras", () => {
@@ -38,9 +46,7 @@ describe("parseValuesCsv: headers", () => {
   });
 
   it("reports each missing required column on row 1", () => {
-    expect(errs("metric_key,note\nk,x\n")).toEqual([
-      { row: 1, column: "value", message: "missing required column “value”" },
-    ]);
+    expect(errs("metric_key,note\nk,x\n")).toEqual([{ row: 1, column: "value", message: "missing required column “value”" }]);
     expect(errs("label,note\nk,x\n")).toEqual([
       { row: 1, column: "metric_key", message: "missing required column “metric_key”" },
       { row: 1, column: "value", message: "missing required column “value”" },
@@ -48,9 +54,7 @@ describe("parseValuesCsv: headers", () => {
   });
 
   it("reports a duplicated column", () => {
-    expect(errs("metric_key,value,Value\nk,1,2\n")).toEqual([
-      { row: 1, column: "value", message: "column “value” appears more than once" },
-    ]);
+    expect(errs("metric_key,value,Value\nk,1,2\n")).toEqual([{ row: 1, column: "value", message: "column “value” appears more than once" }]);
   });
 
   it.each([
@@ -76,9 +80,7 @@ describe("parseValuesCsv: headers", () => {
   });
 
   it("reports CSV syntax errors with their line", () => {
-    expect(errs('metric_key,value\nk,1\nj,"2\n')).toEqual([
-      { row: 3, column: "", message: expect.stringMatching(/unterminated/) },
-    ]);
+    expect(errs('metric_key,value\nk,1\nj,"2\n')).toEqual([{ row: 3, column: "", message: expect.stringMatching(/unterminated/) }]);
   });
 });
 
@@ -86,13 +88,21 @@ describe("parseValuesCsv: rows", () => {
   it("keeps the value and qualifier cells as written (trimmed; the qualifier lower-cased): importValues judges them", () => {
     const rows = ok('metric_key,value,qualifier\na,"76,000",\nb, 203M ,none\nc,43%,NONE\nd,abc,Over\ne,,  about \nf,-2.5,roughly\n');
     expect(rows.map((r) => [r.metricKey, r.value, r.qualifier])).toEqual([
-      ["a", "76,000", ""], ["b", "203M", "none"], ["c", "43%", "none"], ["d", "abc", "over"], ["e", "", "about"], ["f", "-2.5", "roughly"],
+      ["a", "76,000", ""],
+      ["b", "203M", "none"],
+      ["c", "43%", "none"],
+      ["d", "abc", "over"],
+      ["e", "", "about"],
+      ["f", "-2.5", "roughly"],
     ]);
   });
 
   it("skips blank lines but keeps spreadsheet row numbers", () => {
     const rows = ok("metric_key,value\n\na,1\n,\nb,2\n");
-    expect(rows.map((r) => [r.row, r.metricKey])).toEqual([[3, "a"], [5, "b"]]);
+    expect(rows.map((r) => [r.row, r.metricKey])).toEqual([
+      [3, "a"],
+      [5, "b"],
+    ]);
   });
 
   it("treats empty or whitespace-only note and source as null, keeps other text verbatim", () => {
@@ -133,9 +143,7 @@ describe("parseValuesCsv: rows", () => {
 
   it("stops with a single error when maxRows is exceeded", () => {
     const body = Array.from({ length: 6 }, (_, i) => `k${i},bad`).join("\n");
-    expect(errs(`metric_key,value\n${body}\n`, { maxRows: 5 })).toEqual([
-      { row: 1, column: "", message: "the file has 6 data rows; at most 5 are allowed" },
-    ]);
+    expect(errs(`metric_key,value\n${body}\n`, { maxRows: 5 })).toEqual([{ row: 1, column: "", message: "the file has 6 data rows; at most 5 are allowed" }]);
     expect(() => ok(`metric_key,value\n${body.replaceAll("bad", "1")}\n`, { maxRows: 6 })).not.toThrow();
   });
 
@@ -149,9 +157,22 @@ describe("parseValuesCsv: rows", () => {
 
 describe("round trip: valuesToCsv → parseValuesCsv", () => {
   const notes = [
-    "=HYPERLINK(\"http://x\")", "+1", "-5 people", "@channel", "\tindented", "\rcarriage",
-    "'=already quoted", "'hello", "a, b, c", 'say "hi"', "line 1\nline 2", "crlf\r\ninside",
-    "é accents", "中文说明", "emoji 🙂👍🏽", "",
+    '=HYPERLINK("http://x")',
+    "+1",
+    "-5 people",
+    "@channel",
+    "\tindented",
+    "\rcarriage",
+    "'=already quoted",
+    "'hello",
+    "a, b, c",
+    'say "hi"',
+    "line 1\nline 2",
+    "crlf\r\ninside",
+    "é accents",
+    "中文说明",
+    "emoji 🙂👍🏽",
+    "",
   ];
 
   it("reproduces value, qualifier, note and source", () => {
@@ -166,9 +187,14 @@ describe("round trip: valuesToCsv → parseValuesCsv", () => {
     );
     const parsed = ok(valuesToCsv(rows));
     // The cells as written: the number exactly as plain text, the qualifier's word or nothing.
-    const read = parsed.map(({ metricKey, value, qualifier, note, source }) => ({ metricKey, value: value === "" ? null : Number(value), qualifier: qualifier || null, note, source }));
-    expect(read)
-      .toEqual(rows.map(({ metricKey, value, qualifier, note, source }) => ({ metricKey, value, qualifier, note, source })));
+    const read = parsed.map(({ metricKey, value, qualifier, note, source }) => ({
+      metricKey,
+      value: value === "" ? null : Number(value),
+      qualifier: qualifier || null,
+      note,
+      source,
+    }));
+    expect(read).toEqual(rows.map(({ metricKey, value, qualifier, note, source }) => ({ metricKey, value, qualifier, note, source })));
   });
 
   it("numbers rows by spreadsheet row even when notes contain newlines", () => {

@@ -98,10 +98,13 @@ export function parseValuesTable(table: string[][], opts?: { maxRows?: number })
   if (data.length > maxRows) {
     return {
       ok: false,
-      errors: [{
-        row: 1, column: "",
-        message: `the file has ${data.length.toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed`,
-      }],
+      errors: [
+        {
+          row: 1,
+          column: "",
+          message: `the file has ${data.length.toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed`,
+        },
+      ],
       rows: [],
     };
   }

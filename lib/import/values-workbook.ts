@@ -59,7 +59,13 @@ export async function parseValuesWorkbook(data: Uint8Array, opts?: { maxRows?: n
   if (maxRows !== undefined && ws.actualRowCount - 1 > maxRows) {
     return {
       ok: false,
-      errors: [{ row: 1, column: "", message: `the sheet has ${(ws.actualRowCount - 1).toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed` }],
+      errors: [
+        {
+          row: 1,
+          column: "",
+          message: `the sheet has ${(ws.actualRowCount - 1).toLocaleString("en-US")} data rows; at most ${maxRows.toLocaleString("en-US")} are allowed`,
+        },
+      ],
       rows: [],
     };
   }

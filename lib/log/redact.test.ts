@@ -4,7 +4,11 @@ import { installLogRedaction, redactForLog } from "./redact";
 
 const HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
 const failed = () =>
-  new DrizzleQueryError('insert into "users" ("email", "password_hash") values ($1, $2)', ["eve@example.org", HASH], Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+  new DrizzleQueryError(
+    'insert into "users" ("email", "password_hash") values ($1, $2)',
+    ["eve@example.org", HASH],
+    Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+  );
 
 describe("log redaction", () => {
   it("keeps the statement and drops the parameters from message and stack", () => {
@@ -31,7 +35,10 @@ describe("log redaction", () => {
 
   it("redacts what goes through console.error once installed", () => {
     const lines: string[] = [];
-    const logger = { error: (...args: unknown[]) => lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(" ")), warn: () => undefined };
+    const logger = {
+      error: (...args: unknown[]) => lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(" ")),
+      warn: () => undefined,
+    };
     installLogRedaction(logger);
     installLogRedaction(logger);
     const error = failed();

@@ -107,12 +107,7 @@ function figure(abs: number, unit: Unit, compact: boolean): string {
 }
 
 /** The figure as the report prints it: "over 76,000", "$203M", "43%", "5.7 million m²". */
-export function formatValue(
-  value: number | null,
-  unit: Unit,
-  qualifier: Qualifier = null,
-  opts: { compact?: boolean } = {},
-): string {
+export function formatValue(value: number | null, unit: Unit, qualifier: Qualifier = null, opts: { compact?: boolean } = {}): string {
   if (value === null || !Number.isFinite(value)) return EM_DASH;
   const prefix = qualifier ? `${qualifier} ` : "";
   const sign = value < 0 ? MINUS : "";

@@ -106,9 +106,7 @@ export function parseHumanNumber(input: string): ParseResult {
   const magnitude = Number(`${parts.int}${parts.frac}e${exponent}`);
   if (!Number.isFinite(magnitude)) return fail(`${quote(trimmed)} must be a finite number`);
   if (magnitude > MAX_ABS_VALUE) {
-    return negative
-      ? fail(`${quote(trimmed)} must be at least −1,000,000,000,000,000`)
-      : fail(`${quote(trimmed)} must be at most 1,000,000,000,000,000`);
+    return negative ? fail(`${quote(trimmed)} must be at least −1,000,000,000,000,000`) : fail(`${quote(trimmed)} must be at most 1,000,000,000,000,000`);
   }
   // "-0" is zero: a signed zero would print as "-0" in tables.
   const value = negative && magnitude !== 0 ? -magnitude : magnitude;

@@ -9,7 +9,11 @@ const compiled = (expression: string) => {
 
 describe("rule expressions", () => {
   it("finds every figure named, also behind `and`/`or` and inside functions, but not function names or keywords", () => {
-    expect(compiled("abs(women_mediation_teams_pct - round(women_mediators / mediators * 100)) <= 1").names).toEqual(["women_mediation_teams_pct", "women_mediators", "mediators"]);
+    expect(compiled("abs(women_mediation_teams_pct - round(women_mediators / mediators * 100)) <= 1").names).toEqual([
+      "women_mediation_teams_pct",
+      "women_mediators",
+      "mediators",
+    ]);
     expect(compiled("a < b and c < d or not e").names).toEqual(["a", "b", "c", "d", "e"]);
     expect(compiled("max(a, b) >= min(c, 'd')").names).toEqual(["a", "b", "c", "d"]);
   });
@@ -22,9 +26,33 @@ describe("rule expressions", () => {
 
   it("passes, fails, or is skipped when a figure it names has no value", () => {
     const rule = compiled("peacekeepers_women <= peacekeepers_total");
-    expect(evaluateRule(rule, new Map([["peacekeepers_women", 6000], ["peacekeepers_total", 76000]]))).toEqual({ status: "pass" });
-    expect(evaluateRule(rule, new Map([["peacekeepers_women", 80000], ["peacekeepers_total", 72000]]))).toEqual({ status: "fail" });
-    expect(evaluateRule(rule, new Map<string, number | null>([["peacekeepers_women", 6000], ["peacekeepers_total", null]]))).toEqual({ status: "skipped", missing: ["peacekeepers_total"] });
+    expect(
+      evaluateRule(
+        rule,
+        new Map([
+          ["peacekeepers_women", 6000],
+          ["peacekeepers_total", 76000],
+        ]),
+      ),
+    ).toEqual({ status: "pass" });
+    expect(
+      evaluateRule(
+        rule,
+        new Map([
+          ["peacekeepers_women", 80000],
+          ["peacekeepers_total", 72000],
+        ]),
+      ),
+    ).toEqual({ status: "fail" });
+    expect(
+      evaluateRule(
+        rule,
+        new Map<string, number | null>([
+          ["peacekeepers_women", 6000],
+          ["peacekeepers_total", null],
+        ]),
+      ),
+    ).toEqual({ status: "skipped", missing: ["peacekeepers_total"] });
   });
 
   it("cannot reach JavaScript: prototype names are figures like any other, and unknown to the desk", () => {

@@ -36,10 +36,18 @@ export function parseRuleExpression(expression: string): ParsedRule {
     fn = compileExpression(expression, { extraFunctions: {} });
   } catch (error) {
     // filtrex's message: "Parse error on line 1:", the text, a caret line, "Expecting …"; keep the words.
-    const detail = error instanceof Error ? error.message.split("\n").filter((line) => !/^\s*-*\^$/.test(line)).join(" ") : "it is not an expression";
+    const detail =
+      error instanceof Error
+        ? error.message
+            .split("\n")
+            .filter((line) => !/^\s*-*\^$/.test(line))
+            .join(" ")
+        : "it is not an expression";
     return { ok: false, message: `The expression does not parse: ${detail}` };
   }
-  const unknownFunction = [...expression.matchAll(/([a-zA-Z$_][.a-zA-Z0-9$_]*)\s*\(/g)].map((m) => m[1]!).find((f) => !KEYWORDS.has(f) && !(FUNCTIONS as readonly string[]).includes(f));
+  const unknownFunction = [...expression.matchAll(/([a-zA-Z$_][.a-zA-Z0-9$_]*)\s*\(/g)]
+    .map((m) => m[1]!)
+    .find((f) => !KEYWORDS.has(f) && !(FUNCTIONS as readonly string[]).includes(f));
   if (unknownFunction) return { ok: false, message: `Unknown function “${unknownFunction}”: use ${FUNCTIONS.join(", ")}` };
   const names = namesIn(expression);
   if (names.length === 0) return { ok: false, message: "The expression names no figure: compare metrics by their keys" };

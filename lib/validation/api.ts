@@ -145,7 +145,9 @@ export const quoteHistoryBody = z
         title: z.string(),
         section: z.string(),
         text: z.string(),
-        changed: z.array(z.enum(["text", "speaker", "title", "section"])).describe("Fields that differ from the revision before (empty for a creation or a deletion)"),
+        changed: z
+          .array(z.enum(["text", "speaker", "title", "section"]))
+          .describe("Fields that differ from the revision before (empty for a creation or a deletion)"),
         changedBy: z.string().nullable(),
         changedAt: z.string(),
         reason: z.string().nullable(),
@@ -156,9 +158,7 @@ export const quoteHistoryBody = z
 
 export type BlockBody = z.infer<typeof blockBody>;
 
-export const userBody = z
-  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() })
-  .meta({ id: "User" });
+export const userBody = z.object({ id: z.number().int(), email: z.string(), name: z.string(), role: z.enum(ROLES), active: z.boolean() }).meta({ id: "User" });
 
 export type MetricBody = z.infer<typeof metricBody>;
 export type ValueBody = z.infer<typeof valueBody>;
@@ -228,7 +228,10 @@ export const compareBody = z
         delta: z.number().nullable().describe("to − from (percentage points for percent metrics); null when either is missing"),
         deltaPct: z.number().nullable().describe("Relative change in %, one decimal; null where `from` is null or 0"),
         qualifierChanged: z.boolean(),
-        break: z.string().nullable().describe("The note of a series break in a year after `from` and up to `to` (the change is then neither good nor bad news), else null"),
+        break: z
+          .string()
+          .nullable()
+          .describe("The note of a series break in a year after `from` and up to `to` (the change is then neither good nor bad news), else null"),
         status: z.enum(["unchanged", "changed", "added", "removed", "missing"]),
       }),
     ),
@@ -241,7 +244,9 @@ export const compareBody = z
           section: z.string(),
           from: compareQuoteBody,
           to: compareQuoteBody,
-          diff: z.array(z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() })).describe("Word-by-word difference from the old text to the new"),
+          diff: z
+            .array(z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() }))
+            .describe("Word-by-word difference from the old text to the new"),
         }),
       ),
     }),
@@ -376,7 +381,9 @@ export const commentBody = z
   })
   .meta({ id: "ValueComment" });
 
-export const metricBreakBody = z.object({ year: z.number().int(), note: z.string(), createdAt: z.string(), createdBy: z.string().nullable() }).meta({ id: "MetricBreak" });
+export const metricBreakBody = z
+  .object({ year: z.number().int(), note: z.string(), createdAt: z.string(), createdBy: z.string().nullable() })
+  .meta({ id: "MetricBreak" });
 
 export const metricDetailBody = metricBody.extend({ breaks: z.array(metricBreakBody) }).meta({ id: "MetricDetail" });
 export type CommentBody = z.infer<typeof commentBody>;

@@ -9,7 +9,13 @@ const blankAsAbsent = (v: unknown) => (v === "" ? undefined : v);
 export const auditQuery = z.object({
   person: z.preprocess(blankAsAbsent, idParam("Person").optional()),
   year: z.preprocess(blankAsAbsent, yearParam.optional()),
-  metric: z.preprocess(blankAsAbsent, z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "Metric key must be a lowercase slug").optional()),
+  metric: z.preprocess(
+    blankAsAbsent,
+    z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/, "Metric key must be a lowercase slug")
+      .optional(),
+  ),
   action: z.preprocess(blankAsAbsent, z.enum(AUDIT_ACTIONS, { error: "Unknown action" }).optional()),
   before: z.preprocess(blankAsAbsent, cursorParam.optional()),
   after: z.preprocess(blankAsAbsent, cursorParam.optional()),

@@ -27,11 +27,9 @@ const blockText = z
   .max(TEXT_LIMITS.blockText, `Text must be at most ${TEXT_LIMITS.blockText.toLocaleString("en-US")} characters`)
   .transform((t) => t.trim());
 
-const attributes = z.record(
-  z.string(),
-  z.string({ error: "Each attribute must be text" }).trim().max(500, "Each attribute must be at most 500 characters"),
-  { error: "Attributes must be an object of texts, like {\"place\": \"Tong\"}" },
-);
+const attributes = z.record(z.string(), z.string({ error: "Each attribute must be text" }).trim().max(500, "Each attribute must be at most 500 characters"), {
+  error: 'Attributes must be an object of texts, like {"place": "Tong"}',
+});
 
 const kind = z.enum(BLOCK_KINDS, { error: `Kind must be one of ${BLOCK_KINDS.join(", ")}` });
 const section = z.string({ error: "Section is required" }).trim().min(1, "Section is required").max(64, "Section must be at most 64 characters");
@@ -49,7 +47,11 @@ function checkBlock(block: BlockShape, ctx: z.RefinementCtx) {
   const allowed = BLOCK_ATTRIBUTES[block.kind];
   for (const key of Object.keys(block.attributes)) {
     if (!allowed.includes(key)) {
-      ctx.addIssue({ code: "custom", path: ["attributes", key], message: `A ${block.kind} has no attribute “${key}”${allowed.length ? `: use ${allowed.join(", ")}` : ""}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["attributes", key],
+        message: `A ${block.kind} has no attribute “${key}”${allowed.length ? `: use ${allowed.join(", ")}` : ""}`,
+      });
     }
   }
   if (block.kind === "operation") {
@@ -69,7 +71,15 @@ export const createBlockSchema = blockFieldsSchema.extend({ reason }).superRefin
 
 /** A change: omitted fields keep what is stored. `version` guards against overwriting someone's edit. */
 export const updateBlockSchema = z
-  .object({ kind: kind.optional(), section: section.optional(), text: blockText.optional(), attributes: attributes.optional(), position: position.optional(), version: version.optional(), reason })
+  .object({
+    kind: kind.optional(),
+    section: section.optional(),
+    text: blockText.optional(),
+    attributes: attributes.optional(),
+    position: position.optional(),
+    version: version.optional(),
+    reason,
+  })
   .superRefine(checkBlock);
 
 export const deleteBlockSchema = z.object({ version: version.optional(), reason });
@@ -77,10 +87,16 @@ export const deleteBlockSchema = z.object({ version: version.optional(), reason 
 /** An author's decision on a written number: the figure it states, or that it states none. */
 export const setTieSchema = z.union(
   [
-    z.object({ metricKey: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "Metric key must be a lowercase slug").nullable(), notFigure: z.literal(false).optional() }),
+    z.object({
+      metricKey: z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{0,63}$/, "Metric key must be a lowercase slug")
+        .nullable(),
+      notFigure: z.literal(false).optional(),
+    }),
     z.object({ notFigure: z.literal(true) }),
   ],
-  { error: "Send {\"metricKey\": \"…\"} to tie the number, {\"metricKey\": null} to untie it, or {\"notFigure\": true}" },
+  { error: 'Send {"metricKey": "…"} to tie the number, {"metricKey": null} to untie it, or {"notFigure": true}' },
 );
 
 export type BlockFields = z.output<typeof blockFieldsSchema>;
@@ -88,4 +104,6 @@ export type BlockUpdate = z.output<typeof updateBlockSchema>;
 
 export const blockListQuery = z.object({ section: section.optional() });
 
-export const writtenNumbersQuery = z.object({ status: z.enum(["tied", "untied", "not_figure"], { error: "Status must be tied, untied or not_figure" }).optional() });
+export const writtenNumbersQuery = z.object({
+  status: z.enum(["tied", "untied", "not_figure"], { error: "Status must be tied, untied or not_figure" }).optional(),
+});

@@ -8,7 +8,6 @@ export const compareQuery = z.object({
   format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
 });
 
-
 /** GET /api/v1/compare/brief: the changes between two years as Markdown or Word. */
 export const briefQuery = z.object({
   from: yearParam,

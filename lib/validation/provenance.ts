@@ -44,7 +44,10 @@ const url = (label: string) =>
     .transform(blankToNull);
 
 /** The words printed before or after the number in place of the qualifier's: "more than", "+". */
-const wordingSchema = text(PROVENANCE_LABELS.wording, 40).refine((w) => w === null || !/\d/.test(w), "Printed wording holds words such as “more than” or “+”, not digits");
+const wordingSchema = text(PROVENANCE_LABELS.wording, 40).refine(
+  (w) => w === null || !/\d/.test(w),
+  "Printed wording holds words such as “more than” or “+”, not digits",
+);
 
 export const provenanceFieldsSchema = {
   wording: wordingSchema.nullable().optional(),

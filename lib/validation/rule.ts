@@ -27,7 +27,12 @@ const message = z
 export const createRuleSchema = z.object({ key: ruleKey, expression, severity, message: message.optional() });
 
 /** `PUT /api/v1/rules/{key}`: omitted fields keep their value; a different `key` is refused. */
-export const updateRuleSchema = z.object({ key: z.string().optional(), expression: expression.optional(), severity: severity.optional(), message: message.optional() });
+export const updateRuleSchema = z.object({
+  key: z.string().optional(),
+  expression: expression.optional(),
+  severity: severity.optional(),
+  message: message.optional(),
+});
 
 export const rulePreviewSchema = z.object({ expression });
 

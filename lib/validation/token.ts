@@ -21,7 +21,6 @@ export const createTokenSchema = z.object({
     .default(TOKEN_DEFAULT_DAYS),
 });
 
-
 /** When a token created at `now` for `days` stops working; null never. */
 export function tokenExpiry(days: number | null, now: Date = new Date()): Date | null {
   return days === null ? null : new Date(now.getTime() + days * 24 * 60 * 60 * 1000);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type Unit } from "@/lib/domain";
-import {
-  type MetricRules,
-  valueNumberSchema,
-  valueSaveSchema,
-  zodFieldErrors,
-} from "./value";
+import { type MetricRules, valueNumberSchema, valueSaveSchema, zodFieldErrors } from "./value";
 
 const rules = (unit: Unit, min: number | null = null, max: number | null = null): MetricRules => ({ unit, min, max });
 

@@ -77,29 +77,30 @@ function rawValue<T>(accepts: (raw: unknown) => boolean, label: string) {
 /** Value that may be cleared: null, "" or blanks give null; otherwise a checked number. */
 export function valueNumberSchema(rules: MetricRules) {
   const label = rules.label ?? "Value";
-  return rawValue<string | number | null>(
-    (raw) => raw === null || typeof raw === "string" || typeof raw === "number",
-    label,
-  ).transform((raw, ctx): number | null => {
-    if (raw === null || isBlank(raw)) return null;
-    const checked = checkValue(raw, rules, label);
-    if (checked.ok) return checked.value;
-    ctx.addIssue({ code: "custom", message: checked.message });
-    return z.NEVER;
-  });
+  return rawValue<string | number | null>((raw) => raw === null || typeof raw === "string" || typeof raw === "number", label).transform(
+    (raw, ctx): number | null => {
+      if (raw === null || isBlank(raw)) return null;
+      const checked = checkValue(raw, rules, label);
+      if (checked.ok) return checked.value;
+      ctx.addIssue({ code: "custom", message: checked.message });
+      return z.NEVER;
+    },
+  );
 }
 
 /** Trimmed free text; "" means "no text", stored as null rather than an empty string. */
 function optionalText(label: string, max: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .trim()
-    .max(max, `${label} must be at most ${formatPlain(max, "count")} characters`)
-    // Also reached by imported files, which no JSON body scan sees.
-    .refine((text) => !text.includes("\u0000"), `${label} contains a NUL character (\\u0000), which text may not hold`)
-    .transform((text) => (text === "" ? null : text))
-    .nullable()
-    .optional();
+  return (
+    z
+      .string({ error: `${label} must be text` })
+      .trim()
+      .max(max, `${label} must be at most ${formatPlain(max, "count")} characters`)
+      // Also reached by imported files, which no JSON body scan sees.
+      .refine((text) => !text.includes("\u0000"), `${label} contains a NUL character (\\u0000), which text may not hold`)
+      .transform((text) => (text === "" ? null : text))
+      .nullable()
+      .optional()
+  );
 }
 
 // "" is what an unselected <select> submits and "none" is its explicit option.
@@ -121,11 +122,7 @@ export function valueSaveSchema(rules: MetricRules) {
     }),
     ...provenanceFieldsSchema,
     // The version the editor loaded, for optimistic locking against concurrent edits.
-    version: z
-      .number({ error: "Version must be a number" })
-      .int("Version must be a whole number")
-      .nonnegative("Version must be 0 or more")
-      .optional(),
+    version: z.number({ error: "Version must be a number" }).int("Version must be a whole number").nonnegative("Version must be 0 or more").optional(),
     reason: optionalText("Reason", TEXT_LIMITS.reason),
   });
 }

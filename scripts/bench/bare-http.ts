@@ -42,7 +42,13 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
   if (!caller) return send(res, 401, { error: { code: "unauthorized", message: "Send an API token" } });
   const { rows } = await pool.query<YearRow>(YEARS_SQL);
   send(res, 200, {
-    years: rows.map((r) => ({ year: r.year, status: r.status, lockedAt: r.locked_at?.toISOString() ?? null, valueCount: Number(r.n ?? 0), returnMessage: r.return_message })),
+    years: rows.map((r) => ({
+      year: r.year,
+      status: r.status,
+      lockedAt: r.locked_at?.toISOString() ?? null,
+      valueCount: Number(r.n ?? 0),
+      returnMessage: r.return_message,
+    })),
   });
 }
 

@@ -181,7 +181,8 @@ export const ENTRIES: Entry[] = [
     method: "GET",
     path: () => `/years/${MAIN_YEAR}`,
     auth: "session",
-    floor: () => `select * from reporting_years where year = ${MAIN_YEAR}; select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR) + quotesSql(MAIN_YEAR),
+    floor: () =>
+      `select * from reporting_years where year = ${MAIN_YEAR}; select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR) + quotesSql(MAIN_YEAR),
   },
   {
     name: "compare page /compare",

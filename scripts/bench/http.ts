@@ -10,7 +10,11 @@ export async function signIn(base: string, email: string, password: string): Pro
 }
 
 /** One sign-in: the session, or the message next-auth would show on the form (the throttle's, say). */
-export async function attemptSignIn(base: string, email: string, password: string): Promise<{ caller: Caller; error?: undefined } | { caller?: undefined; error: string }> {
+export async function attemptSignIn(
+  base: string,
+  email: string,
+  password: string,
+): Promise<{ caller: Caller; error?: undefined } | { caller?: undefined; error: string }> {
   const jar = new Map<string, string>();
   const keep = (r: Response) => {
     for (const c of r.headers.getSetCookie()) {

@@ -45,7 +45,10 @@ const PORT = Number(process.env.BENCH_PORT) || 3310;
 const EDITOR = { email: "bench-editor@example.org", name: "Bench Editor", password: "benchmark harbour carries seven kites" };
 const WARM_UP = 2;
 
-const { values: args } = parseArgs({ options: { quick: { type: "boolean", default: false }, engine: { type: "string" }, "writers-only": { type: "boolean", default: false } }, strict: true });
+const { values: args } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, engine: { type: "string" }, "writers-only": { type: "boolean", default: false } },
+  strict: true,
+});
 const scale: Scale = args.quick ? QUICK : FULL;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const engines: Engine[] = args.engine ? [parseEngine(args.engine)] : databaseUrl ? ["pglite", "postgres"] : ["pglite"];
@@ -141,14 +144,7 @@ async function measureRequests(callers: Callers, entries: Entry[], c: Context, n
   return entries.map((e) => ({ entry: e, sample: samples.get(e)!, note: notes.get(e) ?? "" }));
 }
 
-async function measureRound(
-  callers: Callers,
-  entries: Entry[],
-  c: Context,
-  n: number,
-  samples: Map<Entry, number[]>,
-  notes: Map<Entry, string>,
-) {
+async function measureRound(callers: Callers, entries: Entry[], c: Context, n: number, samples: Map<Entry, number[]>, notes: Map<Entry, string>) {
   for (let i = 0; i < WARM_UP + n; i++) {
     for (const e of entries) {
       if (notes.has(e)) continue;
@@ -169,7 +165,9 @@ async function measureRound(
 
 type Usage = ReturnType<typeof processUsage>;
 
-async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: string; facts: string; coldExisting?: number; memory?: { reads: Usage; bulk: Usage }; writers?: WritersResult }> {
+async function benchEngine(
+  engine: Engine,
+): Promise<{ rows: Row[]; version: string; facts: string; coldExisting?: number; memory?: { reads: Usage; bulk: Usage }; writers?: WritersResult }> {
   const db = await freshDatabase(engine);
   try {
     let opened = await db.open();
@@ -189,7 +187,10 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
       })),
       bulkKeys: [],
       tokenHash: hashToken(token),
-      saveVersion: Number((await q(`select v.version from metric_values v join metrics m on m.id = v.metric_id where m.key = '${facts.saveKey}' and v.year = ${MAIN_YEAR}`))[0]?.version),
+      saveVersion: Number(
+        (await q(`select v.version from metric_values v join metrics m on m.id = v.metric_id where m.key = '${facts.saveKey}' and v.year = ${MAIN_YEAR}`))[0]
+          ?.version,
+      ),
     };
     const factLine = `${facts.years} years × ${facts.metrics} metrics = ${facts.values.toLocaleString("en-US")} values, ${facts.revisions.toLocaleString("en-US")} revisions, ${facts.quotes.toLocaleString("en-US")} quotes; hot value ${facts.hotRevisions.toLocaleString("en-US")} revisions; generated in ${facts.seconds.toFixed(1)} s`;
     console.log(`[${engine}] ${factLine}`);
@@ -199,14 +200,23 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
     let usage: Usage = null;
     const phase = async (entries: Entry[], measure: { writers?: boolean } = {}) => {
       // PGlite is one process per folder: floors first, then the server gets the database.
-      const floors = await measureFloors(opened, entries.filter((e) => engine === "postgres" || e.layer !== "bare-http"), c, scale.requests);
+      const floors = await measureFloors(
+        opened,
+        entries.filter((e) => engine === "postgres" || e.layer !== "bare-http"),
+        c,
+        scale.requests,
+      );
       await opened.close();
       // BENCH_FLOOR opens /api/bench-floor, the bare route handler's floor, on this server only.
       const server = startServer(PORT, { ...db.serverEnv, BENCH_FLOOR: "1" });
       let bare: Server | undefined;
       try {
         const ready = await waitHealthy(server);
-        const callers: Callers = { session: await signIn(server.url, EDITOR.email, EDITOR.password), token: withToken(server.url, token), none: { base: server.url, headers: {} } };
+        const callers: Callers = {
+          session: await signIn(server.url, EDITOR.email, EDITOR.password),
+          token: withToken(server.url, token),
+          none: { base: server.url, headers: {} },
+        };
         if (engine === "postgres" && entries.some((e) => e.layer === "bare-http")) {
           bare = startBareHttp(PORT + 2, db.serverEnv.DATABASE_URL!);
           await waitHealthy(bare);
@@ -248,13 +258,23 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; version: stri
       await opened.close();
       return { rows, version, facts: factLine, writers };
     }
-    await phase(ENTRIES.filter((e) => !e.phase), { writers: true });
+    await phase(
+      ENTRIES.filter((e) => !e.phase),
+      { writers: true },
+    );
     const afterReads = usage;
     c.bulkKeys = await addBulkMetrics(opened, scale.bulkRows);
     const coldExisting = await phase(ENTRIES.filter((e) => e.phase === "bulk"));
     await opened.close();
     const embedded = engine === "pglite";
-    return { rows, version, facts: factLine, coldExisting: embedded ? coldExisting : undefined, memory: embedded ? { reads: afterReads, bulk: usage } : undefined, writers };
+    return {
+      rows,
+      version,
+      facts: factLine,
+      coldExisting: embedded ? coldExisting : undefined,
+      memory: embedded ? { reads: afterReads, bulk: usage } : undefined,
+      writers,
+    };
   } finally {
     await db.remove();
   }
@@ -323,7 +343,9 @@ function verdict(r: Row, all: Row[]): string {
   const baseline = all.find((b) => b.engine === r.engine && b.baselineKey !== undefined && b.baselineKey === r.target?.baseline);
   const allowed = r.target.floorRatio === undefined ? Infinity : r.target.floorRatio * r.floorP95;
   // Says so when the ratio asks for less than the same kind of answer costs with no data at all.
-  return r.p95 <= r.target.p95Ms && baseline && allowed < baseline.p95 ? `MISSED: ${r.target.floorRatio}× floor = ${ms(allowed)} ms < baseline p95 ${ms(baseline.p95)} ms` : "MISSED";
+  return r.p95 <= r.target.p95Ms && baseline && allowed < baseline.p95
+    ? `MISSED: ${r.target.floorRatio}× floor = ${ms(allowed)} ms < baseline p95 ${ms(baseline.p95)} ms`
+    : "MISSED";
 }
 
 function writersLine(w: WritersResult): string {
@@ -335,12 +357,25 @@ const writersHeader = ["writers", "engine", "saves", "saves/s", "p50 ms", "p95 m
 
 function writersRows(engine: Engine, w: WritersResult): string[][] {
   const ratio = w.perSecond.concurrent / w.perSecond.sequential;
-  const row = (mode: "sequential" | "concurrent", name: string, last: string[]) =>
-    [name, engine, String(w.saves[mode]), w.perSecond[mode].toFixed(1), ms(w.p50[mode]), ms(w.p95[mode]), ms(w.serverP50[mode]), ms(w.dbP50[mode]), ...last];
+  const row = (mode: "sequential" | "concurrent", name: string, last: string[]) => [
+    name,
+    engine,
+    String(w.saves[mode]),
+    w.perSecond[mode].toFixed(1),
+    ms(w.p50[mode]),
+    ms(w.p95[mode]),
+    ms(w.serverP50[mode]),
+    ms(w.dbP50[mode]),
+    ...last,
+  ];
   if (w.note) return [[`${w.writers} concurrent writers`, engine, "", w.note, "", "", "", "", "", "", ""]];
   return [
     row("sequential", "one sequential writer", ["1.0×", "", ""]),
-    row("concurrent", `${w.writers} concurrent writers, different figures`, [`${ratio.toFixed(2)}×`, `≥ ${WRITERS_TARGET}× one writer`, ratio >= WRITERS_TARGET ? "met" : "MISSED"]),
+    row("concurrent", `${w.writers} concurrent writers, different figures`, [
+      `${ratio.toFixed(2)}×`,
+      `≥ ${WRITERS_TARGET}× one writer`,
+      ratio >= WRITERS_TARGET ? "met" : "MISSED",
+    ]),
   ];
 }
 
@@ -385,11 +420,23 @@ async function main() {
   const coldTarget = 5_000;
   const cpu = (u: Usage) => (u ? ms(u.cpuMs) : "–");
   const coldRows = [
-    ["new DATA_DIR (from the build's template)", ms(cold.fresh), cpu(cold.freshUsage), `≤ ${freshTarget / 1000} s`, cold.fresh <= freshTarget ? "met" : "MISSED"],
+    [
+      "new DATA_DIR (from the build's template)",
+      ms(cold.fresh),
+      cpu(cold.freshUsage),
+      `≤ ${freshTarget / 1000} s`,
+      cold.fresh <= freshTarget ? "met" : "MISSED",
+    ],
     ["existing DATA_DIR (small)", ms(cold.existing), cpu(cold.existingUsage), `≤ ${coldTarget / 1000} s`, cold.existing <= coldTarget ? "met" : "MISSED"],
     ...results
       .filter((r) => r.coldExisting !== undefined)
-      .map((r) => [`existing DATA_DIR (benchmark dataset)`, ms(r.coldExisting!), "", `≤ ${coldTarget / 1000} s`, r.coldExisting! <= coldTarget ? "met" : "MISSED"]),
+      .map((r) => [
+        `existing DATA_DIR (benchmark dataset)`,
+        ms(r.coldExisting!),
+        "",
+        `≤ ${coldTarget / 1000} s`,
+        r.coldExisting! <= coldTarget ? "met" : "MISSED",
+      ]),
   ];
   const rssTarget = 400;
   const mb = (u: Usage, peak = false) => (u ? (peak ? u.peakRssMb : u.rssMb).toFixed(0) : "–");
@@ -409,7 +456,9 @@ async function main() {
   const layerHeader = ["comparison", "engine", "p50 ratio", "p95 ratio", "p50 difference ms"];
   const writerRows = results.flatMap((r) => (r.writers ? writersRows(r.engine, r.writers) : []));
   const layerRows = layerComparisons(allRows);
-  console.log(`\n${textTable(header, rows)}\n\n${textTable(layerHeader, layerRows)}\n\n${textTable(["page", "chunks", "first-load JS KB gz", "target", "result"], bundleRows)}\n\n${textTable(["cold start to /api/health 200", "ms", "CPU ms", "target", "result"], coldRows)}\n\n${textTable(["embedded server's memory", "RSS MB", "peak MB", "target", "result"], memoryRows)}`);
+  console.log(
+    `\n${textTable(header, rows)}\n\n${textTable(layerHeader, layerRows)}\n\n${textTable(["page", "chunks", "first-load JS KB gz", "target", "result"], bundleRows)}\n\n${textTable(["cold start to /api/health 200", "ms", "CPU ms", "target", "result"], coldRows)}\n\n${textTable(["embedded server's memory", "RSS MB", "peak MB", "target", "result"], memoryRows)}`,
+  );
 
   const versions: Record<string, string> = {};
   for (const r of results) versions[r.engine === "pglite" ? "PGlite engine" : "PostgreSQL server"] = r.version;
@@ -467,7 +516,10 @@ async function main() {
   ].join("\n");
   writeBenchmark(md);
   console.log(`\nWritten to docs/benchmarks.md`);
-  const failed = [...results.flatMap((r) => r.rows), ...results.flatMap((r) => (r.writers ? [{ name: "concurrent writers", note: r.writers.note }] : []))].filter((r) => r.note.startsWith("failed"));
+  const failed = [
+    ...results.flatMap((r) => r.rows),
+    ...results.flatMap((r) => (r.writers ? [{ name: "concurrent writers", note: r.writers.note }] : [])),
+  ].filter((r) => r.note.startsWith("failed"));
   if (failed.length > 0) {
     console.error(`${failed.length} measurement(s) failed: ${failed.map((r) => r.name).join(", ")}`);
     process.exitCode = 1;

@@ -17,7 +17,9 @@ async function main() {
     for (let i = 0; i < count; i++) timings.push((await timed(api, "GET", "/api/v1/years")).serverTiming ?? "");
   } else if (phase === "save") {
     const path = "/api/v1/years/2023/values/peacekeepers_total";
-    let version = (JSON.parse((await timed(api, "GET", "/api/v1/years/2023/values")).text) as { values: { metricKey: string; version: number }[] }).values.find((v) => v.metricKey === "peacekeepers_total")!.version;
+    let version = (JSON.parse((await timed(api, "GET", "/api/v1/years/2023/values")).text) as { values: { metricKey: string; version: number }[] }).values.find(
+      (v) => v.metricKey === "peacekeepers_total",
+    )!.version;
     for (let i = 0; i < count; i++) {
       const r = await timed(api, "PUT", path, { type: "application/json", data: JSON.stringify({ value: 76_000 + (i % 50), version }) });
       version = (JSON.parse(r.text) as { version: number }).version;

@@ -10,7 +10,10 @@ const LOAD_MARKER = "<!-- load tests: appended by npm run test:load -->";
 export function machine(engines: Record<string, string>): string {
   const cpus = os.cpus();
   const lines = [
-    `- CPU: ${cpus[0]?.model ?? "unknown"}, ${cpus.length} cores (load average ${os.loadavg().map((n) => n.toFixed(1)).join(" / ")})`,
+    `- CPU: ${cpus[0]?.model ?? "unknown"}, ${cpus.length} cores (load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" / ")})`,
     `- memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
     `- Node ${process.version}, Next ${packageVersion("next")}, PGlite ${packageVersion("@electric-sql/pglite")}, pg ${packageVersion("pg")}`,
     ...Object.entries(engines).map(([name, version]) => `- ${name}: ${version}`),

@@ -40,7 +40,17 @@ function writerKeys(c: Context): string[] {
 export async function measureWriters(caller: Caller, c: Context, savesPerWriter: number): Promise<WritersResult> {
   const keys = writerKeys(c);
   const empty = { sequential: NaN, concurrent: NaN };
-  if (keys.length < WRITERS + 1) return { writers: WRITERS, saves: { sequential: 0, concurrent: 0 }, perSecond: empty, p50: empty, p95: empty, serverP50: empty, dbP50: empty, note: "not enough figures" };
+  if (keys.length < WRITERS + 1)
+    return {
+      writers: WRITERS,
+      saves: { sequential: 0, concurrent: 0 },
+      perSecond: empty,
+      p50: empty,
+      p95: empty,
+      serverP50: empty,
+      dbP50: empty,
+      note: "not enough figures",
+    };
   const listing = await timed(caller, "GET", `/api/v1/years/${MAIN_YEAR}/values`);
   const rows = JSON.parse(listing.text) as { metricKey: string; version: number }[] | { values: { metricKey: string; version: number }[] };
   const versions = new Map((Array.isArray(rows) ? rows : rows.values).map((r) => [r.metricKey, r.version]));

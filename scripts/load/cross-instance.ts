@@ -45,7 +45,10 @@ export async function savesSeenEverywhere(
       await dashboard(reader);
       // Small and new each time, so the card shows it exactly and an old figure cannot pass for it.
       const value = 101 + checked;
-      const saved = await call(onServer(token, writer), "PUT", `/api/v1/years/${year}/values/${metric.key}`, { value, reason: "load test: cross-instance check" });
+      const saved = await call(onServer(token, writer), "PUT", `/api/v1/years/${year}/values/${metric.key}`, {
+        value,
+        reason: "load test: cross-instance check",
+      });
       checked++;
       if (saved.status !== 200) {
         violations.push(`cross-instance save through server ${w + 1} → ${saved.status}`);

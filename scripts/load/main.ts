@@ -102,7 +102,7 @@ async function call(caller: Caller, method: string, path: string, json?: unknown
 }
 
 function readVersions(editor: Editor, text: string, pool: Set<string>) {
-  const rows = (JSON.parse(text) as { metricKey: string; version: number }[] | { values: { metricKey: string; version: number }[] });
+  const rows = JSON.parse(text) as { metricKey: string; version: number }[] | { values: { metricKey: string; version: number }[] };
   for (const row of Array.isArray(rows) ? rows : rows.values) if (pool.has(row.metricKey)) editor.seen.set(row.metricKey, row.version);
 }
 
@@ -255,16 +255,26 @@ async function main() {
         const user = await createUser(opened.db, { email, name: `Load Editor ${i}`, role: "editor", password: PASSWORD }, null, "load test");
         tokens.push({ email, token: (await createApiToken(opened.db, user.id, "load test")).token });
       }
-      for (const email of [throttled, signedOut]) await createUser(opened.db, { email, name: email.split("@")[0]!, role: "viewer", password: PASSWORD }, null, "load test");
+      for (const email of [throttled, signedOut])
+        await createUser(opened.db, { email, name: email.split("@")[0]!, role: "viewer", password: PASSWORD }, null, "load test");
     } finally {
       await opened.close();
     }
     await db.connect();
-    const year = (await db.query(`insert into reporting_years (year) values ($1) on conflict (year) do update set year = excluded.year returning status`, [LOAD_YEAR])).rows[0] as { status: string };
+    const year = (
+      await db.query(`insert into reporting_years (year) values ($1) on conflict (year) do update set year = excluded.year returning status`, [LOAD_YEAR])
+    ).rows[0] as { status: string };
     if (year.status !== "open") throw new Error(`${LOAD_YEAR} is locked in this database: use --fresh`);
-    const pool = (await db.query(`select key from metrics where not archived and unit = 'count' and min is null and max is null order by id limit $1`, [POOL_SIZE])).rows.map((r: { key: string }) => r.key);
+    const pool = (
+      await db.query(`select key from metrics where not archived and unit = 'count' and min is null and max is null order by id limit $1`, [POOL_SIZE])
+    ).rows.map((r: { key: string }) => r.key);
     // The cross-instance check saves a figure outside the contested pool, so the storm's counts stay exact.
-    const probe = (await db.query(`select key, section_key section, unit from metrics where not archived and unit = 'count' and min is null and max is null and not (key = any($1)) order by id limit 1`, [pool])).rows[0] as { key: string; section: string; unit: Unit };
+    const probe = (
+      await db.query(
+        `select key, section_key section, unit from metrics where not archived and unit = 'count' and min is null and max is null and not (key = any($1)) order by id limit 1`,
+        [pool],
+      )
+    ).rows[0] as { key: string; section: string; unit: Unit };
 
     // The same database and secret: a session signed by one server is valid on the others.
     const authSecret = randomBytes(32).toString("base64url");
@@ -293,7 +303,10 @@ async function main() {
 
     const initial = new Map(
       (
-        await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [LOAD_YEAR, pool])
+        await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [
+          LOAD_YEAR,
+          pool,
+        ])
       ).rows.map((r: { key: string; version: number }) => [r.key, r.version]),
     );
     const maxRevision = Number((await db.query<{ n: number | string }>(`select coalesce(max(id), 0) n from value_revisions`)).rows[0]!.n);
@@ -317,7 +330,8 @@ async function main() {
     // Verification against the database.
     const violations: string[] = [];
     violations.push(...crossSaves.violations, ...crossThrottle.violations, ...crossSessions);
-    if (stale.length > 0) violations.push(`the dashboard shows ${stale.length} contested values other than their final figure, e.g. ${stale.slice(0, 3).join("; ")}`);
+    if (stale.length > 0)
+      violations.push(`the dashboard shows ${stale.length} contested values other than their final figure, e.g. ${stale.slice(0, 3).join("; ")}`);
     const fiveXx = out.samples.filter((s) => s.status >= 500).length;
     if (fiveXx > 0) violations.push(`${fiveXx} responses were 5xx`);
     const dropped = out.samples.filter((s) => s.status === 0).length;
@@ -325,10 +339,10 @@ async function main() {
     if (out.unexpected.length > 0) violations.push(`${out.unexpected.length} unexpected statuses, e.g. ${out.unexpected.slice(0, 3).join("; ")}`);
     if (out.staleNot409.length > 0) violations.push(`${out.staleNot409.length} stale saves did not get 409, e.g. ${out.staleNot409.slice(0, 3).join("; ")}`);
     const revisions = (
-      await db.query(
-        `select m.key, r.version, r.value from value_revisions r join metrics m on m.id = r.metric_id where r.id > $1 and r.year = $2`,
-        [maxRevision, LOAD_YEAR],
-      )
+      await db.query(`select m.key, r.version, r.value from value_revisions r join metrics m on m.id = r.metric_id where r.id > $1 and r.year = $2`, [
+        maxRevision,
+        LOAD_YEAR,
+      ])
     ).rows as { key: string; version: number; value: number }[];
     const byKeyVersion = new Map<string, { value: number }[]>();
     for (const r of revisions) {
@@ -344,7 +358,10 @@ async function main() {
     if (revisions.length !== out.accepted.length) violations.push(`${revisions.length} revisions were written for ${out.accepted.length} accepted saves`);
     const final = new Map(
       (
-        await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [LOAD_YEAR, pool])
+        await db.query(`select m.key, v.version from metric_values v join metrics m on m.id = v.metric_id where v.year = $1 and m.key = any($2)`, [
+          LOAD_YEAR,
+          pool,
+        ])
       ).rows.map((r: { key: string; version: number }) => [r.key, r.version]),
     );
     for (const key of pool) {
@@ -355,13 +372,32 @@ async function main() {
     const kinds: Kind[] = ["year page", "dashboard", "values API", "save", "stale save", "save without version"];
     const line = (name: string, s: Sample[]) => {
       const t = s.map((x) => x.ms);
-      return [name, String(s.length), ms(percentile(t, 50)), ms(percentile(t, 95)), ms(percentile(t, 99)), String(s.filter((x) => x.status >= 500 || x.status === 0).length)];
+      return [
+        name,
+        String(s.length),
+        ms(percentile(t, 50)),
+        ms(percentile(t, 95)),
+        ms(percentile(t, 99)),
+        String(s.filter((x) => x.status >= 500 || x.status === 0).length),
+      ];
     };
     const header = ["requests", "n", "p50 ms", "p95 ms", "p99 ms", "errors"];
-    const rows = [line("all", out.samples), ...kinds.map((k) => line(k, out.samples.filter((s) => s.kind === k)))];
+    const rows = [
+      line("all", out.samples),
+      ...kinds.map((k) =>
+        line(
+          k,
+          out.samples.filter((s) => s.kind === k),
+        ),
+      ),
+    ];
     const saves = out.samples.filter((s) => s.kind === "save");
     const perSecond = out.samples.length / elapsed;
-    const p95 = (s: Sample[]) => percentile(s.map((x) => x.ms), 95);
+    const p95 = (s: Sample[]) =>
+      percentile(
+        s.map((x) => x.ms),
+        95,
+      );
     const targets = args.think
       ? [
           [
@@ -390,7 +426,16 @@ async function main() {
     console.log(`\n${textTable(header, rows)}\n\n${textTable(["target", "result"], targets)}\n\n${summary.join("\n")}`);
 
     const serverVersion = (await db.query<{ v: string }>(`select version() v`)).rows[0]!.v.split(" on ")[0]!;
-    const command = ["npm run test:load --", `--seconds ${seconds}`, `--editors ${editorCount}`, args.think ? "--think" : "", serverCount > 1 ? `--servers ${serverCount}` : "", args.fresh ? "--fresh" : ""].filter(Boolean).join(" ");
+    const command = [
+      "npm run test:load --",
+      `--seconds ${seconds}`,
+      `--editors ${editorCount}`,
+      args.think ? "--think" : "",
+      serverCount > 1 ? `--servers ${serverCount}` : "",
+      args.fresh ? "--fresh" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     appendLoadResult(
       [
         `## Load test, ${new Date().toISOString()}`,

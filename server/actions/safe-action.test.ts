@@ -58,7 +58,7 @@ describe("action", () => {
   it("takes the route's path parameters and body by name, typed, and still parses what a direct POST sends", async () => {
     // @ts-expect-error: a page sending the fields of the body loose is a type error, not a runtime surprise.
     const typed = () => save({ year: 2061, note: "x" });
-    expect(await (typed)()).toMatchObject({ ok: false, code: "validation", fieldErrors: { year: expect.any(String) } });
+    expect(await typed()).toMatchObject({ ok: false, code: "validation", fieldErrors: { year: expect.any(String) } });
     expect(await post({ params: { year: "twenty" }, body: { note: "x" } })).toMatchObject({ ok: false, code: "validation" });
     expect(work).not.toHaveBeenCalled();
   });
@@ -102,19 +102,39 @@ describe("action", () => {
   });
 
   it("does the work for valid input and answers what the route answers", async () => {
-    expect(await save({ params: { year: "2061" }, body: { note: "As of June" } })).toEqual({ ok: true, data: { params: { year: 2061 }, body: { note: "As of June" } } });
+    expect(await save({ params: { year: "2061" }, body: { note: "As of June" } })).toEqual({
+      ok: true,
+      data: { params: { year: 2061 }, body: { note: "As of June" } },
+    });
   });
 
   it("passes a refusal's row errors on as `rows`, and adds no `rows` to other refusals", async () => {
     const rows = [{ index: 2, metricKey: "peace_operations", code: "validation", message: "Value must be a whole number" }];
     const refuse = (extra?: Record<string, unknown>) =>
-      action(defineOperation({ method: "PUT", summary: "batch", permission: "values:write", response: z.unknown(), handler: () => Promise.reject(new AppError("validation", "1 of 3 rows cannot be saved", undefined, extra)) }));
+      action(
+        defineOperation({
+          method: "PUT",
+          summary: "batch",
+          permission: "values:write",
+          response: z.unknown(),
+          handler: () => Promise.reject(new AppError("validation", "1 of 3 rows cannot be saved", undefined, extra)),
+        }),
+      );
     expect(await refuse({ rows })({})).toMatchObject({ ok: false, code: "validation", rows, extra: { rows } });
     expect(await refuse({ current: null })({})).not.toHaveProperty("rows");
   });
 
   it("in the test suites, refuses an answer its documented schema does not describe", async () => {
-    const wrong = action(defineOperation({ method: "GET", path: "/api/v1/wrong", summary: "wrong", permission: "read", response: z.object({ year: z.number() }), handler: () => Promise.resolve({ year: "2061" }) }));
+    const wrong = action(
+      defineOperation({
+        method: "GET",
+        path: "/api/v1/wrong",
+        summary: "wrong",
+        permission: "read",
+        response: z.object({ year: z.number() }),
+        handler: () => Promise.resolve({ year: "2061" }),
+      }),
+    );
     vi.stubEnv("REPORT_DESK_CHECK_RESPONSES", "1");
     try {
       expect(await wrong({})).toMatchObject({ ok: false, code: "internal" });

@@ -40,9 +40,13 @@ export type ActionInput<P, Q, B> = Part<"params", P> & Part<"query", Q> & Part<"
  * form can show (never thrown strings), mapped as the API maps them. The input is typed from the
  * schemas, so TypeScript checks what a page sends; the parse at run time stays, for direct POSTs.
  */
-export function action<G extends Operation["permission"], P extends z.ZodObject | undefined, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined, R>(
-  op: Operation<G, P, Q, B, R>,
-): (input: ActionInput<P, Q, B>) => Promise<ActionResult<Exclude<R, Response>>> {
+export function action<
+  G extends Operation["permission"],
+  P extends z.ZodObject | undefined,
+  Q extends z.ZodObject | undefined,
+  B extends z.ZodType | undefined,
+  R,
+>(op: Operation<G, P, Q, B, R>): (input: ActionInput<P, Q, B>) => Promise<ActionResult<Exclude<R, Response>>> {
   const operation: AnyOperation = op;
   return async (input) => {
     try {

@@ -16,7 +16,6 @@ vi.mock("@/server/auth/guard", async (importOriginal) => ({
 
 const { testRoute: apiRoute } = await import("@/tests/support/operation-route");
 
-
 const editor: Actor = { id: 1, email: "e@example.org", name: "E", role: "editor", via: "token" };
 const context = { params: Promise.resolve({}) };
 const put = (body?: string, headers: Record<string, string> = { "content-type": "application/json" }) =>

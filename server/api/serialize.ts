@@ -56,7 +56,14 @@ export const toAuditEntryBody = (e: AuditEntryView): AuditEntryBody => ({
   detail: e.detail,
 });
 
-export const toSnapshotBody = (s: { id: number; year: number; createdAt: Date; createdBy: string | null; sha256: string; reason: string | null }): SnapshotBody => ({
+export const toSnapshotBody = (s: {
+  id: number;
+  year: number;
+  createdAt: Date;
+  createdBy: string | null;
+  sha256: string;
+  reason: string | null;
+}): SnapshotBody => ({
   id: s.id,
   year: s.year,
   createdAt: s.createdAt.toISOString(),

@@ -65,7 +65,16 @@ describe.each(engines)("Server-Timing on API answers (%s)", (engine) => {
       });
       return { slept: true };
     });
-    const quiet = route(defineOperation({ method: "GET", summary: "quiet", permission: "public", opensItsOwnDatabase: true, response: z.unknown(), handler: () => Promise.resolve({ quiet: true }) }));
+    const quiet = route(
+      defineOperation({
+        method: "GET",
+        summary: "quiet",
+        permission: "public",
+        opensItsOwnDatabase: true,
+        response: z.unknown(),
+        handler: () => Promise.resolve({ quiet: true }),
+      }),
+    );
     const [slept, alongside] = await Promise.all([sleepy(get(), context), quiet(get({}), context)]);
     expect(slept.status).toBe(200);
     expect(timings(slept).db).toBeGreaterThanOrEqual(200);

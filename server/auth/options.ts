@@ -19,8 +19,7 @@ class SessionEnded extends Error {
   }
 }
 
-const isSessionEnded = (metadata: unknown) =>
-  metadata instanceof SessionEnded || (metadata as { error?: unknown } | null)?.error instanceof SessionEnded;
+const isSessionEnded = (metadata: unknown) => metadata instanceof SessionEnded || (metadata as { error?: unknown } | null)?.error instanceof SessionEnded;
 
 /** Built on first use so that reading the secret (lib/env) happens at run time, not during `next build`. */
 export function getAuthOptions(): NextAuthOptions {

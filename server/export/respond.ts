@@ -34,7 +34,11 @@ export async function yearDownload(db: Executor, year: number, format: ExportFor
       return downloadResponse(JSON.stringify(body, null, 2), format, filename);
     }
     case "docx":
-      return downloadResponse(await buildChapterDocx({ content: await readYearContent(db, year), status: data.status, sections: data.sections, title: CHAPTER_TITLE }), format, filename);
+      return downloadResponse(
+        await buildChapterDocx({ content: await readYearContent(db, year), status: data.status, sections: data.sections, title: CHAPTER_TITLE }),
+        format,
+        filename,
+      );
   }
 }
 

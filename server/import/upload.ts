@@ -7,14 +7,25 @@ import { parseValuesWorkbook, UnreadableWorkbookError } from "@/lib/import/value
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from "@/lib/validation/import";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const ACCEPTED_TYPES = new Set(["", "text/csv", "text/plain", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel", "application/octet-stream", XLSX_TYPE]);
+const ACCEPTED_TYPES = new Set([
+  "",
+  "text/csv",
+  "text/plain",
+  "application/csv",
+  "text/comma-separated-values",
+  "application/vnd.ms-excel",
+  "application/octet-stream",
+  XLSX_TYPE,
+]);
 
-const tooLarge = () =>
-  new AppError("payload_too_large", `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it into smaller files`);
+const tooLarge = () => new AppError("payload_too_large", `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB: split it into smaller files`);
 
 /** The row-level errors of a file as the contract's 422 body. */
 export function rowErrors(errors: RowError[]): AppError {
-  const message = errors.length === 1 && errors[0]!.row === 1 && errors[0]!.column === "" ? `The file cannot be imported: ${errors[0]!.message}` : "The file has errors: nothing was imported";
+  const message =
+    errors.length === 1 && errors[0]!.row === 1 && errors[0]!.column === ""
+      ? `The file cannot be imported: ${errors[0]!.message}`
+      : "The file has errors: nothing was imported";
   return new AppError("validation", message, undefined, { rows: errors });
 }
 

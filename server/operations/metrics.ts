@@ -64,8 +64,7 @@ export const metrics = {
   addBreak: defineOperation({
     method: "POST",
     path: "/api/v1/metrics/{key}/breaks",
-    summary:
-      "Record that the metric's definition changed from `year` on, with a note; comparisons across it show the note instead of good or bad news",
+    summary: "Record that the metric's definition changed from `year` on, with a note; comparisons across it show the note instead of good or bad news",
     permission: "metrics:manage",
     params: metricKeyParams,
     body: metricBreakSchema,

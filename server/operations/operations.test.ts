@@ -57,7 +57,12 @@ describe("one definition per operation: route files, actions and the document", 
   it("documents every operation with a path, with roles, and leaves the page-only ones out", () => {
     const doc = buildOpenApiDocument(operations);
     const documented = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
-    expect(documented.sort()).toEqual(operations.filter((op) => op.path).map((op) => `${op.method} ${op.path}`).sort());
+    expect(documented.sort()).toEqual(
+      operations
+        .filter((op) => op.path)
+        .map((op) => `${op.method} ${op.path}`)
+        .sort(),
+    );
     expect(operations.some((op) => !op.path)).toBe(true);
     expect(doc.paths["/api/bench-floor"]).toBeUndefined();
   });
@@ -65,7 +70,11 @@ describe("one definition per operation: route files, actions and the document", 
 
 describe("OpenAPI document: export, import and snapshots", () => {
   const doc = buildOpenApiDocument(operations);
-  type Op = { responses: Record<string, { content: Record<string, unknown> }>; requestBody?: { content: Record<string, unknown> }; parameters?: { name: string; in: string }[] };
+  type Op = {
+    responses: Record<string, { content: Record<string, unknown> }>;
+    requestBody?: { content: Record<string, unknown> };
+    parameters?: { name: string; in: string }[];
+  };
   const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op> | undefined)?.[method];
 
   it("describes every new route", () => {

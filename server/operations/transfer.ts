@@ -67,7 +67,12 @@ export const transfer = {
       // A file-level problem (no header, wrong delimiter, too many rows) is the only news worth giving.
       if (!parsed.ok && parsed.rows.length === 0) throw rowErrors(parsed.errors);
       const filename = importFileName(query.filename ?? filenameFromDisposition(req.headers.get("content-disposition")));
-      const result = await importValues(db, params.year, parsed.rows, actor, { dryRun: query.dryRun, filename, ip, parseErrors: parsed.ok ? [] : parsed.errors });
+      const result = await importValues(db, params.year, parsed.rows, actor, {
+        dryRun: query.dryRun,
+        filename,
+        ip,
+        parseErrors: parsed.ok ? [] : parsed.errors,
+      });
       return result.dryRun
         ? { imported: 0, dryRun: true, unchanged: result.unchanged, changes: result.changes }
         : { imported: result.imported, unchanged: result.unchanged };
@@ -110,7 +115,10 @@ export const transfer = {
     summary: "One snapshot with its content (the canonical year content whose sha256 it records)",
     permission: "read",
     params: idParams,
-    response: snapshotBody.extend({ content: yearContentSchema, signOff: signOffSchema.nullable().describe("Set when the lock that took it overrode failing error checks") }),
+    response: snapshotBody.extend({
+      content: yearContentSchema,
+      signOff: signOffSchema.nullable().describe("Set when the lock that took it overrode failing error checks"),
+    }),
     errors: [400, 404],
     handler: async ({ db, params }) => {
       const snapshot = await findSnapshot(db, params.id);

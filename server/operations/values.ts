@@ -55,7 +55,12 @@ export const values = {
     permission: "values:write",
     params: yearParams,
     body: valueBatchSchema,
-    documentedBody: z.object({ values: z.array(valueSave.extend({ metricKey: metricKeyParam })).min(1).max(MAX_BATCH_VALUES) }),
+    documentedBody: z.object({
+      values: z
+        .array(valueSave.extend({ metricKey: metricKeyParam }))
+        .min(1)
+        .max(MAX_BATCH_VALUES),
+    }),
     response: z.object({ year: z.number().int(), values: z.array(valueBody).describe("The saved rows, in the order sent") }),
     errors: [400, 404, 409, 422, 423],
     errorBodies: { 409: valueBatchErrorBody, 422: valueBatchErrorBody },

@@ -32,9 +32,7 @@ export async function createPeople<R extends Role>(t: Holder, roles: readonly R[
 /** Adds metrics straight to the catalogue, a thousand rows a statement, for tests that need many. */
 export async function createMetrics(t: Holder, definitions: readonly MetricDefinition[]): Promise<void> {
   for (let i = 0; i < definitions.length; i += 1_000) {
-    await t.db.insert(schema.metrics).values(
-      definitions.slice(i, i + 1_000).map(({ section, ...m }) => ({ ...m, sectionKey: section })),
-    );
+    await t.db.insert(schema.metrics).values(definitions.slice(i, i + 1_000).map(({ section, ...m }) => ({ ...m, sectionKey: section })));
   }
 }
 
@@ -49,4 +47,3 @@ export async function createYearWithValues(t: Holder, year: number, actor: Actor
 export function createQuoteIn(t: Holder, year: number, actor: Actor, overrides: Parameters<typeof quoteOf>[0] = {}) {
   return createQuote(t.db, year, quoteOf(overrides), actor);
 }
-

@@ -27,7 +27,13 @@ export function personOf(role: Role, name = `${role} person`, password = PASSWOR
 }
 
 /** A metric's definition as the admin's form and POST /api/v1/metrics take it. */
-export type MetricDefinition = { key: string; label: string; section: string; unit: "count" | "percent" | "usd" | "km" | "km2" | "m2"; direction: "up" | "down" | "neutral" };
+export type MetricDefinition = {
+  key: string;
+  label: string;
+  section: string;
+  unit: "count" | "percent" | "usd" | "km" | "km2" | "m2";
+  direction: "up" | "down" | "neutral";
+};
 
 /** A plain count in the peacekeeping section, labelled after its key unless told otherwise. */
 export function metricOf(key: string, overrides: Partial<Omit<MetricDefinition, "key">> = {}): MetricDefinition {

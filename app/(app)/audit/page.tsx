@@ -36,7 +36,9 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-gray-600">Sign-ins, saves, locks, user and metric changes: newest first, 50 to a page. Entries can never be changed or removed.</p>
+        <p className="mt-1 text-sm text-gray-600">
+          Sign-ins, saves, locks, user and metric changes: newest first, 50 to a page. Entries can never be changed or removed.
+        </p>
       </div>
       <form method="get" action="/audit" className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label="Filter the audit log">
         <div>
@@ -56,7 +58,17 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="year" className="field-label">
             Year
           </label>
-          <input id="year" name="year" type="number" inputMode="numeric" min={1945} max={2100} defaultValue={filters.year ?? ""} placeholder="Any" className="field-input" />
+          <input
+            id="year"
+            name="year"
+            type="number"
+            inputMode="numeric"
+            min={1945}
+            max={2100}
+            defaultValue={filters.year ?? ""}
+            placeholder="Any"
+            className="field-input"
+          />
         </div>
         <div>
           <label htmlFor="metric" className="field-label">

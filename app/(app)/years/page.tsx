@@ -29,9 +29,15 @@ export default async function YearsPage() {
             <caption className="sr-only">Reporting years with their status and number of figures</caption>
             <thead className="bg-gray-50 text-left text-gray-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Year</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Figures with a value</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Year
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Figures with a value
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">

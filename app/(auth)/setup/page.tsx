@@ -16,8 +16,7 @@ export default async function SetupPage() {
     <div className="card p-8">
       <h1 className="text-xl font-semibold">Create the first administrator</h1>
       <p className="mt-1 text-sm text-gray-600">
-        Report Desk has no accounts yet. This account can then create editors, reviewers and viewers. This page
-        disappears once it is done.
+        Report Desk has no accounts yet. This account can then create editors, reviewers and viewers. This page disappears once it is done.
       </p>
       <SetupForm />
     </div>

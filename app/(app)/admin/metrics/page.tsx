@@ -22,8 +22,8 @@ export default async function MetricsAdminPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Metric definitions</h1>
           <p className="mt-1 text-sm text-gray-600">
-            {metrics.length} metrics, {metrics.filter((m) => m.archived).length} archived. Archived metrics keep their values in past years and are left out of new
-            ones.
+            {metrics.length} metrics, {metrics.filter((m) => m.archived).length} archived. Archived metrics keep their values in past years and are left out of
+            new ones.
           </p>
         </div>
         <Link href="/admin/metrics/new" className="btn-primary">
@@ -44,12 +44,24 @@ export default async function MetricsAdminPage() {
                 <table className="min-w-full divide-y divide-gray-200 text-sm md:table-fixed">
                   <thead className="text-left text-gray-700">
                     <tr>
-                      <th scope="col" className="px-4 py-2 font-medium">Metric</th>
-                      <th scope="col" className="px-4 py-2 font-medium md:w-40">Unit</th>
-                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-36">Direction</th>
-                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-36">Range</th>
-                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-44">Years with values</th>
-                      <th scope="col" className="px-4 py-2 font-medium md:w-28">Status</th>
+                      <th scope="col" className="px-4 py-2 font-medium">
+                        Metric
+                      </th>
+                      <th scope="col" className="px-4 py-2 font-medium md:w-40">
+                        Unit
+                      </th>
+                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-36">
+                        Direction
+                      </th>
+                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-36">
+                        Range
+                      </th>
+                      <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell md:w-44">
+                        Years with values
+                      </th>
+                      <th scope="col" className="px-4 py-2 font-medium md:w-28">
+                        Status
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-gray-100">
@@ -66,9 +78,13 @@ export default async function MetricsAdminPage() {
                           <td className="px-4 py-2">{unitLabel(m.unit)}</td>
                           <td className="hidden whitespace-nowrap px-4 py-2 md:table-cell">{DIRECTION_LABELS[m.direction]}</td>
                           <td className="hidden whitespace-nowrap px-4 py-2 tabular-nums md:table-cell">
-                            {m.min === null && m.max === null ? "—" : `${m.min === null ? "…" : formatPlain(m.min, m.unit)} to ${m.max === null ? "…" : formatPlain(m.max, m.unit)}`}
+                            {m.min === null && m.max === null
+                              ? "—"
+                              : `${m.min === null ? "…" : formatPlain(m.min, m.unit)} to ${m.max === null ? "…" : formatPlain(m.max, m.unit)}`}
                           </td>
-                          <td className="hidden px-4 py-2 md:table-cell">{years.length === 0 ? "none" : years.length <= 3 ? years.join(", ") : `${years.length} (${years[0]}–${years.at(-1)})`}</td>
+                          <td className="hidden px-4 py-2 md:table-cell">
+                            {years.length === 0 ? "none" : years.length <= 3 ? years.join(", ") : `${years.length} (${years[0]}–${years.at(-1)})`}
+                          </td>
                           <td className="px-4 py-2">
                             {m.archived ? (
                               <span className="rounded-full bg-gray-200 px-2 py-0.5 text-xs font-medium text-gray-800">Archived</span>

@@ -18,12 +18,16 @@ export default async function RulesAdminPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Validation rules</h1>
         <p className="mt-1 max-w-3xl text-sm text-gray-600">
-          Each rule compares a year&apos;s figures by their metric keys, for example <code className="font-mono">peacekeepers_women &lt;= peacekeepers_total</code>. A
-          failing <strong>error</strong> rule stops a lock unless a reviewer overrides it with a reason; a <strong>warning</strong> only shows in the year&apos;s checks. A
-          rule is skipped in a year where one of its figures has no value. Preview a rule against every year before saving it.
+          Each rule compares a year&apos;s figures by their metric keys, for example{" "}
+          <code className="font-mono">peacekeepers_women &lt;= peacekeepers_total</code>. A failing <strong>error</strong> rule stops a lock unless a reviewer
+          overrides it with a reason; a <strong>warning</strong> only shows in the year&apos;s checks. A rule is skipped in a year where one of its figures has
+          no value. Preview a rule against every year before saving it.
         </p>
       </div>
-      <RuleEditor rules={rules.map((r) => ({ key: r.key, expression: r.expression, severity: r.severity, message: r.message }))} metricKeys={metrics.map((m) => ({ key: m.key, label: m.label }))} />
+      <RuleEditor
+        rules={rules.map((r) => ({ key: r.key, expression: r.expression, severity: r.severity, message: r.message }))}
+        metricKeys={metrics.map((m) => ({ key: m.key, label: m.label }))}
+      />
     </div>
   );
 }

@@ -33,11 +33,21 @@ export default async function UsersPage() {
           <caption className="sr-only">People with access, their role and status</caption>
           <thead className="bg-gray-50 text-left text-gray-700">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Email</th>
-              <th scope="col" className="px-4 py-2 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Added</th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+                Added
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">

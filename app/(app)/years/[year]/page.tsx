@@ -114,7 +114,13 @@ export default async function YearPage({ params, searchParams }: Props) {
         </UnsavedChangesGuard>
       ) : (
         <>
-          <YearFigures year={year} sections={shownSections} values={shownValues} previous={previousByKey} comments={commentsFor(review.openComments, actor.role, !open)} />
+          <YearFigures
+            year={year}
+            sections={shownSections}
+            values={shownValues}
+            previous={previousByKey}
+            comments={commentsFor(review.openComments, actor.role, !open)}
+          />
           <QuotesSection>
             <QuoteList quotes={quotes} sections={sections} />
           </QuotesSection>
@@ -135,7 +141,11 @@ function QuotesSection({ children }: { children: React.ReactNode }) {
   );
 }
 
-function editableRows(values: Awaited<ReturnType<typeof listYearValues>>, metrics: Awaited<ReturnType<typeof listMetrics>>, breakSincePrevious: Set<string>): EditableValue[] {
+function editableRows(
+  values: Awaited<ReturnType<typeof listYearValues>>,
+  metrics: Awaited<ReturnType<typeof listMetrics>>,
+  breakSincePrevious: Set<string>,
+): EditableValue[] {
   const bounds = new Map(metrics.map((m) => [m.key, m]));
   return values.map((v) => {
     const metric = bounds.get(v.metricKey);

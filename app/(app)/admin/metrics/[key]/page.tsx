@@ -22,7 +22,12 @@ export default async function EditMetricPage({ params, searchParams }: Props) {
   const key = metricKeyParam.safeParse(rawKey);
   if (!key.success) notFound();
   const db = await getDb();
-  const [metric, sections, valueYears, breaks] = await Promise.all([findMetric(db, key.data), listSections(db), listMetricValueYears(db, key.data), listMetricBreaks(db, key.data)]);
+  const [metric, sections, valueYears, breaks] = await Promise.all([
+    findMetric(db, key.data),
+    listSections(db),
+    listMetricValueYears(db, key.data),
+    listMetricBreaks(db, key.data),
+  ]);
   if (!metric) notFound();
   const years = valueYears.get(metric.key) ?? [];
   const { created } = await searchParams;

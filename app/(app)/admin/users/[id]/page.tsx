@@ -67,7 +67,11 @@ export default async function UserPage({ params, searchParams }: Props) {
         <p className="text-sm text-gray-700">
           {self ? (
             <>
-              To change your own password, use <Link href="/account" className="text-blue-700 underline">your account page</Link>.
+              To change your own password, use{" "}
+              <Link href="/account" className="text-blue-700 underline">
+                your account page
+              </Link>
+              .
             </>
           ) : (
             "Sets a new password and signs them out everywhere. Their API tokens keep working."

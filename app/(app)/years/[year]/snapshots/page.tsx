@@ -41,8 +41,8 @@ export default async function SnapshotsPage({ params, searchParams }: Props) {
           Snapshots of {year} <YearStatusBadge status={reportingYear.status} />
         </h1>
         <p className="mt-1 max-w-3xl text-sm text-gray-600">
-          A snapshot freezes the year&apos;s figures and quotes with a sha256 fingerprint and never changes. Locking a year takes one
-          automatically. Downloads are built from the snapshot itself, not from today&apos;s figures.
+          A snapshot freezes the year&apos;s figures and quotes with a sha256 fingerprint and never changes. Locking a year takes one automatically. Downloads
+          are built from the snapshot itself, not from today&apos;s figures.
         </p>
       </div>
       {actor && can(actor.role, "snapshots:create") ? <TakeSnapshotForm year={year} /> : null}
@@ -54,12 +54,24 @@ export default async function SnapshotsPage({ params, searchParams }: Props) {
             <caption className="sr-only">Snapshots of {year}, newest first</caption>
             <thead className="bg-gray-50 text-left text-gray-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Snapshot</th>
-                <th scope="col" className="px-4 py-2 font-medium">Taken</th>
-                <th scope="col" className="px-4 py-2 font-medium">By</th>
-                <th scope="col" className="px-4 py-2 font-medium">Reason</th>
-                <th scope="col" className="px-4 py-2 font-medium">sha256</th>
-                <th scope="col" className="px-4 py-2 font-medium">Download</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Snapshot
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Taken
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  By
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Reason
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  sha256
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Download
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">

@@ -56,7 +56,8 @@ export default async function YearTextPage({ params, searchParams }: Props) {
           {year} text <YearStatusBadge status={reportingYear.status} />
         </h1>
         <p className="mt-1 text-sm text-gray-600">
-          {blocks.length} block{blocks.length === 1 ? "" : "s"} in {sectionsWritten} section{sectionsWritten === 1 ? "" : "s"} · live figures show {year}&apos;s values as printed
+          {blocks.length} block{blocks.length === 1 ? "" : "s"} in {sectionsWritten} section{sectionsWritten === 1 ? "" : "s"} · live figures show {year}&apos;s
+          values as printed
         </p>
       </div>
       <YearViews year={year} current="text" textChecks={checks.length} />
@@ -107,12 +108,23 @@ export default async function YearTextPage({ params, searchParams }: Props) {
       <SectionText
         year={year}
         section={{ key: section.key, title: section.title }}
-        blocks={shown.map((b) => ({ id: b.id, kind: b.kind, text: b.text, attributes: b.attributes, version: b.version, position: b.position, rendered: b.rendered, numbers: b.numbers }))}
+        blocks={shown.map((b) => ({
+          id: b.id,
+          kind: b.kind,
+          text: b.text,
+          attributes: b.attributes,
+          version: b.version,
+          position: b.position,
+          rendered: b.rendered,
+          numbers: b.numbers,
+        }))}
         figures={choices}
         editable={editable}
       />
       <SectionQuotes
-        quotes={quotes.filter((q) => q.section === section.key).map((q) => ({ id: q.id, speaker: q.speaker, text: q.text, numbers: numbers.filter((n) => n.quoteId === q.id) }))}
+        quotes={quotes
+          .filter((q) => q.section === section.key)
+          .map((q) => ({ id: q.id, speaker: q.speaker, text: q.text, numbers: numbers.filter((n) => n.quoteId === q.id) }))}
         figures={choices}
         editable={editable}
       />

@@ -83,11 +83,7 @@ export default async function PrintPage({ params }: Props) {
       {filled.length === 0 ? <p className="mt-8 text-gray-700">No figures or quotes for {year} yet.</p> : null}
 
       {filled.map(({ section, blocks: sectionBlocks, figures, quotes: sectionQuotes }, index) => (
-        <section
-          key={section.key}
-          aria-labelledby={`print-${section.key}`}
-          className={`mt-10 ${index > 0 ? "print:break-before-page" : ""} print:mt-6`}
-        >
+        <section key={section.key} aria-labelledby={`print-${section.key}`} className={`mt-10 ${index > 0 ? "print:break-before-page" : ""} print:mt-6`}>
           <h2 id={`print-${section.key}`} className="border-b border-gray-300 pb-1 text-2xl font-semibold text-blue-900">
             {section.title}
           </h2>

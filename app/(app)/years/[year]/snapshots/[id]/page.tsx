@@ -95,10 +95,18 @@ export default async function SnapshotChangesPage({ params }: Props) {
           <table className="mt-2 min-w-full divide-y divide-gray-200 text-sm">
             <thead className="bg-gray-50 text-left text-gray-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Figure</th>
-                <th scope="col" className="px-4 py-2 font-medium">In the snapshot</th>
-                <th scope="col" className="px-4 py-2 font-medium">Now</th>
-                <th scope="col" className="px-4 py-2 font-medium">Change</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Figure
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  In the snapshot
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Now
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
