@@ -40,8 +40,6 @@ export type Operation<
   body?: B;
   /** The handler opens the database itself and gets no `db` (the health check, which reports a failed open). */
   opensItsOwnDatabase?: true;
-  /** What the document shows as the body when the handler parses it itself (a value with its metric's rules, an upload). */
-  documentedBody?: z.ZodType;
   // A method, not a property: methods compare bivariantly, so every operation is an AnyOperation.
   handler(ctx: OperationContext<G, P, Q, B>): Promise<R>;
 };
