@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { exportRowOf } from "@/tests/support/fixtures";
 import { valuesToCsv } from "@/lib/csv/values-csv";
-import type { ExportRow } from "@/lib/export/model";
 import { parseValuesCsv } from "./values-csv";
+import type { ExportRow } from "@/lib/export/model";
 import type { ImportRow, RowError } from "./values-table";
-
-const exportRow = (over: Partial<ExportRow>): ExportRow => ({
-  year: 2024,
-  section: "Displacement",
-  metricKey: "refugees",
-  label: "Refugees",
-  unit: "count",
-  value: 43_400_000,
-  qualifier: "over",
-  note: null,
-  source: null,
-  updatedAt: new Date("2024-05-01T12:30:00.000Z"),
-  updatedBy: "Ana",
-  ...over,
-});
 
 function ok(text: string, opts?: { maxRows?: number }): ImportRow[] {
   const r = parseValuesCsv(text, opts);
@@ -177,7 +163,7 @@ describe("round trip: valuesToCsv → parseValuesCsv", () => {
 
   it("reproduces value, qualifier, note and source", () => {
     const rows: ExportRow[] = notes.map((note, i) =>
-      exportRow({
+      exportRowOf({
         metricKey: `m${i}`,
         value: [76000, -3.25, 0.1 + 0.2, 1e15, null, 0, 1e-7][i % 7]!,
         qualifier: ([null, "over", "about"] as const)[i % 3]!,
@@ -198,7 +184,7 @@ describe("round trip: valuesToCsv → parseValuesCsv", () => {
   });
 
   it("numbers rows by spreadsheet row even when notes contain newlines", () => {
-    const csv = valuesToCsv([exportRow({ metricKey: "a", note: "x\ny" }), exportRow({ metricKey: "b" })]);
+    const csv = valuesToCsv([exportRowOf({ metricKey: "a", note: "x\ny" }), exportRowOf({ metricKey: "b" })]);
     expect(ok(csv).map((r) => r.row)).toEqual([2, 3]);
   });
 });

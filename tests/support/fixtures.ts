@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/domain";
+import type { ExportRow } from "@/lib/export/model";
 import type { QuoteFields } from "@/lib/validation/quote";
 
 /**
@@ -43,4 +44,22 @@ export function metricOf(key: string, overrides: Partial<Omit<MetricDefinition, 
 /** A short quote in the peacekeeping section. */
 export function quoteOf(overrides: Partial<QuoteFields> = {}): QuoteFields {
   return { speaker: "Ada Speaker", title: "Envoy", section: "peacekeeping", text: "First.", ...overrides };
+}
+
+/** One exported figure row (the CSV's columns), a count of refugees in 2024 unless told otherwise. */
+export function exportRowOf(overrides: Partial<ExportRow> = {}): ExportRow {
+  return {
+    year: 2024,
+    section: "Displacement",
+    metricKey: "refugees",
+    label: "Refugees",
+    unit: "count",
+    value: 43_400_000,
+    qualifier: "over",
+    note: null,
+    source: null,
+    updatedAt: new Date("2024-05-01T12:30:00.000Z"),
+    updatedBy: "Ana",
+    ...overrides,
+  };
 }
