@@ -11,7 +11,6 @@ import { valueBatchItems, type ValueBatchItem, type ValueRowError } from "@/lib/
 import type { Unit } from "@/lib/domain";
 import { metrics, reportingYears, type MetricValueRow } from "../schema";
 import type { Database, Executor } from "../client";
-import { faultPoint } from "./fault-point";
 import { assertYearOpen, yearLocked, yearMissing } from "./year-guard";
 
 type SaveOptions = { ip?: string | null; audit?: boolean };
@@ -20,13 +19,14 @@ type SaveOptions = { ip?: string | null; audit?: boolean };
  * Saves one value of one year. The input is parsed here with the metric's own schema (the one
  * the form uses); `version` is what the writer last read, and a stale one is refused with 409
  * and the current row; without one the save lands on whatever is there (last write wins).
- * The change, its revision and its audit row are one transaction.
+ * The change, its revision and its audit row are one statement (report_desk_save_value), and so
+ * one transaction of PostgreSQL's own: no BEGIN and COMMIT round trips (decision 036).
  */
 export async function saveValue(db: Database, year: number, metricKey: string, raw: unknown, actor: Actor, opts: SaveOptions = {}) {
-  // The metric's rules are read before the transaction opens, so that concurrent writers wait on
-  // each other for one statement, not for our parsing; the write compares them again (drizzle/0006).
+  // The metric's rules are read first, so that concurrent writers wait on each other for one
+  // statement, not for our parsing; the write compares them again (drizzle/0006).
   const rules = await readRules(db, year, metricKey);
-  return db.transaction((tx) => writeValue(tx, year, metricKey, raw, rules, actor, opts));
+  return writeValue(db, year, metricKey, raw, rules, actor, opts);
 }
 
 /** The same inside a transaction the caller holds (the lock tests keep one open mid-save). */
@@ -52,13 +52,13 @@ type SaveResult =
   | { status: "saved"; row: Record<string, unknown> };
 
 /**
- * One round trip inside the transaction: report_desk_save_value (drizzle/0006) checks the year
+ * One round trip, alone or inside the caller's transaction (a batch): report_desk_save_value (drizzle/0006) checks the year
  * and the version, writes the value, its revision and its audit row, and answers with a status
  * from which the same errors as ever are built here. A metric whose unit or bounds changed since
  * `rules` were read is read again and the input parsed again, so nothing is stored that its
  * current rules refuse.
  */
-async function writeValue(tx: Executor, year: number, metricKey: string, raw: unknown, rules: Rules, actor: Actor, opts: SaveOptions): Promise<ValueBody> {
+async function writeValue(ex: Executor, year: number, metricKey: string, raw: unknown, rules: Rules, actor: Actor, opts: SaveOptions): Promise<ValueBody> {
   for (let attempt = 1; ; attempt++) {
     // The order of the refusals is that of the checks before them: year, metric, then input.
     if (!rules.yearStatus) throw yearMissing(year);
@@ -71,7 +71,7 @@ async function writeValue(tx: Executor, year: number, metricKey: string, raw: un
       (["qualifier", "note", "source", ...PROVENANCE_FIELDS] as const).filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
     );
     const [answer] = rowsOf<{ result: SaveResult }>(
-      await tx.execute(sql`select report_desk_save_value(
+      await ex.execute(sql`select report_desk_save_value(
         ${year}::integer, ${metricKey}::text, ${unit}::text, ${min}::double precision, ${max}::double precision,
         ${input.version ?? null}::integer, ${input.value}::double precision, ${JSON.stringify(fields)}::jsonb,
         ${actor.id}::integer, ${actor.email}::text, ${new Date().toISOString()}::timestamptz, ${input.reason ?? null}::text,
@@ -80,10 +80,8 @@ async function writeValue(tx: Executor, year: number, metricKey: string, raw: un
     );
     const result = answer!.result;
     switch (result.status) {
-      case "saved": {
-        if (opts.audit !== false) await faultPoint("audit:value_saved");
+      case "saved":
         return toValueBody({ ...rowFromJson(result.row), metricKey, updatedBy: actor.name });
-      }
       case "conflict": {
         const current = result.current ? toValueBody({ ...rowFromJson(result.current), metricKey, updatedBy: result.updated_by_name ?? null }) : null;
         throw conflict(metricKey, current);
@@ -99,7 +97,7 @@ async function writeValue(tx: Executor, year: number, metricKey: string, raw: un
       case "metric_changed":
         // Only an admin editing this metric during the save gets here; a third time is not a race worth winning.
         if (attempt >= 3) throw new AppError("conflict", `The metric “${metricKey}” changed while saving: try again`);
-        rules = await readRules(tx, year, metricKey);
+        rules = await readRules(ex, year, metricKey);
     }
   }
 }

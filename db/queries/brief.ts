@@ -2,6 +2,7 @@ import "server-only";
 import { buildBrief, type Brief } from "@/lib/brief/model";
 import { compareBlocks } from "@/lib/compare/compare";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listYearBlocks } from "./blocks";
 import { listSections } from "./catalog";
 import { listYearChecks } from "./checks";
@@ -12,12 +13,12 @@ import { listYearValues } from "./years";
 export async function loadBrief(db: Executor, from: number, to: number): Promise<{ missingYears: number[]; brief: Brief | null }> {
   const { missingYears, comparison } = await readComparison(db, from, to);
   if (!comparison) return { missingYears, brief: null };
-  const [values, checks, sections, fromBlocks, toBlocks] = await Promise.all([
-    listYearValues(db, to),
-    listYearChecks(db, to),
-    listSections(db),
-    listYearBlocks(db, from),
-    listYearBlocks(db, to),
+  const [values, checks, sections, fromBlocks, toBlocks] = await readTogether(db, [
+    () => listYearValues(db, to),
+    () => listYearChecks(db, to),
+    () => listSections(db),
+    () => listYearBlocks(db, from),
+    () => listYearBlocks(db, to),
   ]);
   return {
     missingYears: [],

@@ -6,11 +6,12 @@ import { formatValue } from "@/lib/numbers/format";
 import { evaluateRule, parseRuleExpression } from "@/lib/rules/expression";
 import { metrics, users, valueComments } from "../schema";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listMetricBreaks, type MetricBreak } from "./breaks";
 import { listMetrics, type Metric } from "./catalog";
 import { listRules, type ValidationRule } from "./rules";
 import { listTextChecksOfYears } from "./text-checks";
-import { listAllValues, type ValuePoint } from "./value-points";
+import { listAllValuesCached, type ValuePoint } from "./value-points";
 
 const KIND_ORDER: Check["kind"][] = ["rule", "text", "range", "outlier", "comment", "missing"];
 
@@ -26,19 +27,22 @@ export async function listYearChecks(db: Executor, year: number): Promise<Check[
  */
 export async function listChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
   if (years.length === 0) return new Map();
-  const [allMetrics, values, rules, breaks, comments, textChecks] = await Promise.all([
-    listMetrics(db),
-    listAllValues(db),
-    listRules(db),
-    listMetricBreaks(db),
-    db
-      .select({ id: valueComments.id, year: valueComments.year, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
-      .from(valueComments)
-      .innerJoin(metrics, eq(metrics.id, valueComments.metricId))
-      .innerJoin(users, eq(users.id, valueComments.authorId))
-      .where(and(inArray(valueComments.year, years), isNull(valueComments.resolvedAt)))
-      .orderBy(asc(valueComments.id)),
-    listTextChecksOfYears(db, years),
+  const [allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
+    () => listMetrics(db),
+    () =>
+      // Shared with the dashboard, () => which reads every value too: read again only after a change.
+      listAllValuesCached(db),
+    () => listRules(db),
+    () => listMetricBreaks(db),
+    () =>
+      db
+        .select({ id: valueComments.id, year: valueComments.year, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
+        .from(valueComments)
+        .innerJoin(metrics, eq(metrics.id, valueComments.metricId))
+        .innerJoin(users, eq(users.id, valueComments.authorId))
+        .where(and(inArray(valueComments.year, years), isNull(valueComments.resolvedAt)))
+        .orderBy(asc(valueComments.id)),
+    () => listTextChecksOfYears(db, years),
   ]);
   const compiled = rules.map((rule) => ({ rule, parsed: parseRuleExpression(rule.expression) }));
   return new Map(

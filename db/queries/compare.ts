@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { compareQuotes, compareValues, type CompareRow, type QuoteComparison, type QuoteLike } from "@/lib/compare/compare";
 import { quotes, reportingYears, sections } from "../schema";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listMetricBreaks } from "./breaks";
 import { listMetrics } from "./catalog";
 import { listValuesOfYears } from "./value-points";
@@ -16,17 +17,18 @@ export type YearComparison = { from: number; to: number; rows: CompareRow[]; quo
  */
 export async function readComparison(db: Executor, from: number, to: number): Promise<{ missingYears: number[]; comparison: YearComparison | null }> {
   const years = [...new Set([from, to])];
-  const [found, allMetrics, values, quoteRows, breaks] = await Promise.all([
-    db.select({ year: reportingYears.year }).from(reportingYears).where(inArray(reportingYears.year, years)),
-    listMetrics(db),
-    listValuesOfYears(db, years),
-    db
-      .select({ id: quotes.id, year: quotes.year, speaker: quotes.speaker, title: quotes.title, section: quotes.sectionKey, text: quotes.text })
-      .from(quotes)
-      .innerJoin(sections, eq(sections.key, quotes.sectionKey))
-      .where(and(inArray(quotes.year, years), isNull(quotes.deletedAt)))
-      .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id)),
-    listMetricBreaks(db),
+  const [found, allMetrics, values, quoteRows, breaks] = await readTogether(db, [
+    () => db.select({ year: reportingYears.year }).from(reportingYears).where(inArray(reportingYears.year, years)),
+    () => listMetrics(db),
+    () => listValuesOfYears(db, years),
+    () =>
+      db
+        .select({ id: quotes.id, year: quotes.year, speaker: quotes.speaker, title: quotes.title, section: quotes.sectionKey, text: quotes.text })
+        .from(quotes)
+        .innerJoin(sections, eq(sections.key, quotes.sectionKey))
+        .where(and(inArray(quotes.year, years), isNull(quotes.deletedAt)))
+        .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id)),
+    () => listMetricBreaks(db),
   ]);
   const present = new Set(found.map((y) => y.year));
   const missingYears = years.filter((y) => !present.has(y));

@@ -2,6 +2,7 @@ import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { metrics, reportingYears, users, valueRevisions, type ValueRevisionRow } from "../schema";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listMetrics, listSections, type Metric, type Section } from "./catalog";
 import { listAllValuesCached, type ValuePoint } from "./value-points";
 import type { ReportingYear } from "./years";
@@ -51,15 +52,16 @@ export type DashboardData = {
  * the year page.
  */
 export async function loadDashboardData(db: Executor): Promise<DashboardData> {
-  const [yearRows, sections, allMetrics, values, latestEdits] = await Promise.all([
-    db
-      .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage })
-      .from(reportingYears)
-      .orderBy(desc(reportingYears.year)),
-    listSections(db),
-    listMetrics(db),
-    listAllValuesCached(db),
-    listLatestEdits(db, 10),
+  const [yearRows, sections, allMetrics, values, latestEdits] = await readTogether(db, [
+    () =>
+      db
+        .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage })
+        .from(reportingYears)
+        .orderBy(desc(reportingYears.year)),
+    () => listSections(db),
+    () => listMetrics(db),
+    () => listAllValuesCached(db),
+    () => listLatestEdits(db, 10),
   ]);
   const perYear = new Map<number, number>();
   const withValue = new Set<string>();

@@ -3,6 +3,7 @@ import type { ExportYear } from "@/lib/export/model";
 import { inReportOrder } from "@/lib/export/model";
 import type { YearContentData } from "@/lib/snapshot/content";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listMetrics, listSections } from "./catalog";
 import { latestSnapshot, type SnapshotSummary } from "./snapshots";
 import { findYear, listYearQuotes, listYearSections, listYearValues, listYears } from "./years";
@@ -13,11 +14,11 @@ const snapshotRef = (s: SnapshotSummary | null) => (s ? { id: s.id, sha256: s.sh
 export async function loadYearExport(db: Executor, year: number): Promise<ExportYear | null> {
   const reportingYear = await findYear(db, year);
   if (!reportingYear) return null;
-  const [sections, values, quotes, snapshot] = await Promise.all([
-    listYearSections(db, year),
-    listYearValues(db, year),
-    listYearQuotes(db, year),
-    latestSnapshot(db, year),
+  const [sections, values, quotes, snapshot] = await readTogether(db, [
+    () => listYearSections(db, year),
+    () => listYearValues(db, year),
+    () => listYearQuotes(db, year),
+    () => latestSnapshot(db, year),
   ]);
   return {
     year,
@@ -44,7 +45,7 @@ export async function loadAllYearsExport(db: Executor): Promise<ExportYear[]> {
 
 /** A snapshot's frozen content shaped for the same writers, in today's report order. */
 export async function snapshotExport(db: Executor, content: YearContentData, status: ExportYear["status"], snapshot: SnapshotSummary): Promise<ExportYear> {
-  const [sections, metrics] = await Promise.all([listSections(db), listMetrics(db)]);
+  const [sections, metrics] = await readTogether(db, [() => listSections(db), () => listMetrics(db)]);
   return {
     year: content.year,
     status,

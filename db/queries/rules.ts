@@ -4,6 +4,7 @@ import type { CheckSeverity } from "@/lib/checks/types";
 import { evaluateRule, type CompiledRule } from "@/lib/rules/expression";
 import { reportingYears, users, validationRules } from "../schema";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listAllValues } from "./value-points";
 
 export type ValidationRule = {
@@ -34,9 +35,9 @@ export type RulePreviewYear = { year: number; status: "pass" | "fail" | "skipped
 
 /** What a rule would say of every reporting year, before it is saved: two queries (years, values). */
 export async function previewRule(db: Executor, rule: CompiledRule): Promise<RulePreviewYear[]> {
-  const [years, values] = await Promise.all([
-    db.select({ year: reportingYears.year }).from(reportingYears).orderBy(desc(reportingYears.year)),
-    listAllValues(db),
+  const [years, values] = await readTogether(db, [
+    () => db.select({ year: reportingYears.year }).from(reportingYears).orderBy(desc(reportingYears.year)),
+    () => listAllValues(db),
   ]);
   const byYear = new Map<number, Map<string, number | null>>();
   for (const v of values) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { ContentValue } from "@/lib/snapshot/content";
 import { pickProvenance } from "@/lib/validation/provenance";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listYearBlocks } from "./blocks";
 import { listYearQuotes, listYearValues, type YearValueRow } from "./years";
 
@@ -12,7 +13,7 @@ const SNAPSHOT_FORMAT = "report-desk/year@1" as const;
  * unchanged data are identical. Snapshots hash this; the JSON export writes it.
  */
 export async function readYearContent(db: Executor, year: number) {
-  const [values, quotes, blocks] = await Promise.all([listYearValues(db, year), listYearQuotes(db, year), listYearBlocks(db, year)]);
+  const [values, quotes, blocks] = await readTogether(db, [() => listYearValues(db, year), () => listYearQuotes(db, year), () => listYearBlocks(db, year)]);
   return {
     format: SNAPSHOT_FORMAT,
     year,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 import { listMetricBreaks } from "./breaks";
 import { listYearChecks } from "./checks";
 import { countOpenComments } from "./comments";
@@ -8,11 +9,11 @@ import { listYearTimeline } from "./timeline";
 
 /** What the year page shows of the review, in a fixed number of queries: checks, timeline, open comments, breaks. */
 export async function loadYearReview(db: Executor, year: number) {
-  const [checks, timeline, openComments, breaks] = await Promise.all([
-    listYearChecks(db, year),
-    listYearTimeline(db, year),
-    countOpenComments(db, year),
-    listMetricBreaks(db),
+  const [checks, timeline, openComments, breaks] = await readTogether(db, [
+    () => listYearChecks(db, year),
+    () => listYearTimeline(db, year),
+    () => countOpenComments(db, year),
+    () => listMetricBreaks(db),
   ]);
   return {
     checks,

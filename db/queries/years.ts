@@ -17,6 +17,7 @@ import {
 } from "../schema";
 import { listSections, type Section } from "./catalog";
 import type { Executor } from "../client";
+import { readTogether } from "../read-together";
 
 export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number; returnMessage: string | null };
 
@@ -143,12 +144,13 @@ export async function findYearMetric(
 
 /** The sections as the year shows them: a locked year's under the titles they had when it was locked. */
 export async function listYearSections(db: Executor, year: number): Promise<Section[]> {
-  const [current, kept] = await Promise.all([
-    listSections(db),
-    db
-      .selectDistinct({ key: lockedMetricLabels.sectionKey, title: lockedMetricLabels.sectionTitle })
-      .from(lockedMetricLabels)
-      .where(eq(lockedMetricLabels.year, year)),
+  const [current, kept] = await readTogether(db, [
+    () => listSections(db),
+    () =>
+      db
+        .selectDistinct({ key: lockedMetricLabels.sectionKey, title: lockedMetricLabels.sectionTitle })
+        .from(lockedMetricLabels)
+        .where(eq(lockedMetricLabels.year, year)),
   ]);
   const titles = new Map(kept.map((k) => [k.key, k.title]));
   return current.map((s) => ({ ...s, title: titles.get(s.key) ?? s.title }));
