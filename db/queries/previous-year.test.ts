@@ -8,7 +8,7 @@ import { copyQuotes, deleteQuote } from "../commands/quotes";
 import { saveValue } from "../commands/values";
 import { lockYear, openYear } from "../commands/years";
 import { speakerKey } from "@/lib/speakers";
-import { listEarlierQuotes, listPreviousValues } from "./previous-year";
+import { hasEarlierQuotes, listEarlierQuotes, listPreviousValues } from "./previous-year";
 import { findYearDetail, listYearQuotes } from "./years";
 
 describe.each(engines)("previous-year queries and copying quotes on %s", (engine) => {
@@ -69,6 +69,9 @@ describe.each(engines)("previous-year queries and copying quotes on %s", (engine
     const from2023 = before2031.years[0]!;
     expect(from2023.quotes.length).toBeGreaterThan(1);
     expect(await listEarlierQuotes(t.db, 1990)).toBeNull();
+    expect(await hasEarlierQuotes(t.db, 1990)).toBe(false);
+    expect(await hasEarlierQuotes(t.db, 2023)).toBe(false);
+    expect(await hasEarlierQuotes(t.db, 2024)).toBe(true);
     // Quoted only in 2023 so far: nobody recurs yet.
     expect(before2031.recurringSpeakers).toEqual([]);
 
