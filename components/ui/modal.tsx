@@ -17,6 +17,11 @@ type Props = {
  * labels itself with its title, and returns focus to the button that opened it.
  */
 export function Modal({ open, onClose, title, description, children, variant = "dialog" }: Props) {
+  // A closed dialog is not drawn at all: a year page has two per figure and more per quote, and
+  // each closed Headless UI dialog still costs its render on the server and its hydration.
+  // Unmounting is how a closed dialog ends anyway (it has no leave transition); focus returns
+  // to the opener as it did.
+  if (!open) return null;
   return (
     // The dialog element itself covers the screen, so it is "visible" to people and to tests alike.
     <Dialog open={open} onClose={onClose} className="fixed inset-0 z-50">

@@ -173,7 +173,7 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
             type="button"
             className="btn-secondary px-2.5 py-1 text-xs"
             aria-expanded={detailOpen}
-            aria-controls={id("detail")}
+            aria-controls={detailOpen ? id("detail") : undefined}
             aria-keyshortcuts="Alt+Enter"
             onClick={() => handlers.onToggleDetail(row.metricKey)}
           >
@@ -195,39 +195,41 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
           />
         </div>
       </div>
-      <div
-        id={id("detail")}
-        hidden={!detailOpen}
-        className={`mt-3 ${detailOpen ? "grid" : "hidden"} gap-3 rounded-md border border-gray-200 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-[9rem_1fr_1fr_1fr_auto] lg:items-end`}
-      >
-        <div>
-          <label htmlFor={id("qualifier")} className="field-label text-xs">
-            Qualifier<span className="sr-only">, {row.label}</span>
-          </label>
-          <select
-            id={id("qualifier")}
-            className="field-input mt-1"
-            value={draft.qualifier}
-            onChange={(e) => handlers.onDraft(row.metricKey, { qualifier: e.target.value as Draft["qualifier"] })}
-            onKeyDown={(e) => handlers.onDetailKey(row.metricKey, e)}
-          >
-            <option value="none">none</option>
-            <option value="over">over</option>
-            <option value="about">about</option>
-          </select>
-        </div>
-        {detailText("source", "Source", "a web address or a citation")}
-        {detailText("note", "Note")}
-        {detailText("reason", "Reason for the change", "optional")}
-        <button
-          type="button"
-          className="btn-primary px-3 py-2 text-xs"
-          disabled={status.kind === "saving" || !state.unsaved}
-          onClick={() => handlers.onSave(row.metricKey)}
+      {/* Drawn only when open: a closed detail is a third of a row's markup, and its fields live in the grid's state, not here. */}
+      {detailOpen ? (
+        <div
+          id={id("detail")}
+          className="mt-3 grid gap-3 rounded-md border border-gray-200 bg-gray-50 p-3 sm:grid-cols-2 lg:grid-cols-[9rem_1fr_1fr_1fr_auto] lg:items-end"
         >
-          Save<span className="sr-only"> {row.label}</span>
-        </button>
-      </div>
+          <div>
+            <label htmlFor={id("qualifier")} className="field-label text-xs">
+              Qualifier<span className="sr-only">, {row.label}</span>
+            </label>
+            <select
+              id={id("qualifier")}
+              className="field-input mt-1"
+              value={draft.qualifier}
+              onChange={(e) => handlers.onDraft(row.metricKey, { qualifier: e.target.value as Draft["qualifier"] })}
+              onKeyDown={(e) => handlers.onDetailKey(row.metricKey, e)}
+            >
+              <option value="none">none</option>
+              <option value="over">over</option>
+              <option value="about">about</option>
+            </select>
+          </div>
+          {detailText("source", "Source", "a web address or a citation")}
+          {detailText("note", "Note")}
+          {detailText("reason", "Reason for the change", "optional")}
+          <button
+            type="button"
+            className="btn-primary px-3 py-2 text-xs"
+            disabled={status.kind === "saving" || !state.unsaved}
+            onClick={() => handlers.onSave(row.metricKey)}
+          >
+            Save<span className="sr-only"> {row.label}</span>
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 });

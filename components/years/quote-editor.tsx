@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { copyQuotesAction, createQuoteAction, deleteQuoteAction, updateQuoteAction } from "@/server/actions/quotes";
+import { copyQuotesAction, createQuoteAction, deleteQuoteAction, earlierQuotesAction, updateQuoteAction } from "@/server/actions/quotes";
 import type { QuoteResult } from "@/db/commands/quotes";
 import { speakerKey } from "@/lib/speakers";
 import { quoteFieldsSchema } from "@/lib/validation/quote";
@@ -24,11 +24,12 @@ type Props = {
   year: number;
   sections: Section[];
   quotes: EditableQuote[];
-  earlier: Earlier | null;
+  /** Whether an earlier year has quotes to copy; the dialog reads them when it opens. */
+  canCopy: boolean;
 };
 
 /** Quotes of an open year: add, edit, delete, and copy recurring speakers from any earlier year. */
-export function QuoteEditor({ year, sections, quotes, earlier }: Props) {
+export function QuoteEditor({ year, sections, quotes, canCopy }: Props) {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const titleOf = new Map(sections.map((s) => [s.key, s.title]));
@@ -39,7 +40,7 @@ export function QuoteEditor({ year, sections, quotes, earlier }: Props) {
         <button type="button" className="btn-primary" onClick={() => setAdding(true)} disabled={adding}>
           Add a quote
         </button>
-        {earlier ? <CopyQuotes year={year} earlier={earlier} titleOf={titleOf} onCopied={setNotice} /> : null}
+        {canCopy ? <CopyQuotes year={year} titleOf={titleOf} onCopied={setNotice} /> : null}
       </div>
       <p role="status" aria-live="polite" className="text-sm text-green-800">
         {notice}
@@ -248,19 +249,70 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
   );
 }
 
-function CopyQuotes({
+function CopyQuotes({ year, titleOf, onCopied }: { year: number; titleOf: Map<string, string>; onCopied: (message: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [earlier, setEarlier] = useState<Earlier | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  async function show() {
+    setOpen(true);
+    setLoadError(null);
+    setEarlier(null);
+    // Read afresh at every opening: another editor may have added quotes to an earlier year meanwhile.
+    const result = await earlierQuotesAction({ params: { year } });
+    if (!result.ok) setLoadError(result.message);
+    else if (!result.data) setLoadError("No earlier year has quotes any more.");
+    else setEarlier(result.data);
+  }
+
+  return (
+    <>
+      <button type="button" className="btn-secondary" onClick={() => void show()}>
+        Copy quotes from an earlier year
+      </button>
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Copy quotes from an earlier year"
+        description={`Each picked quote is added to ${year} as a new quote you can then edit. Speakers quoted in more than one earlier edition are picked to begin with.`}
+      >
+        {loadError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {loadError}
+          </p>
+        ) : earlier ? (
+          <CopyQuotesPicker
+            key={earlier.years.map((y) => `${y.year}:${y.quotes.length}`).join()}
+            year={year}
+            earlier={earlier}
+            titleOf={titleOf}
+            onClose={() => setOpen(false)}
+            onCopied={onCopied}
+          />
+        ) : (
+          <p role="status" className="text-sm text-gray-600">
+            Loading the quotes of earlier years…
+          </p>
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function CopyQuotesPicker({
   year,
   earlier,
   titleOf,
+  onClose,
   onCopied,
 }: {
   year: number;
   earlier: Earlier;
   titleOf: Map<string, string>;
+  onClose: () => void;
   onCopied: (message: string) => void;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [fromYear, setFromYear] = useState(earlier.years[0]!.year);
   const from = earlier.years.find((y) => y.year === fromYear) ?? earlier.years[0]!;
   // Speakers quoted in several editions are the ones a new edition usually quotes again.
@@ -292,66 +344,55 @@ function CopyQuotes({
       setError(result.fieldErrors?.ids ?? result.message);
       return;
     }
-    setOpen(false);
-    setPicked(recurringOf(from.quotes));
+    onClose();
     onCopied(`Copied ${result.data.length} quote${result.data.length === 1 ? "" : "s"} from ${from.year}`);
     router.refresh();
   }
 
   return (
     <>
-      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
-        Copy quotes from an earlier year
-      </button>
-      <Modal
-        open={open}
-        onClose={() => setOpen(false)}
-        title="Copy quotes from an earlier year"
-        description={`Each picked quote is added to ${year} as a new quote you can then edit. Speakers quoted in more than one earlier edition are picked to begin with.`}
-      >
-        <label className="block text-sm font-medium" htmlFor="copy-quotes-year">
-          Copy from
-        </label>
-        <select id="copy-quotes-year" className="mt-1 w-56 max-w-full" value={from.year} onChange={(e) => chooseYear(Number(e.target.value))}>
-          {earlier.years.map((y) => (
-            <option key={y.year} value={y.year}>
-              {y.year} ({y.quotes.length} quote{y.quotes.length === 1 ? "" : "s"})
-            </option>
+      <label className="block text-sm font-medium" htmlFor="copy-quotes-year">
+        Copy from
+      </label>
+      <select id="copy-quotes-year" className="mt-1 w-56 max-w-full" value={from.year} onChange={(e) => chooseYear(Number(e.target.value))}>
+        {earlier.years.map((y) => (
+          <option key={y.year} value={y.year}>
+            {y.year} ({y.quotes.length} quote{y.quotes.length === 1 ? "" : "s"})
+          </option>
+        ))}
+      </select>
+      <fieldset className="mt-4">
+        <legend className="sr-only">Quotes of {from.year}</legend>
+        <ul className="space-y-2">
+          {from.quotes.map((q) => (
+            <li key={q.id}>
+              <label className="flex gap-3 rounded-md border border-gray-200 p-3 text-sm">
+                <input type="checkbox" className="mt-1" checked={picked.has(q.id)} onChange={() => toggle(q.id)} />
+                <span>
+                  <span className="font-medium">{q.speaker}</span>
+                  {q.title ? <span className="text-gray-600">, {q.title}</span> : null}
+                  <span className="block text-xs text-gray-500">{titleOf.get(q.section) ?? q.section}</span>
+                  <span className="mt-1 line-clamp-2 block whitespace-pre-line text-gray-800">“{q.text}”</span>
+                </span>
+              </label>
+            </li>
           ))}
-        </select>
-        <fieldset className="mt-4">
-          <legend className="sr-only">Quotes of {from.year}</legend>
-          <ul className="space-y-2">
-            {from.quotes.map((q) => (
-              <li key={q.id}>
-                <label className="flex gap-3 rounded-md border border-gray-200 p-3 text-sm">
-                  <input type="checkbox" className="mt-1" checked={picked.has(q.id)} onChange={() => toggle(q.id)} />
-                  <span>
-                    <span className="font-medium">{q.speaker}</span>
-                    {q.title ? <span className="text-gray-600">, {q.title}</span> : null}
-                    <span className="block text-xs text-gray-500">{titleOf.get(q.section) ?? q.section}</span>
-                    <span className="mt-1 line-clamp-2 block whitespace-pre-line text-gray-800">“{q.text}”</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        {error ? (
-          <p role="alert" className="mt-3 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
-        <DialogActions
-          className="mt-4"
-          onCancel={() => setOpen(false)}
-          label={`Copy ${picked.size} quote${picked.size === 1 ? "" : "s"}`}
-          busyLabel="Copying…"
-          busy={busy}
-          disabled={picked.size === 0}
-          onConfirm={() => void copy()}
-        />
-      </Modal>
+        </ul>
+      </fieldset>
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <DialogActions
+        className="mt-4"
+        onCancel={onClose}
+        label={`Copy ${picked.size} quote${picked.size === 1 ? "" : "s"}`}
+        busyLabel="Copying…"
+        busy={busy}
+        disabled={picked.size === 0}
+        onConfirm={() => void copy()}
+      />
     </>
   );
 }

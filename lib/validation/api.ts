@@ -81,6 +81,14 @@ export const quoteBody = z
   })
   .meta({ id: "Quote" });
 
+/** The quotes of every earlier year (newest first), and the speakers quoted in more than one of them; null when there are none. */
+export const earlierQuotesBody = z
+  .object({
+    years: z.array(z.object({ year: z.number().int(), quotes: z.array(quoteBody) })),
+    recurringSpeakers: z.array(z.string()),
+  })
+  .nullable();
+
 export const writtenNumberBody = z
   .object({
     id: z.number().int(),

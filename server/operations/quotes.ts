@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { copyQuotes, createQuote, deleteQuote, updateQuote } from "@/db/commands/quotes";
 import { listQuoteHistory } from "@/db/queries/quote-history";
+import { listEarlierQuotes } from "@/db/queries/previous-year";
 import { findYear, listYearQuotes } from "@/db/queries/years";
 import { notFound } from "@/lib/errors";
-import { quoteBody, quoteHistoryBody } from "@/lib/validation/api";
+import { earlierQuotesBody, quoteBody, quoteHistoryBody } from "@/lib/validation/api";
 import { idParams, yearParams } from "@/lib/validation/params";
 import { copyQuotesSchema, createQuoteSchema, deleteQuoteSchema, updateQuoteSchema } from "@/lib/validation/quote";
 import { toQuoteBody } from "@/server/api/serialize";
@@ -78,6 +79,21 @@ export const quotes = {
       const history = await listQuoteHistory(db, params.id);
       if (!history) throw notFound(`Quote ${params.id}`);
       return history;
+    },
+  }),
+
+  /** What the copy dialog offers, read when it opens: every earlier year's quotes are too many to send with the page. */
+  earlier: defineOperation({
+    method: "GET",
+    summary: "The quotes of every year before this one, newest year first, and the speakers quoted in several",
+    permission: "read",
+    params: yearParams,
+    response: earlierQuotesBody,
+    handler: async ({ db, params }) => {
+      const earlier = await listEarlierQuotes(db, params.year);
+      return (
+        earlier && { years: earlier.years.map((y) => ({ year: y.year, quotes: y.quotes.map(toQuoteBody) })), recurringSpeakers: earlier.recurringSpeakers }
+      );
     },
   }),
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listMetrics } from "@/db/queries/catalog";
-import { listEarlierQuotes, listPreviousValues } from "@/db/queries/previous-year";
+import { hasEarlierQuotes, listPreviousValues } from "@/db/queries/previous-year";
 import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
@@ -52,7 +52,8 @@ export default async function YearPage({ params, searchParams }: Props) {
   // In review is still editable: reviewers read while editors correct.
   const open = reportingYear.status !== "locked";
   const editable = open && can(actor.role, "values:write");
-  const earlierQuotes = editable ? await listEarlierQuotes(db, year) : null;
+  // The copy dialog reads the earlier quotes when it opens: at ten times the real size they are a thousand.
+  const canCopyQuotes = editable && (await hasEarlierQuotes(db, year));
   const filled = values.filter((v) => v.value !== null).length;
   const previousByKey = new Map(previousValues.map((p) => [p.metricKey, p]));
   const askedSection = (await searchParams).section;
@@ -109,7 +110,7 @@ export default async function YearPage({ params, searchParams }: Props) {
             sectionMenu={pages.mode !== "one"}
           />
           <QuotesSection>
-            <QuoteEditor year={year} sections={sections} quotes={quotes} earlier={earlierQuotes} />
+            <QuoteEditor year={year} sections={sections} quotes={quotes} canCopy={canCopyQuotes} />
           </QuotesSection>
         </UnsavedChangesGuard>
       ) : (
