@@ -28,7 +28,7 @@ function readJson(file: string): unknown {
 
 /** Tests, docs and scripts are not part of the build; everything else git tracks may be. */
 function buildIsCurrent(): boolean {
-  const built = ["/.next/BUILD_ID", "/.next/pglite-template.tar.gz"].map((f) => fs.statSync(process.cwd() + f, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+  const built = ["/.next/BUILD_ID", "/.next/pglite-template.tar"].map((f) => fs.statSync(process.cwd() + f, { throwIfNoEntry: false })?.mtimeMs ?? 0);
   const builtAt = Math.min(...built);
   if (builtAt === 0) return false;
   const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" });

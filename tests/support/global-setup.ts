@@ -16,7 +16,7 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-vitest-"));
-  const file = path.join(dir, "pglite-template.tar.gz");
+  const file = path.join(dir, "pglite-template.tar");
   await writeTemplate(file);
   project.provide("pgliteTemplate", file);
   return () => fs.rmSync(dir, { recursive: true, force: true });
