@@ -43,7 +43,12 @@ export type Entry = {
    * of answer costs with no data at all, reported beside a ratio target that is below it.
    */
   target?: { p95Ms: number; floorRatio?: number; baseline?: "api" | "page" };
+  /** A page's matching API call (that entry's name): issue 16 asks the page for at most 1.5× its time. */
+  matchingApi?: string;
 };
+
+const VALUES_API = "values API";
+const COMPARE_API = "compare API";
 
 const IMPORT_YEAR = MAIN_YEAR - 2;
 /** The floors' writes go to a year of their own, so they never change what the app is measured on. */
@@ -166,6 +171,8 @@ export const ENTRIES: Entry[] = [
     method: "GET",
     path: () => "/",
     auth: "session",
+    // The dashboard's KPIs are the year's figures against their previous ones, as the values API lists them.
+    matchingApi: VALUES_API,
     // What the dashboard reads: the years, the catalogue, every value of every year (its trends)
     // and the newest edits.
     floor: () => `${yearsSql}
@@ -181,6 +188,7 @@ export const ENTRIES: Entry[] = [
     method: "GET",
     path: () => `/years/${MAIN_YEAR}`,
     auth: "session",
+    matchingApi: VALUES_API,
     floor: () =>
       `select * from reporting_years where year = ${MAIN_YEAR}; select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR) + quotesSql(MAIN_YEAR),
   },
@@ -189,18 +197,19 @@ export const ENTRIES: Entry[] = [
     method: "GET",
     path: (c) => `/compare?from=${c.compareFrom}&to=${MAIN_YEAR}`,
     auth: "session",
+    matchingApi: COMPARE_API,
     floor: (c) => yearValuesSql(c.compareFrom) + yearValuesSql(MAIN_YEAR) + quotesSql(c.compareFrom) + quotesSql(MAIN_YEAR),
     target: { p95Ms: 150, floorRatio: 3, baseline: "page" },
   },
   {
-    name: "values API",
+    name: VALUES_API,
     method: "GET",
     path: () => `/api/v1/years/${MAIN_YEAR}/values`,
     auth: "token",
     floor: () => yearValuesSql(MAIN_YEAR),
   },
   {
-    name: "compare API",
+    name: COMPARE_API,
     method: "GET",
     path: (c) => `/api/v1/compare?from=${c.compareFrom}&to=${MAIN_YEAR}`,
     auth: "token",
