@@ -29,9 +29,8 @@ export async function listChecksOfYears(db: Executor, years: number[]): Promise<
   if (years.length === 0) return new Map();
   const [allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
     () => listMetrics(db),
-    () =>
-      // Shared with the dashboard, () => which reads every value too: read again only after a change.
-      listAllValuesCached(db),
+    // Shared with the dashboard, which reads every value too: read again only after a change.
+    () => listAllValuesCached(db),
     () => listRules(db),
     () => listMetricBreaks(db),
     () =>
@@ -45,12 +44,13 @@ export async function listChecksOfYears(db: Executor, years: number[]): Promise<
     () => listTextChecksOfYears(db, years),
   ]);
   const compiled = rules.map((rule) => ({ rule, parsed: parseRuleExpression(rule.expression) }));
+  const figures = figuresOfYears(values, years);
   return new Map(
     years.map((year) => [
       year,
       checksOfYear(year, {
         metrics: allMetrics,
-        values,
+        ...figures.get(year)!,
         rules: compiled,
         breaks,
         comments: comments.filter((c) => c.year === year),
@@ -60,9 +60,38 @@ export async function listChecksOfYears(db: Executor, years: number[]): Promise<
   );
 }
 
-type Inputs = {
+type Figures = {
+  /** The year's figures by metric. */
+  current: Map<string, number | null>;
+  /** For each metric, the nearest earlier year with a value (years may be skipped). */
+  previous: Map<string, { year: number; value: number }>;
+};
+
+/**
+ * The figures of each asked year and the previous figure of each metric, in one pass over the
+ * values in year order (the dashboard asks for several years of 10,000 values; scanning them all
+ * once per year was the largest part of its checks).
+ */
+function figuresOfYears(values: readonly ValuePoint[], years: number[]): Map<number, Figures> {
+  // listAllValues reads them in year order; anything else is put in it first.
+  const inOrder = values.every((v, i) => i === 0 || values[i - 1]!.year <= v.year) ? values : [...values].sort((a, b) => a.year - b.year);
+  const latest = new Map<string, { year: number; value: number }>();
+  const figures = new Map<number, Figures>();
+  let next = 0;
+  for (const year of [...new Set(years)].sort((a, b) => a - b)) {
+    for (; next < inOrder.length && inOrder[next]!.year < year; next++) {
+      const v = inOrder[next]!;
+      if (v.value !== null) latest.set(v.metricKey, { year: v.year, value: v.value });
+    }
+    const current = new Map<string, number | null>();
+    for (let i = next; i < inOrder.length && inOrder[i]!.year === year; i++) current.set(inOrder[i]!.metricKey, inOrder[i]!.value);
+    figures.set(year, { current, previous: new Map(latest) });
+  }
+  return figures;
+}
+
+type Inputs = Figures & {
   metrics: Metric[];
-  values: readonly ValuePoint[];
   rules: { rule: ValidationRule; parsed: ReturnType<typeof parseRuleExpression> }[];
   breaks: MetricBreak[];
   comments: { metricKey: string; label: string; text: string; author: string }[];
@@ -71,14 +100,7 @@ type Inputs = {
 
 function checksOfYear(year: number, inputs: Inputs): Check[] {
   const checks: Check[] = [...inputs.text];
-  // The year's figures, and for each metric the nearest earlier year with a value (years may be skipped).
-  const current = new Map<string, number | null>();
-  const previous = new Map<string, { year: number; value: number }>();
-  for (const v of inputs.values) {
-    if (v.year === year) current.set(v.metricKey, v.value);
-    else if (v.year < year && v.value !== null && (previous.get(v.metricKey)?.year ?? -Infinity) < v.year)
-      previous.set(v.metricKey, { year: v.year, value: v.value });
-  }
+  const { current, previous } = inputs;
   const byKey = new Map(inputs.metrics.map((m) => [m.key, m]));
 
   for (const { rule, parsed } of inputs.rules) {
