@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { personOf } from "@/tests/support/fixtures";
 import { apiSignIn, createPerson, PEOPLE, sameOrigin } from "./api";
-import { pageAs } from "./year-page";
+import { pageAs, visit } from "./year-page";
 import { ADMIN, ADMIN_STATE, signIn } from "./support";
 
 // This spec writes only in 2060–2069 and changes only people it creates itself.
@@ -95,7 +95,7 @@ test.describe("as the admin", () => {
     const rename = await page.request.put(`/api/v1/metrics/${key}`, { data: { key: "renamed_metric" }, headers: sameOrigin(baseURL!) });
     expect(rename.status()).toBe(422);
 
-    await page.goto(`/admin/metrics/${key}`);
+    await visit(page, `/admin/metrics/${key}`);
     await expect(page.getByText("Fixed: values exist in 2060")).toBeVisible();
     await page.getByLabel("Label").fill("Shelters built (km²)");
     await page.getByRole("button", { name: "Save changes" }).click();
@@ -121,7 +121,7 @@ test.describe("as the admin", () => {
   }) => {
     const email = `e2e-leaver-${stamp}@example.org`;
     const password = "harbour lamps blink over tin roofs";
-    await page.goto("/");
+    await visit(page, "/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
     await expect(page.getByRole("heading", { name: "People" })).toBeVisible();
     await page.getByRole("link", { name: "Add a person" }).click();
@@ -156,7 +156,7 @@ test.describe("as the admin", () => {
     await page.getByRole("combobox", { name: "Role" }).selectOption("reviewer");
     await page.getByRole("button", { name: "Change role" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Role changed to reviewer" })).toBeVisible();
-    await leePage.goto("/years");
+    await visit(leePage, "/years");
     await expect(leePage).toHaveURL(/\/login/);
 
     // A reset password replaces the old one.
@@ -239,9 +239,9 @@ test("a person changes their own password and creates, uses and revokes an API t
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Password changed" })).toBeVisible();
   // Still signed in here, with the new password.
-  await page.goto("/years");
+  await visit(page, "/years");
   await expect(page).toHaveURL(/\/years$/);
-  await page.goto("/account");
+  await visit(page, "/account");
 
   await page.getByLabel("Token name").fill("e2e nightly");
   await page.getByRole("button", { name: "Create token" }).click();

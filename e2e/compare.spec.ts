@@ -4,6 +4,7 @@ import { parseCsv } from "@/lib/csv/rfc4180";
 import { defaultDashboardYear } from "@/lib/dashboard/series";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { ADMIN_STATE } from "./support";
+import { visit } from "./year-page";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -53,7 +54,7 @@ test.describe("compare", () => {
   });
 
   test("filters: changed only, missing in either year, large change with an adjustable threshold; sortable columns", async ({ page }) => {
-    await page.goto("/compare?from=2022&to=2023");
+    await visit(page, "/compare?from=2022&to=2023");
     const keys = () => page.locator("tbody tr[data-metric]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-metric")));
 
     await page.getByLabel("Changed only").check();
@@ -88,7 +89,7 @@ test.describe("compare", () => {
   });
 
   test("any two years can be picked; quotes show what was added and removed", async ({ page }) => {
-    await page.goto("/compare?from=2022&to=2023");
+    await visit(page, "/compare?from=2022&to=2023");
     await page.getByLabel("From").selectOption("2023");
     await page.getByLabel("To").selectOption("2022");
     await page.getByRole("button", { name: "Compare", exact: true }).click();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { defaultDashboardYear } from "@/lib/dashboard/series";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { ADMIN_STATE } from "./support";
+import { visit } from "./year-page";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -62,7 +63,7 @@ test.describe("dashboard", () => {
   });
 
   test("the year picker and the section filter are in the address and rendered on the server", async ({ page }) => {
-    await page.goto("/?year=2023");
+    await visit(page, "/?year=2023");
     await page.getByLabel("Section").selectOption({ label: "Women, peace and security" });
     await expect(page).toHaveURL(/[?&]section=women_peace_security/);
     await expect(card(page, "women_mission_leadership_pct")).toContainText("36%");

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { PEOPLE, tokenFor } from "./api";
 import { zipOf } from "@/tests/support/zip";
-import { pageAs } from "./year-page";
+import { pageAs, visit } from "./year-page";
 
 // This spec writes only in 2050–2059.
 const CSV = { "Content-Type": "text/csv" };
@@ -232,7 +232,7 @@ test.describe("export, import and snapshots", () => {
 
   test("snapshot pages and the printable fact sheet render, without the app's navigation when printed", async ({ browser }) => {
     const page = await pageAs(browser, "editor");
-    await page.goto("/years/2053/snapshots");
+    await visit(page, "/years/2053/snapshots");
     await page.getByLabel("Reason (optional)").fill("from the page");
     await page.getByRole("button", { name: "Take snapshot now" }).click();
     await expect(page.getByRole("status")).toContainText(/Snapshot \d+ taken/);

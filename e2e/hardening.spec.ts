@@ -4,6 +4,7 @@ import { apiSignIn, createPerson, sameOrigin } from "./api";
 import { clientsFor, disposeAll, ensureYear, ok, type Caller } from "./api-clients";
 import { expectNoSeriousA11yViolations } from "./screens";
 import { ADMIN, ADMIN_STATE, signIn as submitSignIn, stateOf } from "./support";
+import { visit } from "./year-page";
 
 /**
  * Issue 11 end to end: the edges a security review found, each through the doors a person or
@@ -61,7 +62,7 @@ test.describe("hardening (issue 11)", () => {
     for (const [name, callbackUrl] of REDIRECTS) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await visit(page, `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       await page.getByLabel("Email").fill(ADMIN.email);
       await page.getByLabel("Password").fill(ADMIN.password);
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -73,7 +74,7 @@ test.describe("hardening (issue 11)", () => {
     // The same form still returns to a page of the site.
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`/login?callbackUrl=${encodeURIComponent("/years/2023?section=peacekeeping")}`);
+    await visit(page, `/login?callbackUrl=${encodeURIComponent("/years/2023?section=peacekeeping")}`);
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -145,7 +146,7 @@ test.describe("hardening (issue 11)", () => {
     const elsewhere = await (await signedInContext(playwright, baseURL!, owner.email)).storageState();
     const page = await (await browser.newContext()).newPage();
     await signIn(page, owner.email, PASSWORD);
-    await page.goto("/account");
+    await visit(page, "/account");
     await page.getByLabel("Current password").fill(PASSWORD);
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
@@ -195,7 +196,7 @@ test.describe("hardening (issue 11)", () => {
 
     const page = await (await browser.newContext()).newPage();
     await signIn(page, owner.email, PASSWORD);
-    await page.goto("/account");
+    await visit(page, "/account");
     await page.getByLabel("Token name").fill("made on the page");
     await page.getByLabel("Expires after").selectOption({ label: "30 days" });
     await page.getByRole("button", { name: "Create token" }).click();
@@ -286,7 +287,7 @@ test.describe("hardening (issue 11)", () => {
 async function captureAction(browser: Browser) {
   const context = await browser.newContext({ storageState: ADMIN_STATE });
   const page = await context.newPage();
-  await page.goto("/account");
+  await visit(page, "/account");
   const posted = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByLabel("Token name").fill("captured");
   await page.getByRole("button", { name: "Create token" }).click();

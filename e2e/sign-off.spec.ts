@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { PEOPLE, sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
-import { apiAs, ensureYear, pageAs, rowOf } from "./year-page";
+import { apiAs, ensureYear, pageAs, rowOf, visit } from "./year-page";
 
 // Writes only in 2071 (returned, resubmitted and locked here), 2072 (comments), 2080 and 2081 (a series
 // break of crsv_state_actors_listed from 2081, which no other spec's years cross).
@@ -32,7 +32,7 @@ test.describe("signing a year off", () => {
     expect((await editorApi.post(`/api/v1/years/${YEAR}/submit`, { headers: sameOrigin(baseURL!) })).status()).toBe(200);
 
     const reviewer = await pageAs(browser, "reviewer");
-    await reviewer.goto(`/years/${YEAR}`);
+    await visit(reviewer, `/years/${YEAR}`);
     await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("In review");
     const checks = reviewer.getByTestId("checks-panel");
     await expect(checks.getByTestId("check-counts")).toContainText("2 errors");
@@ -53,7 +53,7 @@ test.describe("signing a year off", () => {
     await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Open");
 
     const editor = await pageAs(browser, "editor");
-    await editor.goto(`/years/${YEAR}`);
+    await visit(editor, `/years/${YEAR}`);
     await expect(editor.getByTestId("return-message")).toContainText(`Returned by ${PEOPLE.reviewer.name}`);
     await expect(editor.getByTestId("return-message")).toContainText("Women peacekeepers cannot be 80,000 of 72,000: check the fact sheet.");
     const women = rowOf(editor, "Women peacekeepers");
@@ -94,9 +94,9 @@ test.describe("signing a year off", () => {
     await screenshotBothWidths(reviewer, testInfo, `sign-off-${YEAR}-locked`);
 
     // The dashboard lists the six newest years: specs that run before this one keep at most five years above 2071.
-    await reviewer.goto("/");
+    await visit(reviewer, "/");
     await expect(reviewer.locator(`tr[data-year="${YEAR}"]`)).toContainText("Locked");
-    await reviewer.goto(`/compare/brief?from=2023&to=${YEAR}`);
+    await visit(reviewer, `/compare/brief?from=2023&to=${YEAR}`);
     await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(`Changes since the last edition: 2023 → ${YEAR}`);
     await expect(reviewer.getByRole("heading", { name: /Figures that changed/ })).toBeVisible();
     await expectNoSeriousA11yViolations(reviewer);
@@ -109,7 +109,7 @@ test.describe("signing a year off", () => {
     const editorApi = await apiAs(playwright, baseURL!, "editor");
     await ensureYear(editorApi, baseURL!, COMMENTED);
     const reviewer = await pageAs(browser, "reviewer");
-    await reviewer.goto(`/years/${COMMENTED}`);
+    await visit(reviewer, `/years/${COMMENTED}`);
     await reviewer.getByRole("button", { name: "Comments on Peace operations" }).click();
     const thread = reviewer.getByRole("dialog", { name: `Comments: Peace operations, ${COMMENTED}` });
     await thread.getByLabel("New comment").fill("Which source gives <b>11</b>?");
@@ -120,7 +120,7 @@ test.describe("signing a year off", () => {
     await expect(reviewer.getByTestId("checks-panel")).toContainText(`Unresolved comment by ${PEOPLE.reviewer.name} on Peace operations`);
 
     const editor = await pageAs(browser, "editor");
-    await editor.goto(`/years/${COMMENTED}`);
+    await visit(editor, `/years/${COMMENTED}`);
     await editor.getByRole("button", { name: "Comments (1 open) on Peace operations" }).click();
     const editorThread = editor.getByRole("dialog", { name: `Comments: Peace operations, ${COMMENTED}` });
     await editorThread.getByRole("button", { name: "Resolve" }).click();
@@ -131,7 +131,7 @@ test.describe("signing a year off", () => {
 
   test("an admin previews a rule against every year before saving it", async ({ browser }, testInfo) => {
     const admin = await pageAs(browser, "admin");
-    await admin.goto("/admin/rules");
+    await visit(admin, "/admin/rules");
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Validation rules");
     await expect(admin.locator('[data-rule="women_peacekeepers_within_total"]')).toBeVisible();
     await admin.getByLabel("Key").fill("women_police_within_police");
@@ -167,9 +167,9 @@ test.describe("signing a year off", () => {
     const note = "From 2081 the list counts each armed force once, not each unit";
     const admin = await pageAs(browser, "admin");
     // Lower is better: before the break, three times as many listed actors is a setback.
-    await admin.goto(`/?year=${AFTER_BREAK}`);
+    await visit(admin, `/?year=${AFTER_BREAK}`);
     await expect(admin.locator('[data-metric="crsv_state_actors_listed"] [data-tone]')).toHaveAttribute("data-tone", "bad");
-    await admin.goto("/admin/metrics/crsv_state_actors_listed");
+    await visit(admin, "/admin/metrics/crsv_state_actors_listed");
     const breaks = admin.getByRole("region", { name: "Series breaks" });
     await breaks.getByLabel("From year").fill(String(AFTER_BREAK));
     await breaks.getByLabel("What changed").fill(note);
@@ -177,7 +177,7 @@ test.describe("signing a year off", () => {
     await expect(breaks.getByText(`From ${AFTER_BREAK}:`)).toBeVisible();
     await expect(breaks).toContainText(note);
 
-    await admin.goto(`/compare?from=${BEFORE_BREAK}&to=${AFTER_BREAK}`);
+    await visit(admin, `/compare?from=${BEFORE_BREAK}&to=${AFTER_BREAK}`);
     await admin.getByLabel("Series breaks").check();
     const rows = admin.locator("tbody tr");
     await expect(rows).toHaveCount(1);
@@ -185,7 +185,7 @@ test.describe("signing a year off", () => {
     await expect(rows.first().getByTestId("series-break")).toContainText(note);
     await expectNoSeriousA11yViolations(admin);
 
-    await admin.goto(`/?year=${AFTER_BREAK}`);
+    await visit(admin, `/?year=${AFTER_BREAK}`);
     const card = admin.locator('[data-metric="crsv_state_actors_listed"]');
     await expect(card.getByTestId("series-break")).toContainText(note);
     await expect(card.locator("[data-tone]")).toHaveAttribute("data-tone", "neutral");
