@@ -281,14 +281,7 @@ function CopyQuotes({ year, titleOf, onCopied }: { year: number; titleOf: Map<st
             {loadError}
           </p>
         ) : earlier ? (
-          <CopyQuotesPicker
-            key={earlier.years.map((y) => `${y.year}:${y.quotes.length}`).join()}
-            year={year}
-            earlier={earlier}
-            titleOf={titleOf}
-            onClose={() => setOpen(false)}
-            onCopied={onCopied}
-          />
+          <CopyQuotesPicker year={year} earlier={earlier} titleOf={titleOf} onClose={() => setOpen(false)} onCopied={onCopied} />
         ) : (
           <p role="status" className="text-sm text-gray-600">
             Loading the quotes of earlier years…

@@ -38,7 +38,7 @@ export default async function YearPage({ params, searchParams }: Props) {
   const year = parsed.data;
   const db = await getDb();
   // A fixed number of queries, whatever the number of metrics or quotes.
-  const [actor, reportingYear, sections, metrics, values, previousValues, quotes, review] = await Promise.all([
+  const [actor, reportingYear, sections, metrics, values, previousValues, quotes, review, quotesBefore] = await Promise.all([
     currentActor(),
     findYearDetail(db, year),
     listYearSections(db, year),
@@ -47,13 +47,13 @@ export default async function YearPage({ params, searchParams }: Props) {
     listPreviousValues(db, year),
     listYearQuotes(db, year),
     loadYearReview(db, year),
+    // Only whether there are any: the copy dialog reads them when it opens (a thousand at ten times the real size).
+    hasEarlierQuotes(db, year),
   ]);
   if (!reportingYear || !actor) notFound();
   // In review is still editable: reviewers read while editors correct.
   const open = reportingYear.status !== "locked";
   const editable = open && can(actor.role, "values:write");
-  // The copy dialog reads the earlier quotes when it opens: at ten times the real size they are a thousand.
-  const canCopyQuotes = editable && (await hasEarlierQuotes(db, year));
   const filled = values.filter((v) => v.value !== null).length;
   const previousByKey = new Map(previousValues.map((p) => [p.metricKey, p]));
   const askedSection = (await searchParams).section;
@@ -110,7 +110,7 @@ export default async function YearPage({ params, searchParams }: Props) {
             sectionMenu={pages.mode !== "one"}
           />
           <QuotesSection>
-            <QuoteEditor year={year} sections={sections} quotes={quotes} canCopy={canCopyQuotes} />
+            <QuoteEditor year={year} sections={sections} quotes={quotes} canCopy={editable && quotesBefore} />
           </QuotesSection>
         </UnsavedChangesGuard>
       ) : (
