@@ -12,6 +12,7 @@ import type { Unit } from "@/lib/domain";
 import { metrics, reportingYears, type MetricValueRow } from "../schema";
 import type { Database, Executor } from "../client";
 import { assertYearOpen, yearLocked, yearMissing } from "./year-guard";
+import { rowsOf } from "../rows";
 
 type SaveOptions = { ip?: string | null; audit?: boolean };
 
@@ -105,10 +106,6 @@ async function writeValue(ex: Executor, year: number, metricKey: string, raw: un
 const metricMissing = (metricKey: string) => new AppError("not_found", `There is no metric with the key “${metricKey}”`);
 
 /** The rows of a raw statement, which the two drivers' result types do not share. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
-
 /** A metric_values row as to_jsonb writes it: column names, timestamps as text. */
 function rowFromJson(j: Record<string, unknown>): MetricValueRow {
   const row = Object.fromEntries(Object.entries(j).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));

@@ -1,8 +1,9 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Direction, Unit } from "@/lib/domain";
 import { metricValues, metrics, sections } from "../schema";
 import type { Executor } from "../client";
+import { rowsOf } from "../rows";
 
 export type Section = { key: string; title: string; sortOrder: number };
 export type Metric = {
@@ -49,6 +50,41 @@ export async function listMetrics(db: Executor, opts: { includeArchived?: boolea
     .innerJoin(sections, eq(sections.key, metrics.sectionKey))
     .where(opts.includeArchived === false ? eq(metrics.archived, false) : undefined)
     .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
+}
+
+/**
+ * A digest of every metric and section row, all columns: any change to the catalogue changes it.
+ * Metrics carry no version to sum (as values do), and their updated_at is the time a transaction
+ * began, so a digest of the rows is what a cache can trust; 400 metrics take PostgreSQL about
+ * half a millisecond, against several in Node to read and map them.
+ */
+async function catalogueDigest(db: Executor): Promise<string> {
+  const [row] = rowsOf<{ digest: string }>(
+    await db.execute(sql`select md5(
+      coalesce((select string_agg(m::text, '|' order by m.id) from ${metrics} m), '') || '#' ||
+      coalesce((select string_agg(s::text, '|' order by s.key) from ${sections} s), '')) as digest`),
+  );
+  return row!.digest;
+}
+
+type CachedCatalogue = { digest: string; metrics: readonly Metric[] };
+
+// One entry per database handle, as for the values (value-points.ts); a transaction is a handle of its own and simply misses.
+const catalogueCache = new WeakMap<object, CachedCatalogue>();
+
+/**
+ * listMetrics (archived included), read again only after the catalogue changed. The year page,
+ * the dashboard, the comparison and the checks each need the whole catalogue on every request;
+ * the digest is read from the database each time, so several server processes stay correct.
+ */
+export async function listMetricsCached(db: Executor): Promise<readonly Metric[]> {
+  const digest = await catalogueDigest(db);
+  const hit = catalogueCache.get(db);
+  if (hit?.digest === digest) return hit.metrics;
+  // Frozen, rows too: every request shares them.
+  const rows = Object.freeze((await listMetrics(db)).map((m) => Object.freeze(m)));
+  catalogueCache.set(db, { digest, metrics: rows });
+  return rows;
 }
 
 export async function findMetric(db: Executor, key: string): Promise<Metric | null> {

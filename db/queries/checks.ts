@@ -8,7 +8,7 @@ import { metrics, users, valueComments } from "../schema";
 import type { Executor } from "../client";
 import { readTogether } from "../read-together";
 import { listMetricBreaks, type MetricBreak } from "./breaks";
-import { listMetrics, type Metric } from "./catalog";
+import { listMetricsCached, type Metric } from "./catalog";
 import { listRules, type ValidationRule } from "./rules";
 import { listTextChecksOfYears } from "./text-checks";
 import { listAllValuesCached, type ValuePoint } from "./value-points";
@@ -28,7 +28,7 @@ export async function listYearChecks(db: Executor, year: number): Promise<Check[
 export async function listChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
   if (years.length === 0) return new Map();
   const [allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
-    () => listMetrics(db),
+    () => listMetricsCached(db),
     // Shared with the dashboard, which reads every value too: read again only after a change.
     () => listAllValuesCached(db),
     () => listRules(db),
@@ -91,7 +91,7 @@ function figuresOfYears(values: readonly ValuePoint[], years: number[]): Map<num
 }
 
 type Inputs = Figures & {
-  metrics: Metric[];
+  metrics: readonly Metric[];
   rules: { rule: ValidationRule; parsed: ReturnType<typeof parseRuleExpression> }[];
   breaks: MetricBreak[];
   comments: { metricKey: string; label: string; text: string; author: string }[];

@@ -5,7 +5,7 @@ import { quotes, reportingYears, sections } from "../schema";
 import type { Executor } from "../client";
 import { readTogether } from "../read-together";
 import { listMetricBreaks } from "./breaks";
-import { listMetrics } from "./catalog";
+import { listMetricsCached } from "./catalog";
 import { listValuesOfYears } from "./value-points";
 
 export type YearComparison = { from: number; to: number; rows: CompareRow[]; quotes: QuoteComparison };
@@ -19,7 +19,7 @@ export async function readComparison(db: Executor, from: number, to: number): Pr
   const years = [...new Set([from, to])];
   const [found, allMetrics, values, quoteRows, breaks] = await readTogether(db, [
     () => db.select({ year: reportingYears.year }).from(reportingYears).where(inArray(reportingYears.year, years)),
-    () => listMetrics(db),
+    () => listMetricsCached(db),
     () => listValuesOfYears(db, years),
     () =>
       db

@@ -3,7 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { metrics, reportingYears, users, valueRevisions, type ValueRevisionRow } from "../schema";
 import type { Executor } from "../client";
 import { readTogether } from "../read-together";
-import { listMetrics, listSections, type Metric, type Section } from "./catalog";
+import { listMetricsCached, listSections, type Metric, type Section } from "./catalog";
 import { listAllValuesCached, type ValuePoint } from "./value-points";
 import type { ReportingYear } from "./years";
 
@@ -59,7 +59,7 @@ export async function loadDashboardData(db: Executor): Promise<DashboardData> {
         .from(reportingYears)
         .orderBy(desc(reportingYears.year)),
     () => listSections(db),
-    () => listMetrics(db),
+    () => listMetricsCached(db),
     () => listAllValuesCached(db),
     () => listLatestEdits(db, 10),
   ]);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listMetrics } from "@/db/queries/catalog";
+import { listMetricsCached } from "@/db/queries/catalog";
 import { hasEarlierQuotes, listPreviousValues } from "@/db/queries/previous-year";
 import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
@@ -42,7 +42,7 @@ export default async function YearPage({ params, searchParams }: Props) {
     currentActor(),
     findYearDetail(db, year),
     listYearSections(db, year),
-    listMetrics(db),
+    listMetricsCached(db),
     listYearValues(db, year),
     listPreviousValues(db, year),
     listYearQuotes(db, year),
@@ -144,7 +144,7 @@ function QuotesSection({ children }: { children: React.ReactNode }) {
 
 function editableRows(
   values: Awaited<ReturnType<typeof listYearValues>>,
-  metrics: Awaited<ReturnType<typeof listMetrics>>,
+  metrics: Awaited<ReturnType<typeof listMetricsCached>>,
   breakSincePrevious: Set<string>,
 ): EditableValue[] {
   const bounds = new Map(metrics.map((m) => [m.key, m]));
