@@ -84,6 +84,34 @@ test.describe("a catalogue of 200 figures", () => {
     await expect(page.getByLabel(`${label}, value`, { exact: true })).toHaveValue("4,321");
   });
 
+  test("a page of one section lists that section's quotes, and says where a quote put under another went", async ({ page }) => {
+    await signInHere(page);
+    await page.goto(`${app.url}/years/2022?section=peacekeeping`);
+    const quotes = page.getByRole("region", { name: "Quotes" });
+    await expect(quotes.getByTestId("quotes-shown")).toHaveText(
+      /^Under Our peacekeeping work: 0 of the year’s \d+ quotes?; the others are listed with their sections\.$/,
+    );
+    await expect(quotes.getByText("No quotes under this section yet.")).toBeVisible();
+
+    // A new quote starts under the section shown; put under another, it is listed there, and the notice says so.
+    await quotes.getByRole("button", { name: "Add a quote" }).click();
+    const form = quotes.getByRole("form", { name: "New quote" });
+    await expect(form.getByLabel("Section")).toHaveValue("peacekeeping");
+    await form.getByLabel("Speaker").fill("Ines Rule");
+    await form.getByLabel("Section").selectOption("rule_of_law");
+    await form.getByLabel("Text").fill("Justice holds the peace together.");
+    await form.getByRole("button", { name: "Add quote" }).click();
+    await expect(quotes.getByRole("status")).toHaveText(
+      "Added a quote by Ines Rule, under Rule of law and security institutions: it is listed with that section",
+    );
+    await expect(quotes.locator("blockquote")).toHaveCount(0);
+
+    await page.goto(`${app.url}/years/2022?section=rule_of_law`);
+    const ruleOfLaw = page.getByRole("region", { name: "Quotes" });
+    await expect(ruleOfLaw.locator("blockquote", { hasText: "Justice holds the peace together." })).toBeVisible();
+    await expect(ruleOfLaw.getByTestId("quotes-shown")).toHaveText(/^Under Rule of law and security institutions: 1 of the year’s \d+ quotes?;/);
+  });
+
   test("the comparison draws 100 rows until asked for all, then moves focus to the first new one", async ({ page }) => {
     await signInHere(page);
     await page.goto(`${app.url}/compare?from=2022&to=2023`);

@@ -26,10 +26,12 @@ type Props = {
   quotes: EditableQuote[];
   /** Whether an earlier year has quotes to copy; the dialog reads them when it opens. */
   canCopy: boolean;
+  /** The section the page shows, when it shows one: a new quote starts under it, and the list holds its quotes only. */
+  shownSection: string | null;
 };
 
 /** Quotes of an open year: add, edit, delete, and copy recurring speakers from any earlier year. */
-export function QuoteEditor({ year, sections, quotes, canCopy }: Props) {
+export function QuoteEditor({ year, sections, quotes, canCopy, shownSection }: Props) {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const titleOf = new Map(sections.map((s) => [s.key, s.title]));
@@ -49,16 +51,27 @@ export function QuoteEditor({ year, sections, quotes, canCopy }: Props) {
         <QuoteForm
           year={year}
           sections={sections}
+          shownSection={shownSection}
           onDone={(message) => {
             setAdding(false);
             if (message) setNotice(message);
           }}
         />
       ) : null}
-      {quotes.length === 0 ? <p className="text-sm text-gray-600">No quotes for this year yet.</p> : null}
+      {quotes.length === 0 ? (
+        <p className="text-sm text-gray-600">{shownSection ? "No quotes under this section yet." : "No quotes for this year yet."}</p>
+      ) : null}
       <ul className="grid gap-4 md:grid-cols-2">
         {quotes.map((quote) => (
-          <QuoteItem key={`${quote.id}-${quote.version}`} year={year} quote={quote} sections={sections} titleOf={titleOf} onNotice={setNotice} />
+          <QuoteItem
+            key={`${quote.id}-${quote.version}`}
+            year={year}
+            quote={quote}
+            sections={sections}
+            shownSection={shownSection}
+            titleOf={titleOf}
+            onNotice={setNotice}
+          />
         ))}
       </ul>
     </div>
@@ -69,12 +82,14 @@ function QuoteItem({
   year,
   quote,
   sections,
+  shownSection,
   titleOf,
   onNotice,
 }: {
   year: number;
   quote: EditableQuote;
   sections: Section[];
+  shownSection: string | null;
   titleOf: Map<string, string>;
   onNotice: (message: string) => void;
 }) {
@@ -107,6 +122,7 @@ function QuoteItem({
           year={year}
           sections={sections}
           quote={quote}
+          shownSection={shownSection}
           onDone={(message) => {
             setEditing(false);
             if (message) onNotice(message);
@@ -161,7 +177,19 @@ function QuoteItem({
 
 type Fields = z.input<typeof quoteFieldsSchema>;
 
-function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: Section[]; quote?: EditableQuote; onDone: (message?: string) => void }) {
+function QuoteForm({
+  year,
+  sections,
+  quote,
+  shownSection = null,
+  onDone,
+}: {
+  year: number;
+  sections: Section[];
+  quote?: EditableQuote;
+  shownSection?: string | null;
+  onDone: (message?: string) => void;
+}) {
   const router = useRouter();
   const [version, setVersion] = useState(quote?.version);
   const [error, setError] = useState<string | null>(null);
@@ -175,7 +203,7 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
     resolver: zodResolver(quoteFieldsSchema),
     defaultValues: quote
       ? { speaker: quote.speaker, title: quote.title, section: quote.section, text: quote.text }
-      : { speaker: "", title: "", section: sections[0]?.key ?? "", text: "" },
+      : { speaker: "", title: "", section: shownSection ?? sections[0]?.key ?? "", text: "" },
   });
   const prefix = quote ? `quote-${quote.id}` : "quote-new";
   useUnsavedChanges(`quote:${prefix}`, isDirty);
@@ -198,7 +226,10 @@ function QuoteForm({ year, sections, quote, onDone }: { year: number; sections: 
       setError(result.message);
       return;
     }
-    onDone(quote ? `Saved the quote by ${fields.speaker}` : `Added a quote by ${fields.speaker}`);
+    // On a page of one section, a quote put under another is listed there, not here: say where it went.
+    const elsewhere = shownSection !== null && fields.section !== shownSection ? sections.find((s) => s.key === fields.section) : undefined;
+    const done = quote ? `Saved the quote by ${fields.speaker}` : `Added a quote by ${fields.speaker}`;
+    onDone(elsewhere ? `${done}, under ${elsewhere.title}: it is listed with that section` : done);
     router.refresh();
   });
 

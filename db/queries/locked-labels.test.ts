@@ -11,7 +11,7 @@ import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/
 import { createActor } from "@/tests/support/db-fixtures";
 import { loadYearExport } from "./export";
 import { readYearContent } from "./year-content";
-import { findYearMetric, listYearSections, listYearValues } from "./years";
+import { findYearMetric, listYearOutline, listYearSections, listYearValues } from "./years";
 
 const YEAR = 2062;
 
@@ -47,6 +47,28 @@ describe.each(engines)("a locked year keeps its labels on %s", (engine) => {
     expect(await findYearMetric(t.db, YEAR, "peace_operations")).toMatchObject({ label: original.label, unit: original.unit });
     // What the snapshot of the lock recorded is what the year still shows.
     expect((await readYearContent(t.db, YEAR)).values.find((v) => v.metricKey === "peace_operations")).toMatchObject({ label: original.label });
+  });
+
+  it("its outline and one section's rows are those of the whole list, under the sections as locked", async () => {
+    const lockedSection = (await row("peace_operations"))!.section;
+    await updateMetric(t.db, "peace_operations", { section: "rule_of_law" }, admin);
+    const all = await listYearValues(t.db, YEAR);
+    const outline = await listYearOutline(t.db, YEAR);
+    expect(outline).toEqual(all.map((v) => ({ metricKey: v.metricKey, section: v.section, filled: v.value !== null })));
+    expect(outline.find((v) => v.metricKey === "peace_operations")).toEqual({ metricKey: "peace_operations", section: lockedSection, filled: true });
+    // Archived since the lock, and still part of the year.
+    expect(outline.some((v) => v.metricKey === "pbc_countries_regions")).toBe(true);
+
+    const shown = await listYearValues(t.db, YEAR, { section: lockedSection });
+    expect(shown).toEqual(all.filter((v) => v.section === lockedSection));
+    expect(shown.map((v) => v.metricKey)).toContain("peace_operations");
+    expect((await listYearValues(t.db, YEAR, { section: "rule_of_law" })).map((v) => v.metricKey)).not.toContain("peace_operations");
+
+    // A year opened now has no row of the archived metric: neither list has it.
+    await openYear(t.db, YEAR + 1, admin);
+    expect((await listYearOutline(t.db, YEAR + 1)).some((v) => v.metricKey === "pbc_countries_regions")).toBe(false);
+    expect((await listYearValues(t.db, YEAR + 1)).some((v) => v.metricKey === "pbc_countries_regions")).toBe(false);
+    await updateMetric(t.db, "peace_operations", { section: lockedSection }, admin);
   });
 
   it("its CSV, XLSX and JSON exports say the old label (one model feeds all three)", async () => {

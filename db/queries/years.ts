@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { YearStatus } from "@/lib/domain";
 import { pickProvenance, type ProvenanceField } from "@/lib/validation/provenance";
@@ -60,25 +60,31 @@ export type YearValueRow = Pick<MetricValueRow, "value" | "qualifier" | "note" |
     updatedBy: string | null;
   };
 
+/** A metric's locked labels in the year, if the year was locked with it. */
+const keptIn = (year: number) => and(eq(lockedMetricLabels.metricId, metrics.id), eq(lockedMetricLabels.year, year));
+/** The section a metric is under in the year: as locked, or today's. */
+const yearSection = sql<string>`coalesce(${lockedMetricLabels.sectionKey}, ${metrics.sectionKey})`;
+const valueIn = (year: number) => and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year));
+// An archived metric stays in a year where it holds a row, and in a locked year it was part of.
+const shownInYear = or(eq(metrics.archived, false), isNotNull(metricValues.id), isNotNull(lockedMetricLabels.metricId));
+const reportOrder = [asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id)];
+
 /**
  * One row per metric for the year, in report order: every current metric, plus archived ones
  * that hold a value this year (kept in old years, left out of new ones). In a locked year the
  * metrics it was locked with keep the labels, units and sections they had then, and stay even
- * when archived since (locked_metric_labels). One query.
+ * when archived since (locked_metric_labels). One query; `section` keeps the rows of one
+ * section (as the year shows it), for a page that shows one.
  */
-export async function listYearValues(db: Executor, year: number): Promise<YearValueRow[]> {
-  const kept = and(eq(lockedMetricLabels.metricId, metrics.id), eq(lockedMetricLabels.year, year));
-  const sectionKey = sql<string>`coalesce(${lockedMetricLabels.sectionKey}, ${metrics.sectionKey})`;
+export async function listYearValues(db: Executor, year: number, opts: { section?: string } = {}): Promise<YearValueRow[]> {
   const rows = await db
     .select({
       metricKey: metrics.key,
       label: sql<string>`coalesce(${lockedMetricLabels.label}, ${metrics.label})`,
-      section: sectionKey,
+      section: yearSection,
       unit: sql<YearValueRow["unit"]>`coalesce(${lockedMetricLabels.unit}, ${metrics.unit})`,
-      kept: lockedMetricLabels.metricId,
       direction: metrics.direction,
       archived: metrics.archived,
-      valueId: metricValues.id,
       value: metricValues.value,
       qualifier: metricValues.qualifier,
       note: metricValues.note,
@@ -95,33 +101,48 @@ export async function listYearValues(db: Executor, year: number): Promise<YearVa
       updatedBy: users.name,
     })
     .from(metrics)
-    .leftJoin(lockedMetricLabels, kept)
-    .innerJoin(sections, eq(sections.key, sectionKey))
-    .leftJoin(metricValues, and(eq(metricValues.metricId, metrics.id), eq(metricValues.year, year)))
+    .leftJoin(lockedMetricLabels, keptIn(year))
+    .innerJoin(sections, eq(sections.key, yearSection))
+    .leftJoin(metricValues, valueIn(year))
     .leftJoin(users, eq(users.id, metricValues.updatedBy))
-    .orderBy(asc(sections.sortOrder), asc(metrics.sortOrder), asc(metrics.id));
-  return (
-    rows
-      // A metric archived after the lock stays in the locked year it was part of.
-      .filter((r) => !r.archived || r.valueId !== null || r.kept !== null)
-      .map((r) => ({
-        metricKey: r.metricKey,
-        label: r.label,
-        section: r.section,
-        unit: r.unit,
-        direction: r.direction,
-        archived: r.archived,
-        value: r.value,
-        qualifier: r.qualifier,
-        note: r.note,
-        source: r.source,
-        ...pickProvenance(r),
-        // A metric with no row yet is at version 0: the first save must say so.
-        version: r.version ?? 0,
-        updatedAt: r.updatedAt,
-        updatedBy: r.updatedBy,
-      }))
-  );
+    .where(and(shownInYear, opts.section === undefined ? undefined : eq(yearSection, opts.section)))
+    .orderBy(...reportOrder);
+  return rows.map((r) => ({
+    metricKey: r.metricKey,
+    label: r.label,
+    section: r.section,
+    unit: r.unit,
+    direction: r.direction,
+    archived: r.archived,
+    value: r.value,
+    qualifier: r.qualifier,
+    note: r.note,
+    source: r.source,
+    ...pickProvenance(r),
+    // A metric with no row yet is at version 0: the first save must say so.
+    version: r.version ?? 0,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  }));
+}
+
+/** Each metric of the year as listYearValues has it, reduced to where it is and whether it holds a value. */
+export type YearOutlineRow = { metricKey: string; section: string; filled: boolean };
+
+/**
+ * The year's metrics as listYearValues lists them (the same rows, in the same order), with only
+ * their section and whether they hold a value: what a page that shows one section needs of the
+ * others (counts, and where each figure is).
+ */
+export async function listYearOutline(db: Executor, year: number): Promise<YearOutlineRow[]> {
+  return db
+    .select({ metricKey: metrics.key, section: yearSection, filled: sql<boolean>`${metricValues.value} is not null` })
+    .from(metrics)
+    .leftJoin(lockedMetricLabels, keptIn(year))
+    .innerJoin(sections, eq(sections.key, yearSection))
+    .leftJoin(metricValues, valueIn(year))
+    .where(shownInYear)
+    .orderBy(...reportOrder);
 }
 
 /** One metric as the year shows it (label and unit as locked, for a locked year), or null when there is no such metric. */

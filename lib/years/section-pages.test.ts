@@ -7,9 +7,9 @@ const sections = [
   { key: "b", title: "B" },
 ];
 const rows = [
-  { section: "a", value: 1 },
-  { section: "a", value: null },
-  { section: "b", value: 3 },
+  { section: "a", filled: true },
+  { section: "a", filled: false },
+  { section: "b", filled: true },
 ];
 
 describe("sectionPages", () => {

@@ -12,7 +12,7 @@ export type SectionPages = { mode: "all" } | { mode: "one"; section: string; sec
 
 export function sectionPages(
   sections: readonly { key: string; title: string }[],
-  rows: readonly { section: string; value: number | null }[],
+  rows: readonly { section: string; filled: boolean }[],
   asked: string | undefined,
   limit = FIGURES_ON_ONE_PAGE,
 ): SectionPages {
@@ -20,7 +20,7 @@ export function sectionPages(
   const summaries = sections
     .map((s) => {
       const inSection = rows.filter((r) => r.section === s.key);
-      return { key: s.key, title: s.title, filled: inSection.filter((r) => r.value !== null).length, total: inSection.length };
+      return { key: s.key, title: s.title, filled: inSection.filter((r) => r.filled).length, total: inSection.length };
     })
     .filter((s) => s.total > 0);
   const chosen = summaries.find((s) => s.key === asked) ?? summaries[0];

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listMetricsCached } from "@/db/queries/catalog";
 import { hasEarlierQuotes, listPreviousValues } from "@/db/queries/previous-year";
-import { findYearDetail, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
+import { findYearDetail, listYearOutline, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
 import { toValueBody } from "@/server/api/serialize";
@@ -37,13 +37,15 @@ export default async function YearPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const year = parsed.data;
   const db = await getDb();
+  const askedSection = (await searchParams).section;
   // A fixed number of queries, whatever the number of metrics or quotes.
-  const [actor, reportingYear, sections, metrics, values, previousValues, quotes, review, quotesBefore] = await Promise.all([
+  const [actor, reportingYear, sections, metrics, outline, previousValues, allQuotes, review, quotesBefore] = await Promise.all([
     currentActor(),
     findYearDetail(db, year),
     listYearSections(db, year),
     listMetricsCached(db),
-    listYearValues(db, year),
+    // Where each figure is and whether it has a value: enough to count them and pick the section shown.
+    listYearOutline(db, year),
     listPreviousValues(db, year),
     listYearQuotes(db, year),
     loadYearReview(db, year),
@@ -54,12 +56,15 @@ export default async function YearPage({ params, searchParams }: Props) {
   // In review is still editable: reviewers read while editors correct.
   const open = reportingYear.status !== "locked";
   const editable = open && can(actor.role, "values:write");
-  const filled = values.filter((v) => v.value !== null).length;
+  const filled = outline.filter((v) => v.filled).length;
   const previousByKey = new Map(previousValues.map((p) => [p.metricKey, p]));
-  const askedSection = (await searchParams).section;
-  const pages = sectionPages(sections, values, typeof askedSection === "string" ? askedSection : undefined);
+  const pages = sectionPages(sections, outline, typeof askedSection === "string" ? askedSection : undefined);
   const shownSections = pages.mode === "one" ? sections.filter((s) => s.key === pages.section) : sections;
-  const shownValues = pages.mode === "one" ? values.filter((v) => v.section === pages.section) : values;
+  // Only the rows shown are read in full: a section of a large year is a tenth of its figures.
+  const shownValues = await listYearValues(db, year, pages.mode === "one" ? { section: pages.section } : {});
+  // A page of one section lists that section's quotes; the year's count stays in the header.
+  const quotes = pages.mode === "one" ? allQuotes.filter((q) => q.section === pages.section) : allQuotes;
+  const shownSection = pages.mode === "one" ? (shownSections[0] ?? null) : null;
 
   return (
     <div className="space-y-8">
@@ -69,12 +74,12 @@ export default async function YearPage({ params, searchParams }: Props) {
             {year} figures <YearStatusBadge status={reportingYear.status} />
           </h1>
           <p className="mt-1 text-sm text-gray-600">
-            {filled} of {values.length} figures have a value · {quotes.length} quote{quotes.length === 1 ? "" : "s"}
+            {filled} of {outline.length} figures have a value · {allQuotes.length} quote{allQuotes.length === 1 ? "" : "s"}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <YearTransferMenu year={year} status={reportingYear.status} />
-          <ReviewControls year={year} status={reportingYear.status} role={actor.role} checks={review.checks} filled={filled} total={values.length} />
+          <ReviewControls year={year} status={reportingYear.status} role={actor.role} checks={review.checks} filled={filled} total={outline.length} />
           {!open && can(actor.role, "years:unlock") ? <UnlockYearButton year={year} /> : null}
         </div>
       </div>
@@ -93,7 +98,7 @@ export default async function YearPage({ params, searchParams }: Props) {
         returnedBy={reportingYear.returnedBy}
         checks={review.checks}
         timeline={review.timeline}
-        sectionOf={pages.mode === "one" ? Object.fromEntries(values.map((v) => [v.metricKey, v.section])) : null}
+        sectionOf={pages.mode === "one" ? Object.fromEntries(outline.map((v) => [v.metricKey, v.section])) : null}
       />
       {pages.mode === "one" ? <SectionNav year={year} sections={pages.sections} current={pages.section} /> : null}
       {editable ? (
@@ -109,8 +114,8 @@ export default async function YearPage({ params, searchParams }: Props) {
             checked={[...new Set(review.checks.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))]}
             sectionMenu={pages.mode !== "one"}
           />
-          <QuotesSection>
-            <QuoteEditor year={year} sections={sections} quotes={quotes} canCopy={editable && quotesBefore} />
+          <QuotesSection shownSection={shownSection} shown={quotes.length} total={allQuotes.length}>
+            <QuoteEditor year={year} sections={sections} quotes={quotes} canCopy={quotesBefore} shownSection={shownSection?.key ?? null} />
           </QuotesSection>
         </UnsavedChangesGuard>
       ) : (
@@ -122,7 +127,7 @@ export default async function YearPage({ params, searchParams }: Props) {
             previous={previousByKey}
             comments={commentsFor(review.openComments, actor.role, !open)}
           />
-          <QuotesSection>
+          <QuotesSection shownSection={shownSection} shown={quotes.length} total={allQuotes.length}>
             <QuoteList quotes={quotes} sections={sections} />
           </QuotesSection>
         </>
@@ -131,12 +136,28 @@ export default async function YearPage({ params, searchParams }: Props) {
   );
 }
 
-function QuotesSection({ children }: { children: React.ReactNode }) {
+function QuotesSection({
+  shownSection,
+  shown,
+  total,
+  children,
+}: {
+  /** The section the page shows, when it shows one: its quotes are the ones listed. */
+  shownSection: { title: string } | null;
+  shown: number;
+  total: number;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby="quotes-heading">
       <h2 id="quotes-heading" className="text-lg font-semibold">
         Quotes
       </h2>
+      {shownSection ? (
+        <p className="mt-1 text-sm text-gray-600" data-testid="quotes-shown">
+          Under {shownSection.title}: {shown} of the year&rsquo;s {total} quote{total === 1 ? "" : "s"}; the others are listed with their sections.
+        </p>
+      ) : null}
       {children}
     </section>
   );
