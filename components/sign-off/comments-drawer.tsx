@@ -87,7 +87,7 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
   const unresolved = comments ? comments.filter((c) => !c.resolvedAt).length : openCount;
   return (
     <>
-      <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={show} data-testid="comments-button">
+      <button type="button" className="btn-row" onClick={show} data-testid="comments-button">
         Comments{openCount > 0 ? ` (${openCount} open)` : ""}
         <span className="sr-only"> on {label}</span>
       </button>

@@ -108,15 +108,15 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
       id={`figure-${row.metricKey}`}
       data-metric={row.metricKey}
       data-unsaved={state.unsaved ? "" : undefined}
-      className={`scroll-mt-36 px-3 py-3 ${state.unsaved ? "border-l-4 border-l-amber-500 bg-amber-50/40" : "border-l-4 border-l-transparent"}`}
+      className="grid-row"
       onBlur={(e) => handlers.onLeaveRow(row.metricKey, e)}
     >
-      <div className="grid grid-cols-1 gap-2 sm:grid-cols-[1fr_10rem] lg:grid-cols-[minmax(12rem,1.4fr)_10rem_11rem_minmax(8rem,1fr)_19rem] lg:items-start lg:gap-3">
-        <div className="sm:col-span-2 lg:col-span-1">
+      <div className="grid-row-cells">
+        <div className="grid-row-name">
           <p className="font-medium text-gray-900">{row.label}</p>
           <p className="text-xs text-gray-500">{unitLabel(row.unit)}</p>
         </div>
-        <div className="order-3 text-sm tabular-nums lg:order-none" data-testid="previous">
+        <div className="grid-row-previous" data-testid="previous">
           <span className="text-xs font-medium text-gray-700 lg:hidden">Previous: </span>
           {previous ? (
             <>
@@ -134,7 +134,7 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
             <span className="text-gray-500">No earlier value</span>
           )}
         </div>
-        <div className="order-1 sm:order-none">
+        <div className="grid-row-value">
           <label htmlFor={id("value")} className="sr-only">
             {row.label}, value
           </label>
@@ -165,13 +165,13 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
           ) : null}
           <SoftLimitHint id={id("soft-limits")} value={typedNumber} metric={row} previous={previous} breakSincePrevious={row.breakSincePrevious} />
         </div>
-        <p id={id("status")} role="status" className="order-2 text-xs sm:order-none" data-testid="save-status">
+        <p id={id("status")} role="status" className="grid-row-status" data-testid="save-status">
           <StatusText status={status} unsaved={state.unsaved} />
         </p>
-        <div className="order-4 flex flex-wrap items-center gap-2 sm:col-span-2 lg:order-none lg:col-span-1 lg:justify-end">
+        <div className="grid-row-actions">
           <button
             type="button"
-            className="btn-secondary px-2.5 py-1 text-xs"
+            className="btn-row px-2.5"
             aria-expanded={detailOpen}
             aria-controls={detailOpen ? id("detail") : undefined}
             aria-keyshortcuts="Alt+Enter"

@@ -40,7 +40,7 @@ export function HistoryDrawer({ year, metricKey, label, unit }: Props) {
 
   return (
     <>
-      <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={show}>
+      <button type="button" className="btn-row" onClick={show}>
         History<span className="sr-only"> of {label}</span>
       </button>
       <Modal open={open} onClose={() => setOpen(false)} title={`History: ${label}, ${year}`} variant="drawer">
