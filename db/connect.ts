@@ -73,7 +73,7 @@ async function openFolder(dataDir: string, templateFile: string | undefined): Pr
     try {
       // Unpacked by Node into the folder, then opened as any existing database: PGlite's own
       // `loadDataDir` writes every file through its WebAssembly file system, which cost about a
-      // second and kept about 110 MB more memory resident for the life of the server (decision 038).
+      // second and kept about 100 MB more memory resident for the life of the server (decision 038).
       unpackTemplate(templateFile, dataDir);
       client = await PGlite.create(dataDir, PGLITE_START);
     } catch (error) {
