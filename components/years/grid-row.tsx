@@ -171,7 +171,7 @@ export const GridRow = memo(function GridRow({ year, row, state, previous, detai
         <div className="grid-row-actions">
           <button
             type="button"
-            className="btn-row px-2.5"
+            className="btn-row gap-0 px-2.5"
             aria-expanded={detailOpen}
             aria-controls={detailOpen ? id("detail") : undefined}
             aria-keyshortcuts="Alt+Enter"
