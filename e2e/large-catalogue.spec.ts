@@ -70,6 +70,12 @@ test.describe("a catalogue of 200 figures", () => {
     await expect(sections.getByRole("link", { name: /Our peacekeeping work/ })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("heading", { level: 2, name: "Rule of law and security institutions" })).toHaveCount(0);
 
+    // An address naming no such section shows the first one, as the year's own address does.
+    await page.goto(`${app.url}/years/2022?section=no_such_section`);
+    await expect(sections.getByRole("link", { name: /Our peacekeeping work/ })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("heading", { level: 2, name: "Our peacekeeping work" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Rule of law and security institutions" })).toHaveCount(0);
+
     await sections.getByRole("link", { name: /Rule of law and security institutions/ }).click();
     await expect(page).toHaveURL(/section=rule_of_law/);
     await expect(page.getByRole("heading", { level: 2, name: "Rule of law and security institutions" })).toBeVisible();

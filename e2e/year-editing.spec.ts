@@ -35,6 +35,15 @@ test.describe("editing a year's values", () => {
     await page.context().close();
   });
 
+  test("a year that fits on one page shows every section, even at an address that asks for one", async ({ browser }) => {
+    const page = await pageAs(browser, "editor");
+    await visit(page, `/years/${YEAR}?section=peacekeeping`);
+    await expect(page.locator("[data-grid-cell]")).toHaveCount(50);
+    await expect(page.getByRole("heading", { level: 2, name: "Rule of law and security institutions" })).toBeVisible();
+    await expect(page.getByTestId("quotes-shown")).toHaveCount(0);
+    await page.context().close();
+  });
+
   test("an editor fills several values with the keyboard only and the API returns them", async ({ browser, playwright, baseURL }) => {
     // Many saves, each awaited in the page: ~20 s on an idle 2-core machine.
     test.slow();

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listMetricsCached } from "@/db/queries/catalog";
 import { hasEarlierQuotes, listPreviousValues } from "@/db/queries/previous-year";
-import { findYearDetail, listYearOutline, listYearQuotes, listYearSections, listYearValues } from "@/db/queries/years";
+import { findYearDetail, listYearOutline, listYearQuotes, listYearSections, listYearValues, type YearValueRow } from "@/db/queries/years";
+import type { Executor } from "@/db/client";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
 import { toValueBody } from "@/server/api/serialize";
@@ -24,7 +25,7 @@ import { YearViews } from "@/components/text/year-views";
 import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { yearParam } from "@/lib/validation/params";
-import { sectionPages } from "@/lib/years/section-pages";
+import { sectionPages, type SectionPages } from "@/lib/years/section-pages";
 
 type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,15 +38,18 @@ export default async function YearPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const year = parsed.data;
   const db = await getDb();
-  const askedSection = (await searchParams).section;
+  const askedParam = (await searchParams).section;
+  const asked = typeof askedParam === "string" ? askedParam : undefined;
   // A fixed number of queries, whatever the number of metrics or quotes.
-  const [actor, reportingYear, sections, metrics, outline, previousValues, allQuotes, review, quotesBefore] = await Promise.all([
+  const [actor, reportingYear, sections, metrics, outline, rowsRead, previousValues, allQuotes, review, quotesBefore] = await Promise.all([
     currentActor(),
     findYearDetail(db, year),
     listYearSections(db, year),
     listMetricsCached(db),
     // Where each figure is and whether it has a value: enough to count them and pick the section shown.
     listYearOutline(db, year),
+    // Alongside it, the rows most likely shown: the asked section's, or every row (a year that fits on one page).
+    listYearValues(db, year, asked === undefined ? {} : { section: asked }),
     listPreviousValues(db, year),
     listYearQuotes(db, year),
     loadYearReview(db, year),
@@ -58,10 +62,9 @@ export default async function YearPage({ params, searchParams }: Props) {
   const editable = open && can(actor.role, "values:write");
   const filled = outline.filter((v) => v.filled).length;
   const previousByKey = new Map(previousValues.map((p) => [p.metricKey, p]));
-  const pages = sectionPages(sections, outline, typeof askedSection === "string" ? askedSection : undefined);
+  const pages = sectionPages(sections, outline, asked);
   const shownSections = pages.mode === "one" ? sections.filter((s) => s.key === pages.section) : sections;
-  // Only the rows shown are read in full: a section of a large year is a tenth of its figures.
-  const shownValues = await listYearValues(db, year, pages.mode === "one" ? { section: pages.section } : {});
+  const shownValues = await rowsShown(db, year, pages, asked, rowsRead);
   // A page of one section lists that section's quotes; the year's count stays in the header.
   const quotes = pages.mode === "one" ? allQuotes.filter((q) => q.section === pages.section) : allQuotes;
   const shownSection = pages.mode === "one" ? (shownSections[0] ?? null) : null;
@@ -134,6 +137,18 @@ export default async function YearPage({ params, searchParams }: Props) {
       )}
     </div>
   );
+}
+
+/**
+ * The rows the page shows. What was read alongside the outline holds them but in two rare cases,
+ * read again here: a small year asked for one section (it shows every section), and a section
+ * that is not there (the page shows the first one). A large year's section links always ask for
+ * theirs, so only its first visit reads every row, to show the first section.
+ */
+async function rowsShown(db: Executor, year: number, pages: SectionPages, asked: string | undefined, read: YearValueRow[]): Promise<YearValueRow[]> {
+  if (pages.mode === "all") return asked === undefined ? read : listYearValues(db, year);
+  if (asked === undefined) return read.filter((v) => v.section === pages.section);
+  return pages.section === asked ? read : listYearValues(db, year, { section: pages.section });
 }
 
 function QuotesSection({
