@@ -4,6 +4,7 @@ import type { Direction, Unit } from "@/lib/domain";
 import { metricValues, metrics, sections } from "../schema";
 import type { Executor } from "../client";
 import { rowsOf } from "../rows";
+import { cachedByKey } from "../keyed-cache";
 
 export type Section = { key: string; title: string; sortOrder: number };
 export type Metric = {
@@ -67,25 +68,15 @@ async function catalogueDigest(db: Executor): Promise<string> {
   return row!.digest;
 }
 
-type CachedCatalogue = { digest: string; metrics: readonly Metric[] };
-
-// One entry per database handle, as for the values (value-points.ts); a transaction is a handle of its own and simply misses.
-const catalogueCache = new WeakMap<object, CachedCatalogue>();
-
 /**
- * listMetrics (archived included), read again only after the catalogue changed. The year page,
- * the dashboard, the comparison and the checks each need the whole catalogue on every request;
- * the digest is read from the database each time, so several server processes stay correct.
+ * listMetrics (archived included), read again only after the catalogue changed (see cachedByKey).
+ * The year page, the dashboard, the comparison and the checks each need the whole catalogue on
+ * every request.
  */
-export async function listMetricsCached(db: Executor): Promise<readonly Metric[]> {
-  const digest = await catalogueDigest(db);
-  const hit = catalogueCache.get(db);
-  if (hit?.digest === digest) return hit.metrics;
+export const listMetricsCached: (db: Executor) => Promise<readonly Metric[]> = cachedByKey(catalogueDigest, async (db) =>
   // Frozen, rows too: every request shares them.
-  const rows = Object.freeze((await listMetrics(db)).map((m) => Object.freeze(m)));
-  catalogueCache.set(db, { digest, metrics: rows });
-  return rows;
-}
+  Object.freeze((await listMetrics(db)).map((m) => Object.freeze(m))),
+);
 
 export async function findMetric(db: Executor, key: string): Promise<Metric | null> {
   const [row] = await db.select(metricColumns).from(metrics).where(eq(metrics.key, key));

@@ -2,6 +2,7 @@ import "server-only";
 import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { metricValues, metrics, type MetricRow, type MetricValueRow } from "../schema";
 import type { Executor } from "../client";
+import { cachedByKey } from "../keyed-cache";
 
 /** One value of one year, as trends and comparisons read it. */
 export type ValuePoint = Pick<MetricValueRow, "year" | "value" | "qualifier"> & { metricKey: MetricRow["key"] };
@@ -50,22 +51,8 @@ export async function valuesFingerprint(db: Executor): Promise<string> {
   return `${row?.rows}/${row?.versions}/${row?.newest}`;
 }
 
-type Entry = { fingerprint: string; values: readonly ValuePoint[] };
-
-// One entry per database handle: tests open many databases in one process.
-const cache = new WeakMap<object, Entry>();
-
-/**
- * listAllValues, served from memory while the fingerprint is unchanged. The fingerprint is
- * read before the values, so the values are at least as new as their key: a write landing
- * in between leaves newer values under an older key, which the next call simply reloads.
- */
-export async function listAllValuesCached(db: Executor): Promise<readonly ValuePoint[]> {
-  const fingerprint = await valuesFingerprint(db);
-  const hit = cache.get(db);
-  if (hit?.fingerprint === fingerprint) return hit.values;
+/** listAllValues, served from memory while the fingerprint is unchanged (see cachedByKey). */
+export const listAllValuesCached: (db: Executor) => Promise<readonly ValuePoint[]> = cachedByKey(valuesFingerprint, async (db) =>
   // Frozen: every request shares this array.
-  const values = Object.freeze(await listAllValues(db));
-  cache.set(db, { fingerprint, values });
-  return values;
-}
+  Object.freeze(await listAllValues(db)),
+);
