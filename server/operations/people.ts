@@ -7,7 +7,7 @@ import { auditPageBody, tokenBody, userBody } from "@/lib/validation/api";
 import { auditQuery } from "@/lib/validation/audit";
 import { idParams } from "@/lib/validation/params";
 import { createTokenSchema } from "@/lib/validation/token";
-import { changeOwnPasswordSchema, createUserSchema, setupSchema, updateUserSchema } from "@/lib/validation/user";
+import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, setupSchema, updateUserSchema } from "@/lib/validation/user";
 import { toAuditEntryBody, toTokenBody } from "@/server/api/serialize";
 import { defineOperation } from "@/server/operation";
 
@@ -45,6 +45,17 @@ export const people = {
     response: userBody,
     errors: [404, 409, 422],
     handler: ({ db, params, body, actor, ip }) => updateUser(db, params.id, body, actor, ip),
+  }),
+
+  /** The admin's reset form: its own schema, so the repeated password is checked here too, not only in the browser. */
+  resetPassword: defineOperation({
+    method: "PATCH",
+    summary: "Reset a person's password, typed twice; stops their open sessions",
+    permission: "users:manage",
+    body: resetPasswordSchema,
+    response: userBody,
+    errors: [404, 409, 422],
+    handler: ({ db, body, actor, ip }) => updateUser(db, body.userId, { password: body.password }, actor, ip),
   }),
 
   audit: defineOperation({
