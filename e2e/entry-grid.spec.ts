@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 import { sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { apiAs, apiValue, ensureYear, pageAs, rowOf, visit } from "./year-page";
@@ -161,6 +161,29 @@ test.describe("the entry grid", () => {
     await cell(page, refusedLabel).fill("4");
     await page.getByRole("button", { name: "Save all" }).click();
     await expect(page.getByTestId("grid-announcement")).toHaveText("Saved 4 figures.");
+    await page.context().close();
+  });
+
+  test("a save whose request never reaches the server says so, keeps the figure, and saves it once the server answers again", async ({ browser }) => {
+    const page = await pageAs(browser, "editor");
+    await visit(page, `/years/${REFUSED_YEAR}`);
+    const last = page.locator("[data-grid-cell]").last();
+    const label = (await last.evaluate((el) => (el as HTMLInputElement).labels![0]!.textContent)).replace(/, value$/, "");
+    // Server actions are POSTs carrying a Next-Action header: dropping them is the network failing under the page.
+    const offline = (route: Route) =>
+      route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.fallback();
+    await page.route("**/*", offline);
+    await last.fill("321");
+    await last.press("Enter");
+    await expect(rowOf(page, label).getByTestId("save-status")).toHaveText("Not saved: Could not reach the server. Check your connection and try again.");
+    await expect(last).toHaveValue("321");
+    await expect(page.getByTestId("unsaved-count")).toHaveText("1 unsaved");
+
+    await page.unroute("**/*", offline);
+    await last.focus();
+    await last.press("Enter");
+    await expect(rowOf(page, label).getByTestId("save-status")).toContainText("Saved");
+    await expect(page.getByTestId("unsaved-count")).toHaveText("All changes saved");
     await page.context().close();
   });
 

@@ -11,6 +11,7 @@ import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { changeOwnPasswordSchema } from "@/lib/validation/user";
+import { reach } from "@/components/ui/reach";
 
 type Fields = z.input<typeof changeOwnPasswordSchema>;
 const FIELDS = [
@@ -39,7 +40,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await changeOwnPasswordAction({ body: values });
+    const result = await reach(changeOwnPasswordAction({ body: values }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });

@@ -10,6 +10,7 @@ import { applyFieldErrors } from "@/components/ui/form-errors";
 import { Modal } from "@/components/ui/modal";
 import type { TokenBody } from "@/lib/validation/api";
 import { createTokenSchema, TOKEN_DEFAULT_DAYS, TOKEN_LIFETIMES } from "@/lib/validation/token";
+import { reach } from "@/components/ui/reach";
 
 type Token = TokenBody;
 type Fields = z.input<typeof createTokenSchema>;
@@ -49,7 +50,7 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
       for (const issue of checked.error.issues) setFieldError(issue.path[0] === "name" ? "name" : "expiresIn", { message: issue.message });
       return;
     }
-    const result = await createTokenAction({ body: input });
+    const result = await reach(createTokenAction({ body: input }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);
@@ -63,7 +64,7 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
   const revokeAll = async () => {
     setError(null);
     setRevokingAll(true);
-    const result = await revokeAllTokensAction({});
+    const result = await reach(revokeAllTokensAction({}));
     setRevokingAll(false);
     setConfirmingRevokeAll(false);
     if (!result.ok) {
@@ -78,7 +79,7 @@ export function TokensPanel({ tokens }: { tokens: Token[] }) {
   const revoke = async (token: Token) => {
     setError(null);
     setRevoking(token.id);
-    const result = await revokeTokenAction({ params: { id: token.id } });
+    const result = await reach(revokeTokenAction({ params: { id: token.id } }));
     setRevoking(null);
     if (!result.ok) {
       setError(result.message);

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { updateMetricAction } from "@/server/actions/metrics";
+import { reach } from "@/components/ui/reach";
 
 /** Archiving keeps the metric's values in past years; new years leave it out. */
 export function ArchiveMetricButton({ metricKey, archived }: { metricKey: string; archived: boolean }) {
@@ -12,7 +13,7 @@ export function ArchiveMetricButton({ metricKey, archived }: { metricKey: string
   const toggle = async () => {
     setPending(true);
     setError(null);
-    const result = await updateMetricAction({ params: { key: metricKey }, body: { archived: !archived } });
+    const result = await reach(updateMetricAction({ params: { key: metricKey }, body: { archived: !archived } }));
     setPending(false);
     if (!result.ok) {
       setError(result.message);

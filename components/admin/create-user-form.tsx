@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { ROLES } from "@/lib/domain";
 import { createUserSchema } from "@/lib/validation/user";
 import { ROLE_HELP } from "./role-help";
+import { reach } from "@/components/ui/reach";
 
 type Fields = z.input<typeof createUserSchema>;
 
@@ -29,7 +30,7 @@ export function CreateUserForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const result = await createUserAction({ body: values });
+    const result = await reach(createUserAction({ body: values }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);

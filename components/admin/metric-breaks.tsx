@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { addMetricBreakAction } from "@/server/actions/metrics";
 import { metricBreakSchema } from "@/lib/validation/metric";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { reach } from "@/components/ui/reach";
 
 type Fields = z.input<typeof metricBreakSchema>;
 
@@ -28,7 +29,7 @@ export function MetricBreaks({ metricKey, breaks }: { metricKey: string; breaks:
 
   const onSubmit = handleSubmit(async (input) => {
     setMessage(null);
-    const result = await addMetricBreakAction({ params: { key: metricKey }, body: input });
+    const result = await reach(addMetricBreakAction({ params: { key: metricKey }, body: input }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage(result.message);

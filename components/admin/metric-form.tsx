@@ -11,6 +11,7 @@ import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DIRECTIONS, UNITS } from "@/lib/domain";
 import { unitLabel } from "@/lib/numbers/format";
 import { createMetricSchema } from "@/lib/validation/metric";
+import { reach } from "@/components/ui/reach";
 
 type Fields = z.input<typeof createMetricSchema>;
 
@@ -51,7 +52,7 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     if (!metric) {
-      const result = await createMetricAction({ body: values });
+      const result = await reach(createMetricAction({ body: values }));
       if (!result.ok) {
         applyFieldErrors(result.fieldErrors, setError);
         setMessage({ ok: false, text: result.message });
@@ -61,7 +62,7 @@ export function MetricForm({ sections, metric, valueYears = [] }: { sections: Se
       return;
     }
     const { key: _key, ...changes } = values;
-    const result = await updateMetricAction({ params: { key: metric.key }, body: changes });
+    const result = await reach(updateMetricAction({ params: { key: metric.key }, body: changes }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });

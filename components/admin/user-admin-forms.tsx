@@ -5,13 +5,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { updateUserAction } from "@/server/actions/people";
+import { resetPasswordAction, updateUserAction } from "@/server/actions/people";
 import { PasswordMeter } from "@/components/auth/password-meter";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { ROLES, type Role } from "@/lib/domain";
 import { resetPasswordSchema } from "@/lib/validation/user";
 import { ROLE_HELP } from "./role-help";
+import { reach } from "@/components/ui/reach";
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -33,7 +34,7 @@ export function ChangeRoleForm({ userId, role }: { userId: number; role: Role })
     event.preventDefault();
     setPending(true);
     setMessage(null);
-    const result = await updateUserAction({ params: { id: userId }, body: { role: chosen } });
+    const result = await reach(updateUserAction({ params: { id: userId }, body: { role: chosen } }));
     setPending(false);
     if (!result.ok) {
       setMessage({ ok: false, text: result.message });
@@ -76,7 +77,7 @@ export function ActiveToggle({ userId, name, active }: { userId: number; name: s
   const apply = async (next: boolean) => {
     setPending(true);
     setMessage(null);
-    const result = await updateUserAction({ params: { id: userId }, body: { active: next } });
+    const result = await reach(updateUserAction({ params: { id: userId }, body: { active: next } }));
     setPending(false);
     setConfirming(false);
     if (!result.ok) {
@@ -140,7 +141,7 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
   const password = useWatch({ control, name: "password" });
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await updateUserAction({ params: { id: userId }, body: { password: values.password } });
+    const result = await reach(resetPasswordAction({ body: values }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });

@@ -11,6 +11,7 @@ import { setupSchema } from "@/lib/validation/user";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordMeter } from "./password-meter";
+import { reach } from "@/components/ui/reach";
 
 type Fields = z.input<typeof setupSchema>;
 
@@ -31,7 +32,7 @@ export function SetupForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const result = await setupAction({ body: values });
+    const result = await reach(setupAction({ body: values }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);

@@ -11,6 +11,7 @@ import type { CheckSeverity } from "@/lib/checks/types";
 import { createRuleSchema } from "@/lib/validation/rule";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { TextField } from "@/components/ui/text-field";
+import { reach } from "@/components/ui/reach";
 
 type Rule = { key: string; expression: string; severity: CheckSeverity; message: string | null };
 type Fields = z.input<typeof createRuleSchema>;
@@ -47,7 +48,7 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
   async function runPreview() {
     setStatus(null);
     const typed = getValues("expression").trim();
-    const result = await previewRuleAction({ body: { expression: typed } });
+    const result = await reach(previewRuleAction({ body: { expression: typed } }));
     if (!result.ok) {
       setPreview(null);
       // A problem of the expression shows under it; anything else below the form.
@@ -61,7 +62,7 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
 
   const onSubmit = handleSubmit(async (rule) => {
     setStatus(null);
-    const result = editing !== null ? await updateRuleAction({ params: { key: editing }, body: rule }) : await createRuleAction({ body: rule });
+    const result = editing !== null ? await reach(updateRuleAction({ params: { key: editing }, body: rule })) : await reach(createRuleAction({ body: rule }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setStatus({ kind: "error", message: result.message });
@@ -74,7 +75,7 @@ export function RuleEditor({ rules, metricKeys }: { rules: Rule[]; metricKeys: {
 
   async function remove(key: string) {
     if (!window.confirm(`Delete the rule “${key}”? Its checks disappear from every year.`)) return;
-    const result = await deleteRuleAction({ params: { key } });
+    const result = await reach(deleteRuleAction({ params: { key } }));
     setStatus(result.ok ? { kind: "saved", message: `Deleted the rule “${key}”` } : { kind: "error", message: result.message });
     if (result.ok) router.refresh();
   }

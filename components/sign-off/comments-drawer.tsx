@@ -10,6 +10,7 @@ import type { CommentBody } from "@/lib/validation/api";
 import { commentSchema } from "@/lib/validation/comment";
 import { formatUtc } from "@/lib/time/utc";
 import { Modal } from "@/components/ui/modal";
+import { reach } from "@/components/ui/reach";
 
 /** What the page tells every row's thread: unresolved counts by metric, and what the person may do. */
 export type CommentControls = { openCounts: Record<string, number>; canComment: boolean; canResolve: boolean };
@@ -42,7 +43,7 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
 
   async function load() {
     setError(null);
-    const result = await valueCommentsAction({ params: { year, metricKey } });
+    const result = await reach(valueCommentsAction({ params: { year, metricKey } }));
     if (result.ok) setComments(result.data.comments);
     else setError(result.message);
   }
@@ -62,7 +63,7 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
 
   const onSubmit = handleSubmit(async ({ text }) => {
     setError(null);
-    const result = await addCommentAction({ params: { year, metricKey }, body: { text } });
+    const result = await reach(addCommentAction({ params: { year, metricKey }, body: { text } }));
     if (!result.ok) {
       if (result.fieldErrors?.text) setFieldError("text", { message: result.fieldErrors.text });
       setError(result.message);
@@ -75,7 +76,9 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
 
   async function toggle(comment: CommentBody) {
     setError(null);
-    const result = comment.resolvedAt ? await reopenCommentAction({ params: { id: comment.id } }) : await resolveCommentAction({ params: { id: comment.id } });
+    const result = comment.resolvedAt
+      ? await reach(reopenCommentAction({ params: { id: comment.id } }))
+      : await reach(resolveCommentAction({ params: { id: comment.id } }));
     if (!result.ok) {
       setError(result.message);
       return;

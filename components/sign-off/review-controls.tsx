@@ -10,6 +10,7 @@ import { returnYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
+import { reach } from "@/components/ui/reach";
 
 /** Editors hand the year to the reviewers; figures stay editable while it is in review. */
 export function SubmitYearButton({ year }: { year: number }) {
@@ -19,7 +20,7 @@ export function SubmitYearButton({ year }: { year: number }) {
   async function submit() {
     setBusy(true);
     setError(null);
-    const result = await submitYearAction({ params: { year } });
+    const result = await reach(submitYearAction({ params: { year } }));
     setBusy(false);
     if (!result.ok) setError(result.message);
     else router.refresh();
@@ -55,7 +56,7 @@ export function ReturnYearButton({ year }: { year: number }) {
 
   const onSubmit = handleSubmit(async ({ message }) => {
     setError(null);
-    const result = await returnYearAction({ params: { year }, body: { message } });
+    const result = await reach(returnYearAction({ params: { year }, body: { message } }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);

@@ -7,6 +7,7 @@ import { BLOCK_ATTRIBUTES, OPERATION_TYPES, createBlockSchema } from "@/lib/vali
 import { zodFieldErrors } from "@/lib/validation/value";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { FigureTextInput, type FigureChoice } from "./figure-text-input";
+import { reach } from "@/components/ui/reach";
 
 export const KIND_LABELS: Record<BlockKind, string> = {
   heading: "Heading",
@@ -61,8 +62,8 @@ export function BlockForm({ year, section, figures, block, onDone }: Props) {
     }
     setBusy(true);
     const result = block
-      ? await updateBlockAction({ params: { id: block.id }, body: { kind, text, attributes: kept, version: block.version } })
-      : await createBlockAction({ params: { year }, body: { kind, section, text, attributes: kept } });
+      ? await reach(updateBlockAction({ params: { id: block.id }, body: { kind, text, attributes: kept, version: block.version } }))
+      : await reach(createBlockAction({ params: { year }, body: { kind, section, text, attributes: kept } }));
     setBusy(false);
     if (result.ok) {
       onDone(block ? "Block saved" : "Block added");

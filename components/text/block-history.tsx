@@ -5,6 +5,7 @@ import { blockHistoryAction } from "@/server/actions/text";
 import type { BlockRevisionView } from "@/db/queries/blocks";
 import { formatUtc } from "@/lib/time/utc";
 import { RenderedText } from "./rendered-text";
+import { reach } from "@/components/ui/reach";
 
 const ACTIONS: Record<BlockRevisionView["action"], string> = { create: "Written", update: "Changed", move: "Moved", delete: "Deleted" };
 
@@ -15,7 +16,7 @@ export function BlockHistory({ blockId }: { blockId: number }) {
 
   async function load(open: boolean) {
     if (!open || revisions) return;
-    const result = await blockHistoryAction({ params: { id: blockId } });
+    const result = await reach(blockHistoryAction({ params: { id: blockId } }));
     if (result.ok) setRevisions(result.data.revisions);
     else setError(result.message);
   }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { setTieAction } from "@/server/actions/text";
 import type { FigureChoice } from "./figure-text-input";
+import { reach } from "@/components/ui/reach";
 
 export type NumberItem = { id: number; text: string; metricKey: string | null; status: "tied" | "untied" | "not_figure"; states: boolean | null };
 
@@ -55,7 +56,7 @@ function UntiedNumber({ ownerId, number, figures, editable }: { ownerId: string;
 
   async function decide(decision: { metricKey: string } | { notFigure: true }) {
     setBusy(true);
-    const result = await setTieAction({ params: { id: number.id }, body: decision });
+    const result = await reach(setTieAction({ params: { id: number.id }, body: decision }));
     setBusy(false);
     if (result.ok) router.refresh();
     else setError(result.message);

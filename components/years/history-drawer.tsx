@@ -8,6 +8,7 @@ import type { Revision } from "@/db/queries/history";
 import type { Unit } from "@/lib/domain";
 import { Modal } from "@/components/ui/modal";
 import { RevisionList } from "./revision-list";
+import { reach } from "@/components/ui/reach";
 
 type Props = { year: number; metricKey: string; label: string; unit: Unit };
 type Loaded = { revisions: Revision[]; older: Revision | null; nextBefore: number | null };
@@ -22,7 +23,7 @@ export function HistoryDrawer({ year, metricKey, label, unit }: Props) {
   async function load(before?: number) {
     setLoading(true);
     setError(null);
-    const result = await valueHistoryAction({ params: { year, metricKey }, query: { before, limit: HISTORY_PAGE_SIZE + 1 } });
+    const result = await reach(valueHistoryAction({ params: { year, metricKey }, query: { before, limit: HISTORY_PAGE_SIZE + 1 } }));
     setLoading(false);
     if (!result.ok) {
       setError(result.message);

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { openYearAction } from "@/server/actions/years";
 import { openYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { reach } from "@/components/ui/reach";
 
 type Fields = z.input<typeof openYearSchema>;
 
@@ -24,7 +25,7 @@ export function OpenYearForm({ suggested, years }: { suggested: number; years: n
 
   const onSubmit = handleSubmit(async ({ year, copyFrom }) => {
     setError(null);
-    const result = await openYearAction({ body: { year, copyFrom } });
+    const result = await reach(openYearAction({ body: { year, copyFrom } }));
     if (!result.ok) {
       if (result.code === "conflict") {
         setFieldError("year", { type: "server", message: `${year} is already open: pick it from the list below` });

@@ -14,6 +14,7 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
 import { QuoteHistory } from "./quote-history";
 import { useUnsavedChanges } from "./unsaved-changes";
+import { reach } from "@/components/ui/reach";
 
 type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 type Section = { key: string; title: string };
@@ -101,7 +102,7 @@ function QuoteItem({
 
   async function remove() {
     setBusy(true);
-    const result = await deleteQuoteAction({ params: { id: quote.id }, body: { version: quote.version } });
+    const result = await reach(deleteQuoteAction({ params: { id: quote.id }, body: { version: quote.version } }));
     setBusy(false);
     setConfirmDelete(false);
     if (!result.ok) {
@@ -211,8 +212,8 @@ function QuoteForm({
   const onSubmit = handleSubmit(async (fields) => {
     setError(null);
     const result = quote
-      ? await updateQuoteAction({ params: { id: quote.id }, body: { ...fields, version } })
-      : await createQuoteAction({ params: { year }, body: fields });
+      ? await reach(updateQuoteAction({ params: { id: quote.id }, body: { ...fields, version } }))
+      : await reach(createQuoteAction({ params: { year }, body: fields }));
     if (!result.ok) {
       const current = result.extra?.current as QuoteResult | undefined;
       if (result.code === "conflict" && current) {
@@ -290,7 +291,7 @@ function CopyQuotes({ year, titleOf, onCopied }: { year: number; titleOf: Map<st
     setLoadError(null);
     setEarlier(null);
     // Read afresh at every opening: another editor may have added quotes to an earlier year meanwhile.
-    const result = await earlierQuotesAction({ params: { year } });
+    const result = await reach(earlierQuotesAction({ params: { year } }));
     if (!result.ok) setLoadError(result.message);
     else if (!result.data) setLoadError("No earlier year has quotes any more.");
     else setEarlier(result.data);
@@ -362,7 +363,7 @@ function CopyQuotesPicker({
   async function copy() {
     setBusy(true);
     setError(null);
-    const result = await copyQuotesAction({ params: { year }, body: { ids: [...picked] } });
+    const result = await reach(copyQuotesAction({ params: { year }, body: { ids: [...picked] } }));
     setBusy(false);
     if (!result.ok) {
       setError(result.fieldErrors?.ids ?? result.message);

@@ -5,6 +5,7 @@ import { quoteHistoryAction } from "@/server/actions/quotes";
 import type { QuoteField, QuoteRevisionView } from "@/db/queries/quote-history";
 import { Modal } from "@/components/ui/modal";
 import { formatUtc } from "@/lib/time/utc";
+import { reach } from "@/components/ui/reach";
 
 type Props = { quoteId: number; speaker: string; sectionTitles: Record<string, string> };
 
@@ -24,7 +25,7 @@ export function QuoteHistory({ quoteId, speaker, sectionTitles }: Props) {
     setOpen(true);
     setRevisions(null);
     setError(null);
-    const result = await quoteHistoryAction({ params: { id: quoteId } });
+    const result = await reach(quoteHistoryAction({ params: { id: quoteId } }));
     if (result.ok) setRevisions(result.data.revisions);
     else setError(result.message);
   }

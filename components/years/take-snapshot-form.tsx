@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { takeSnapshotAction } from "@/server/actions/transfer";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { createSnapshotSchema } from "@/lib/validation/snapshot";
+import { reach } from "@/components/ui/reach";
 
 type Fields = z.input<typeof createSnapshotSchema>;
 type Parsed = z.output<typeof createSnapshotSchema>;
@@ -26,7 +27,7 @@ export function TakeSnapshotForm({ year }: { year: number }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await takeSnapshotAction({ params: { year }, body: values });
+    const result = await reach(takeSnapshotAction({ params: { year }, body: values }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setError);
       setMessage({ ok: false, text: result.message });

@@ -22,6 +22,7 @@ import type { CommentControls } from "@/components/sign-off/comments-drawer";
 import { ConflictDialog } from "./conflict-dialog";
 import { GridRow, type RowHandlers, type RowState } from "./grid-row";
 import type { EditableValue, PreviousFigure } from "./value-editor-types";
+import { reach } from "@/components/ui/reach";
 
 type Props = {
   year: number;
@@ -148,7 +149,7 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
         return;
       }
       patchCell(key, () => ({ status: { kind: "saving" }, errors: {} }));
-      const result = await saveValueAction({ params: { year, metricKey: key }, body: { ...draft, version: override?.version ?? cell.stored.version } });
+      const result = await reach(saveValueAction({ params: { year, metricKey: key }, body: { ...draft, version: override?.version ?? cell.stored.version } }));
       if (result.ok) return afterSaved(key, result.data, draft);
       if (result.code === "conflict") {
         const theirs = (result.extra?.current as ValueBody | null | undefined) ?? null;
@@ -271,10 +272,12 @@ export function ValueGrid({ year, sections, rows, previous, comments, checked, s
     setAnnouncement(`Saving ${keys.length} figure${keys.length === 1 ? "" : "s"}…`);
     for (const k of keys) patchCell(k, () => ({ status: { kind: "saving" }, errors: {} }));
     const sent = keys.map((k) => ({ key: k, draft: cellOf(cellsRef.current, k, byKey).draft, version: cellOf(cellsRef.current, k, byKey).stored.version }));
-    const result = await saveValuesAction({
-      params: { year },
-      body: { values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) },
-    });
+    const result = await reach(
+      saveValuesAction({
+        params: { year },
+        body: { values: sent.map(({ key, draft, version }) => ({ metricKey: key, ...draft, version })) },
+      }),
+    );
     setSavingAll(false);
     if (result.ok) {
       result.data.values.forEach((saved, i) => afterSaved(sent[i]!.key, saved, sent[i]!.draft));

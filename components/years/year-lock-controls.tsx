@@ -11,6 +11,7 @@ import { OVERRIDE_REASON_MIN, unlockYearSchema } from "@/lib/validation/year";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
+import { reach } from "@/components/ui/reach";
 
 /**
  * Reviewer or admin: signs the year off after a dialog that shows how complete it is and every
@@ -40,7 +41,7 @@ export function LockYearButton({ year, checks, filled, total }: { year: number; 
   async function lock() {
     setBusy(true);
     setError(null);
-    const result = await lockYearAction({ params: { year }, body: { overrideReason: needsOverride ? reason : undefined } });
+    const result = await reach(lockYearAction({ params: { year }, body: { overrideReason: needsOverride ? reason : undefined } }));
     setBusy(false);
     if (!result.ok) {
       if (result.code === "checks_failed" && Array.isArray(result.extra?.checks)) setShown([...(result.extra.checks as Check[]), ...warnings]);
@@ -150,7 +151,7 @@ export function UnlockYearButton({ year }: { year: number }) {
 
   const onSubmit = handleSubmit(async ({ reason }) => {
     setError(null);
-    const result = await unlockYearAction({ params: { year }, body: { reason } });
+    const result = await reach(unlockYearAction({ params: { year }, body: { reason } }));
     if (!result.ok) {
       applyFieldErrors(result.fieldErrors, setFieldError);
       setError(result.message);
