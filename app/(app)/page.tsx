@@ -33,7 +33,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const db = await getDb();
-  const [{ years, sections, metrics, values, latestEdits }, breaks] = await Promise.all([loadDashboardData(db), listMetricBreaks(db)]);
+  const [{ years, sections, metrics, catalogue, values, latestEdits }, breaks] = await Promise.all([loadDashboardData(db), listMetricBreaks(db)]);
 
   const fallbackYear = defaultDashboardYear(years);
   const asked = first(params.year);
@@ -64,9 +64,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const recentYears = years.slice(0, RECENT_YEARS);
   const checkCounts = new Map(
     [
+      // The catalogue, the values and the breaks are this page's own reads of a moment ago: not read again.
       ...(await listChecksOfYears(
         db,
         recentYears.map((y) => y.year),
+        { catalogue, values, breaks },
       )),
     ].map(([y, checks]) => [y, countChecks(checks)]),
   );

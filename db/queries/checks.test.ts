@@ -6,7 +6,10 @@ import { saveValue } from "@/db/commands/values";
 import type { Actor } from "@/lib/auth/actor";
 import { counting, createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { createActor, createYearWithValues } from "@/tests/support/db-fixtures";
+import { listMetricBreaks } from "./breaks";
+import { listMetricsCached } from "./catalog";
 import { listChecksOfYears, listYearChecks } from "./checks";
+import { listAllValuesCached } from "./value-points";
 
 describe.each(engines)("a year's checks on %s", (engine) => {
   let t: TestDatabase;
@@ -119,6 +122,20 @@ describe.each(engines)("a year's checks on %s", (engine) => {
     const checks = await listYearChecks(c.db, 2071);
     expect(c.count()).toBe(before);
     expect(checks.filter((k) => k.kind === "comment")).toHaveLength(11);
+  });
+
+  it("does not read again what its caller has just read (the dashboard's catalogue, values and breaks)", async () => {
+    const years = [2071, 2023];
+    const expected = await listChecksOfYears(t.db, years);
+    const already = { catalogue: await listMetricsCached(t.db), values: await listAllValuesCached(t.db), breaks: await listMetricBreaks(t.db) };
+    const c = counting(t);
+    const checks = await listChecksOfYears(c.db, years, already);
+    // Rules, open comments, and the text's ties and the figures they state: no digest, fingerprint or breaks.
+    expect(c.count()).toBe(4);
+    expect(checks).toEqual(expected);
+    // What is given is what is checked: a break the caller read names no outlier for its metric.
+    const withoutBreaks = await listChecksOfYears(t.db, years, { ...already, breaks: [] });
+    expect(withoutBreaks.get(2071)!.length).toBeGreaterThan(expected.get(2071)!.length);
   });
 
   it("reads the checks of every year in the same queries, each year's alike to its own reading", async () => {

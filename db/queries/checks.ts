@@ -20,19 +20,22 @@ export async function listYearChecks(db: Executor, year: number): Promise<Check[
   return (await listChecksOfYears(db, [year])).get(year) ?? [];
 }
 
+/** What a caller has already read for its own page, the same reads the checks would make: each given is not read again. */
+export type ReadAlready = { catalogue?: readonly Metric[]; values?: readonly ValuePoint[]; breaks?: readonly MetricBreak[] };
+
 /**
  * The checks of several years in a fixed number of queries whatever the number of metrics,
  * rules or comments: the metrics, every value (the previous figure of each is among them),
  * the rules, the breaks, the open comments, and the text checks (two more when text is tied).
  */
-export async function listChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
+export async function listChecksOfYears(db: Executor, years: number[], already: ReadAlready = {}): Promise<Map<number, Check[]>> {
   if (years.length === 0) return new Map();
   const [allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
-    () => listMetricsCached(db),
+    () => (already.catalogue ? Promise.resolve(already.catalogue) : listMetricsCached(db)),
     // Shared with the dashboard, which reads every value too: read again only after a change.
-    () => listAllValuesCached(db),
+    () => (already.values ? Promise.resolve(already.values) : listAllValuesCached(db)),
     () => listRules(db),
-    () => listMetricBreaks(db),
+    () => (already.breaks ? Promise.resolve(already.breaks) : listMetricBreaks(db)),
     () =>
       db
         .select({ id: valueComments.id, year: valueComments.year, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
@@ -93,7 +96,7 @@ function figuresOfYears(values: readonly ValuePoint[], years: number[]): Map<num
 type Inputs = Figures & {
   metrics: readonly Metric[];
   rules: { rule: ValidationRule; parsed: ReturnType<typeof parseRuleExpression> }[];
-  breaks: MetricBreak[];
+  breaks: readonly MetricBreak[];
   comments: { metricKey: string; label: string; text: string; author: string }[];
   text: Check[];
 };
