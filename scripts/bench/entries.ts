@@ -45,9 +45,12 @@ export type Entry = {
   target?: { p95Ms: number; floorRatio?: number; baseline?: "api" | "page" };
   /** A page's matching API call (that entry's name): issue 16 asks the page for at most 1.5× its time. */
   matchingApi?: string;
+  /** The page (that entry's name) whose rows this floor draws alone, with the same components. */
+  rowsFloorOf?: string;
 };
 
 const VALUES_API = "values API";
+const YEAR_PAGE = "year page /years/{y}";
 const COMPARE_API = "compare API";
 
 const IMPORT_YEAR = MAIN_YEAR - 2;
@@ -184,13 +187,22 @@ export const ENTRIES: Entry[] = [
     target: { p95Ms: 150, floorRatio: 3, baseline: "page" },
   },
   {
-    name: "year page /years/{y}",
+    name: YEAR_PAGE,
     method: "GET",
     path: () => `/years/${MAIN_YEAR}`,
     auth: "session",
     matchingApi: VALUES_API,
     floor: () =>
       `select * from reporting_years where year = ${MAIN_YEAR}; select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR) + quotesSql(MAIN_YEAR),
+  },
+  {
+    // The year page's figures drawn by the same grid in a page with nothing else (app/bench-floor/years/[year]).
+    name: "floor: the year page's figures drawn alone (/bench-floor/years/{y}), no session",
+    method: "GET",
+    path: () => `/bench-floor/years/${MAIN_YEAR}`,
+    auth: "none",
+    rowsFloorOf: YEAR_PAGE,
+    floor: () => `select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR),
   },
   {
     name: "compare page /compare",

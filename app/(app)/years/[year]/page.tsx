@@ -7,9 +7,9 @@ import { findYearDetail, listYearOutline, listYearQuotes, listYearSections, list
 import type { Executor } from "@/db/client";
 import { QuoteEditor } from "@/components/years/quote-editor";
 import { QuoteList } from "@/components/years/quote-list";
-import { toValueBody } from "@/server/api/serialize";
 import { ValueGrid } from "@/components/years/value-grid";
-import type { EditableValue, PreviousFigure } from "@/components/years/value-editor-types";
+import { editableRows } from "@/components/years/editable-rows";
+import type { PreviousFigure } from "@/components/years/value-editor-types";
 import { formatUtc } from "@/lib/time/utc";
 import { SectionNav } from "@/components/years/section-nav";
 import { UnsavedChangesGuard } from "@/components/years/unsaved-changes";
@@ -176,30 +176,6 @@ function QuotesSection({
       {children}
     </section>
   );
-}
-
-function editableRows(
-  values: Awaited<ReturnType<typeof listYearValues>>,
-  metrics: Awaited<ReturnType<typeof listMetricsCached>>,
-  breakSincePrevious: Set<string>,
-): EditableValue[] {
-  const bounds = new Map(metrics.map((m) => [m.key, m]));
-  return values.map((v) => {
-    const metric = bounds.get(v.metricKey);
-    return {
-      ...toValueBody(v),
-      label: v.label,
-      section: v.section,
-      unit: v.unit,
-      direction: v.direction,
-      min: metric?.min ?? null,
-      max: metric?.max ?? null,
-      warnMin: metric?.warnMin ?? null,
-      warnMax: metric?.warnMax ?? null,
-      warnChangePct: metric?.warnChangePct ?? null,
-      breakSincePrevious: breakSincePrevious.has(v.metricKey),
-    };
-  });
 }
 
 /** The previous figures of the rows shown (the browser gets no more than the page uses). */
