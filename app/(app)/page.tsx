@@ -5,16 +5,14 @@ import { loadDashboardData } from "@/db/queries/dashboard";
 import { ChartFigure, type ChartSeries } from "@/components/dashboard/chart-figure";
 import { Completeness } from "@/components/dashboard/completeness";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
-import { KpiGrid } from "@/components/dashboard/kpi-grid";
+import { KpiSections } from "@/components/dashboard/kpi-sections";
 import { LatestEdits } from "@/components/dashboard/latest-edits";
 import { MetricChart } from "@/components/dashboard/metric-chart";
 import { YearStatuses } from "@/components/dashboard/year-statuses";
 import { listMetricBreaks } from "@/db/queries/breaks";
 import { listChecksOfYears } from "@/db/queries/checks";
 import { countChecks } from "@/lib/checks/summary";
-import { kpiView } from "@/lib/dashboard/kpi-view";
-import { alignSeries, buildKpis, defaultDashboardYear, groupKpis, pointsByMetric, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
-import { FIGURES_ON_ONE_PAGE } from "@/lib/domain";
+import { alignSeries, buildKpis, defaultDashboardYear, pointsByMetric, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
 import { yearParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -22,9 +20,6 @@ export const metadata: Metadata = { title: "Dashboard" };
 const WOMEN_METRICS = ["women_mediation_teams_pct", "women_mission_leadership_pct", "women_individual_police_pct", "women_military_observers_pct"];
 const PBF_METRICS = ["pbf_approved_budget_usd", "pbf_donor_commitments_usd"];
 const DEFAULT_CHART_METRIC = "peacekeepers_total";
-// A catalogue too large for one page (FIGURES_ON_ONE_PAGE) shows, with every section, each
-// section's first cards in catalogue order and links to the rest: hundreds of cards is no overview.
-const CARDS_PER_SECTION = 8;
 const RECENT_YEARS = 6;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -136,25 +131,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="kpis-heading" className="sr-only">
           Key figures
         </h2>
-        {groupKpis(shownSections, kpis, {
-          perSection: metrics.length > FIGURES_ON_ONE_PAGE ? CARDS_PER_SECTION : Infinity,
-          oneSection: sectionKey !== null,
-        }).map((g) => (
-          <section key={g.section} aria-labelledby={`kpi-${g.section}`}>
-            <h3 id={`kpi-${g.section}`} className="text-lg font-semibold">
-              {titles.get(g.section)}
-            </h3>
-            <KpiGrid cards={g.shown.map((k) => kpiView(k, year, breaks))} year={year} />
-            {g.shown.length < g.total ? (
-              <p className="mt-3 text-sm">
-                <Link href={`/?year=${year}&section=${g.section}`} className="link font-medium">
-                  All {g.total} figures of {titles.get(g.section)}
-                </Link>
-                <span className="text-gray-600"> ({g.total - g.shown.length} more)</span>
-              </p>
-            ) : null}
-          </section>
-        ))}
+        <KpiSections year={year} sections={shownSections} kpis={kpis} catalogueSize={metrics.length} oneSection={sectionKey !== null} breaks={breaks} />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">
