@@ -51,6 +51,8 @@ export type Entry = {
 
 const VALUES_API = "values API";
 const YEAR_PAGE = "year page /years/{y}";
+const DASHBOARD = "dashboard /";
+const COMPARE_PAGE = "compare page /compare";
 const COMPARE_API = "compare API";
 
 const IMPORT_YEAR = MAIN_YEAR - 2;
@@ -170,7 +172,7 @@ export const ENTRIES: Entry[] = [
     floor: (c) => tokenSql(c.tokenHash) + yearsSql,
   },
   {
-    name: "dashboard /",
+    name: DASHBOARD,
     method: "GET",
     path: () => "/",
     auth: "session",
@@ -205,13 +207,34 @@ export const ENTRIES: Entry[] = [
     floor: () => `select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR),
   },
   {
-    name: "compare page /compare",
+    name: COMPARE_PAGE,
     method: "GET",
     path: (c) => `/compare?from=${c.compareFrom}&to=${MAIN_YEAR}`,
     auth: "session",
     matchingApi: COMPARE_API,
     floor: (c) => yearValuesSql(c.compareFrom) + yearValuesSql(MAIN_YEAR) + quotesSql(c.compareFrom) + quotesSql(MAIN_YEAR),
     target: { p95Ms: 150, floorRatio: 3, baseline: "page" },
+  },
+  {
+    // The dashboard's key figures drawn by the same cards in a page with nothing else (app/bench-floor/dashboard).
+    name: "floor: the dashboard's key figures drawn alone (/bench-floor/dashboard), no session",
+    method: "GET",
+    path: () => "/bench-floor/dashboard",
+    auth: "none",
+    rowsFloorOf: DASHBOARD,
+    floor: () => `${yearsSql}
+      select * from sections order by sort_order;
+      select * from metrics order by sort_order, id;
+      select m.key, v.year, v.value, v.qualifier from metric_values v join metrics m on m.id = v.metric_id where v.value is not null order by v.year, m.key;`,
+  },
+  {
+    // The comparison drawn by the same table in a page with nothing else (app/bench-floor/compare).
+    name: "floor: the comparison drawn alone (/bench-floor/compare), no session",
+    method: "GET",
+    path: (c) => `/bench-floor/compare?from=${c.compareFrom}&to=${MAIN_YEAR}`,
+    auth: "none",
+    rowsFloorOf: COMPARE_PAGE,
+    floor: (c) => yearValuesSql(c.compareFrom) + yearValuesSql(MAIN_YEAR) + quotesSql(c.compareFrom) + quotesSql(MAIN_YEAR),
   },
   {
     name: VALUES_API,
