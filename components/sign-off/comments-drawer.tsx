@@ -11,6 +11,7 @@ import { commentSchema } from "@/lib/validation/comment";
 import { formatUtc } from "@/lib/time/utc";
 import { Modal } from "@/components/ui/modal";
 import { reach } from "@/components/ui/reach";
+import { SUPERSEDED, useNewestRead } from "@/components/ui/newest-read";
 
 /** What the page tells every row's thread: unresolved counts by metric, and what the person may do. */
 export type CommentControls = { openCounts: Record<string, number>; canComment: boolean; canResolve: boolean };
@@ -33,6 +34,7 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
   const [comments, setComments] = useState<CommentBody[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
+  const newest = useNewestRead();
   const {
     register,
     handleSubmit,
@@ -43,7 +45,8 @@ export function CommentsDrawer({ year, metricKey, label, openCount, canComment, 
 
   async function load() {
     setError(null);
-    const result = await reach(valueCommentsAction({ params: { year, metricKey } }));
+    const result = await newest(reach(valueCommentsAction({ params: { year, metricKey } })));
+    if (result === SUPERSEDED) return;
     if (result.ok) setComments(result.data.comments);
     else setError(result.message);
   }

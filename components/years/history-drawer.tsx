@@ -9,6 +9,7 @@ import type { Unit } from "@/lib/domain";
 import { Modal } from "@/components/ui/modal";
 import { RevisionList } from "./revision-list";
 import { reach } from "@/components/ui/reach";
+import { SUPERSEDED, useNewestRead } from "@/components/ui/newest-read";
 
 type Props = { year: number; metricKey: string; label: string; unit: Unit };
 type Loaded = { revisions: Revision[]; older: Revision | null; nextBefore: number | null };
@@ -19,11 +20,13 @@ export function HistoryDrawer({ year, metricKey, label, unit }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const newest = useNewestRead();
 
   async function load(before?: number) {
     setLoading(true);
     setError(null);
-    const result = await reach(valueHistoryAction({ params: { year, metricKey }, query: { before, limit: HISTORY_PAGE_SIZE + 1 } }));
+    const result = await newest(reach(valueHistoryAction({ params: { year, metricKey }, query: { before, limit: HISTORY_PAGE_SIZE + 1 } })));
+    if (result === SUPERSEDED) return;
     setLoading(false);
     if (!result.ok) {
       setError(result.message);

@@ -15,6 +15,7 @@ import { Modal } from "@/components/ui/modal";
 import { QuoteHistory } from "./quote-history";
 import { useUnsavedChanges } from "./unsaved-changes";
 import { reach } from "@/components/ui/reach";
+import { SUPERSEDED, useNewestRead } from "@/components/ui/newest-read";
 
 type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
 type Section = { key: string; title: string };
@@ -285,13 +286,15 @@ function CopyQuotes({ year, titleOf, onCopied }: { year: number; titleOf: Map<st
   const [open, setOpen] = useState(false);
   const [earlier, setEarlier] = useState<Earlier | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const newest = useNewestRead();
 
   async function show() {
     setOpen(true);
     setLoadError(null);
     setEarlier(null);
     // Read afresh at every opening: another editor may have added quotes to an earlier year meanwhile.
-    const result = await reach(earlierQuotesAction({ params: { year } }));
+    const result = await newest(reach(earlierQuotesAction({ params: { year } })));
+    if (result === SUPERSEDED) return;
     if (!result.ok) setLoadError(result.message);
     else if (!result.data) setLoadError("No earlier year has quotes any more.");
     else setEarlier(result.data);

@@ -6,6 +6,7 @@ import type { QuoteField, QuoteRevisionView } from "@/db/queries/quote-history";
 import { Modal } from "@/components/ui/modal";
 import { formatUtc } from "@/lib/time/utc";
 import { reach } from "@/components/ui/reach";
+import { SUPERSEDED, useNewestRead } from "@/components/ui/newest-read";
 
 type Props = { quoteId: number; speaker: string; sectionTitles: Record<string, string> };
 
@@ -20,12 +21,14 @@ export function QuoteHistory({ quoteId, speaker, sectionTitles }: Props) {
   const [open, setOpen] = useState(false);
   const [revisions, setRevisions] = useState<QuoteRevisionView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const newest = useNewestRead();
 
   async function show() {
     setOpen(true);
     setRevisions(null);
     setError(null);
-    const result = await reach(quoteHistoryAction({ params: { id: quoteId } }));
+    const result = await newest(reach(quoteHistoryAction({ params: { id: quoteId } })));
+    if (result === SUPERSEDED) return;
     if (result.ok) setRevisions(result.data.revisions);
     else setError(result.message);
   }
