@@ -54,12 +54,20 @@ const { values: args } = parseArgs({
     think: { type: "boolean", default: false },
     servers: { type: "string", default: "1" },
     fresh: { type: "boolean", default: false },
+    "floor-pages": { type: "boolean", default: false },
   },
   strict: true,
 });
 const seconds = Number(args.seconds);
 const editorCount = Number(args.editors ?? (args.think ? 200 : 50));
 const serverCount = Number(args.servers);
+/**
+ * --floor-pages: the same run with the year page and the dashboard replaced by what each shows,
+ * drawn alone by the same components in a bare page (app/bench-floor, decision 040): the least any
+ * page showing them costs under the same load.
+ */
+const floorPages = args["floor-pages"];
+const PAGES = floorPages ? { year: `/bench-floor/years/${LOAD_YEAR}`, dashboard: "/bench-floor/dashboard" } : { year: `/years/${LOAD_YEAR}`, dashboard: "/" };
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) throw new Error("--seconds must be a whole number from 1 to 3600");
 if (!Number.isInteger(editorCount) || editorCount < 1 || editorCount > 200) throw new Error("--editors must be a whole number from 1 to 200");
 if (!Number.isInteger(serverCount) || serverCount < 1 || serverCount > 4) throw new Error("--servers must be a whole number from 1 to 4");
@@ -121,8 +129,8 @@ function editorMoves(editor: Editor, pool: string[], out: Out) {
   };
   /** `roll` in [0, 1): the year page, the dashboard or the values API. */
   const read = async (roll: number) => {
-    if (roll < 0.35) record("year page", await call(via(editor, editor.session), "GET", `/years/${LOAD_YEAR}`), [200]);
-    else if (roll < 0.6) record("dashboard", await call(via(editor, editor.session), "GET", "/"), [200]);
+    if (roll < 0.35) record("year page", await call(via(editor, editor.session), "GET", PAGES.year), [200]);
+    else if (roll < 0.6) record("dashboard", await call(via(editor, editor.session), "GET", PAGES.dashboard), [200]);
     else await readValues();
   };
   const save = async () => {
@@ -278,7 +286,8 @@ async function main() {
 
     // The same database and secret: a session signed by one server is valid on the others.
     const authSecret = randomBytes(32).toString("base64url");
-    for (let i = 0; i < serverCount; i++) servers.push(startServer(PORT + i, { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret }));
+    for (let i = 0; i < serverCount; i++)
+      servers.push(startServer(PORT + i, { DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, ...(floorPages ? { BENCH_FLOOR: "1" } : {}) }));
     await Promise.all(servers.map((s) => waitHealthy(s)));
     const bases = servers.map((s) => s.url);
     const base = bases[0]!;
@@ -312,7 +321,9 @@ async function main() {
     const maxRevision = Number((await db.query<{ n: number | string }>(`select coalesce(max(id), 0) n from value_revisions`)).rows[0]!.n);
     const loadBefore = os.loadavg();
 
-    const mode = args.think ? `think time ${THINK_MIN_MS / 1000}–${THINK_MAX_MS / 1000} s between saves` : "no think time";
+    const mode =
+      (args.think ? `think time ${THINK_MIN_MS / 1000}–${THINK_MAX_MS / 1000} s between saves` : "no think time") +
+      (floorPages ? ", the year page and the dashboard replaced by what each shows drawn alone (/bench-floor, no session)" : "");
     console.log(`${editorCount} editors, ${mode}, for ${seconds} s on ${bases.join(" and ")} (PostgreSQL, ${pool.length} contested values in ${LOAD_YEAR})…`);
     const out: Out = { samples: [], accepted: [], staleNot409: [], unexpected: [] };
     const started = performance.now();
@@ -433,6 +444,7 @@ async function main() {
       args.think ? "--think" : "",
       serverCount > 1 ? `--servers ${serverCount}` : "",
       args.fresh ? "--fresh" : "",
+      floorPages ? "--floor-pages" : "",
     ]
       .filter(Boolean)
       .join(" ");
