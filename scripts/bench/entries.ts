@@ -79,6 +79,11 @@ const tokenSql = (hash: string) => `
 const yearsSql = `
   select y.year, y.status, y.locked_at, c.n from reporting_years y
   left join (select year, count(*) n from metric_values where value is not null group by year) c on c.year = y.year order by y.year desc;`;
+/** What the dashboard's key figures are built from: the years, the catalogue and every value of every year (their trends). */
+const kpiSql = `${yearsSql}
+  select * from sections order by sort_order;
+  select * from metrics order by sort_order, id;
+  select m.key, v.year, v.value, v.qualifier from metric_values v join metrics m on m.id = v.metric_id where v.value is not null order by v.year, m.key;`;
 
 const hotHistorySql = (key: string, limit: string) => `
   select r.id, r.version, r.value, r.qualifier, r.note, r.source, u.name, r.changed_at, r.reason
@@ -180,10 +185,7 @@ export const ENTRIES: Entry[] = [
     matchingApi: VALUES_API,
     // What the dashboard reads: the years, the catalogue, every value of every year (its trends)
     // and the newest edits.
-    floor: () => `${yearsSql}
-      select * from sections order by sort_order;
-      select * from metrics order by sort_order, id;
-      select m.key, v.year, v.value, v.qualifier from metric_values v join metrics m on m.id = v.metric_id where v.value is not null order by v.year, m.key;
+    floor: () => `${kpiSql}
       select r.id, r.year, m.key, m.label, m.unit, r.value, r.qualifier, r.reason, u.name, r.changed_at
       from value_revisions r join metrics m on m.id = r.metric_id left join users u on u.id = r.changed_by order by r.id desc limit 10;`,
     target: { p95Ms: 150, floorRatio: 3, baseline: "page" },
@@ -222,10 +224,7 @@ export const ENTRIES: Entry[] = [
     path: () => "/bench-floor/dashboard",
     auth: "none",
     rowsFloorOf: DASHBOARD,
-    floor: () => `${yearsSql}
-      select * from sections order by sort_order;
-      select * from metrics order by sort_order, id;
-      select m.key, v.year, v.value, v.qualifier from metric_values v join metrics m on m.id = v.metric_id where v.value is not null order by v.year, m.key;`,
+    floor: () => kpiSql,
   },
   {
     // The comparison drawn by the same table in a page with nothing else (app/bench-floor/compare).
