@@ -13,7 +13,13 @@ const { default: FloorPage } = await import("@/app/bench-floor/years/[year]/page
 const { default: DashboardFloor } = await import("@/app/bench-floor/dashboard/page");
 const { default: CompareFloor } = await import("@/app/bench-floor/compare/page");
 
-type Element = ReactElement<{ children?: Element | Element[]; rows?: EditableValue[] | { metricKey: string }[]; kpis?: Kpi[]; year?: number }>;
+type Element = ReactElement<{
+  children?: Element | Element[];
+  rows?: EditableValue[] | { metricKey: string }[];
+  kpis?: Kpi[];
+  year?: number;
+  values?: readonly unknown[];
+}>;
 const NOT_FOUND = { digest: "NEXT_HTTP_ERROR_FALLBACK;404" };
 
 describe("the benchmark's pages drawing what a page shows, alone", () => {
@@ -54,11 +60,13 @@ describe("the benchmark's pages drawing what a page shows, alone", () => {
     await expect(visit("not-a-year")).rejects.toMatchObject(NOT_FOUND);
   });
 
-  it("with BENCH_FLOOR=1 hands the dashboard's cards the default year's figures, and the compare table both years' rows", async () => {
+  it("with BENCH_FLOOR=1 hands the dashboard's cards the default year's figures and its charts every value, and the compare table both years' rows", async () => {
     vi.stubEnv("BENCH_FLOOR", "1");
-    const cards = (await DashboardFloor()).props.children as Element;
-    expect(cards.props.year).toBe(2023);
-    expect(cards.props.kpis!.filter((k) => k.current !== null).length).toBe((await listYearValues(t.db, 2023)).filter((v) => v.value !== null).length);
+    const [cards, charts] = (await DashboardFloor()).props.children as Element[];
+    expect(cards!.props.year).toBe(2023);
+    expect(cards!.props.kpis!.filter((k) => k.current !== null).length).toBe((await listYearValues(t.db, 2023)).filter((v) => v.value !== null).length);
+    // The charts get every value of every year, as the dashboard's do.
+    expect(charts!.props.values!.length).toBeGreaterThan(cards!.props.kpis!.length);
     const [table] = (await compare("2022", "2023")).props.children as Element[];
     expect(table!.props.rows!.length).toBe((await listYearValues(t.db, 2023)).length);
     await expect(compare("2022", "1900")).rejects.toMatchObject(NOT_FOUND);

@@ -2,24 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { loadDashboardData } from "@/db/queries/dashboard";
-import { ChartFigure, type ChartSeries } from "@/components/dashboard/chart-figure";
 import { Completeness } from "@/components/dashboard/completeness";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { KpiSections } from "@/components/dashboard/kpi-sections";
 import { LatestEdits } from "@/components/dashboard/latest-edits";
-import { MetricChart } from "@/components/dashboard/metric-chart";
+import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
 import { YearStatuses } from "@/components/dashboard/year-statuses";
 import { listMetricBreaks } from "@/db/queries/breaks";
 import { listChecksOfYears } from "@/db/queries/checks";
 import { countChecks } from "@/lib/checks/summary";
-import { alignSeries, buildKpis, defaultDashboardYear, pointsByMetric, sectionCompleteness, yearsWithData } from "@/lib/dashboard/series";
+import { buildKpis, defaultDashboardYear, sectionCompleteness } from "@/lib/dashboard/series";
 import { yearParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const WOMEN_METRICS = ["women_mediation_teams_pct", "women_mission_leadership_pct", "women_individual_police_pct", "women_military_observers_pct"];
-const PBF_METRICS = ["pbf_approved_budget_usd", "pbf_donor_commitments_usd"];
-const DEFAULT_CHART_METRIC = "peacekeepers_total";
 const RECENT_YEARS = 6;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -68,34 +64,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     ].map(([y, checks]) => [y, countChecks(checks)]),
   );
   const newest = years[0];
-
-  // Charts span the years that hold any value at all; a metric's missing years stay gaps.
-  const chartYears = yearsWithData(values);
-  const metricByKey = new Map(metrics.map((m) => [m.key, m]));
-  const byMetric = pointsByMetric(values);
-  const seriesOf = (key: string): (ChartSeries & { key: string }) | null => {
-    const metric = metricByKey.get(key);
-    if (!metric) return null;
-    const points = byMetric.get(key) ?? [];
-    const qualifierOf = new Map(points.map((p) => [p.year, p.qualifier]));
-    return {
-      key,
-      label: metric.label,
-      unit: metric.unit,
-      points: alignSeries(chartYears, points).map((a) => ({ ...a, qualifier: qualifierOf.get(a.year) ?? null })),
-    };
-  };
-  const present = <T,>(x: T | null): x is T => x !== null;
-  // Only the chosen metric's series goes to the browser; the others are names, by section.
-  const figureGroups = sections
-    .map((s) => ({ title: s.title, options: metrics.filter((m) => m.section === s.key).map((m) => ({ key: m.key, label: m.label })) }))
-    .filter((g) => g.options.length > 0);
-  const askedMetric = first(params.metric);
-  const chosenSeries = seriesOf(
-    askedMetric && metricByKey.has(askedMetric) ? askedMetric : metricByKey.has(DEFAULT_CHART_METRIC) ? DEFAULT_CHART_METRIC : (metrics[0]?.key ?? ""),
-  );
-  const women = WOMEN_METRICS.map(seriesOf).filter(present);
-  const pbf = PBF_METRICS.map(seriesOf).filter(present);
 
   return (
     <div className="space-y-8">
@@ -172,13 +140,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="charts-heading" className="text-lg font-semibold">
           Over the years
         </h2>
-        {chosenSeries ? <MetricChart groups={figureGroups} chosen={chosenSeries} /> : null}
-        <div className="grid gap-4 xl:grid-cols-2">
-          {women.length > 0 ? <ChartFigure title="Women's participation (per cent)" series={women} colors={["violet", "blue", "emerald", "amber"]} /> : null}
-          {pbf.length > 0 ? (
-            <ChartFigure title="Peacebuilding Fund: approved budget and donor commitments" series={pbf} colors={["blue", "amber"]} initialKind="bar" />
-          ) : null}
-        </div>
+        <DashboardCharts sections={sections} metrics={metrics} values={values} asked={first(params.metric)} />
       </section>
     </div>
   );

@@ -218,8 +218,8 @@ export const ENTRIES: Entry[] = [
     target: { p95Ms: 150, floorRatio: 3, baseline: "page" },
   },
   {
-    // The dashboard's key figures drawn by the same cards in a page with nothing else (app/bench-floor/dashboard).
-    name: "floor: the dashboard's key figures drawn alone (/bench-floor/dashboard), no session",
+    // The dashboard's key figures and charts drawn by the same components in a page with nothing else (app/bench-floor/dashboard).
+    name: "floor: the dashboard's key figures and charts drawn alone (/bench-floor/dashboard), no session",
     method: "GET",
     path: () => "/bench-floor/dashboard",
     auth: "none",
