@@ -9,9 +9,9 @@ import { createTestDatabase, type TestDatabase } from "./support/db";
 const calls = vi.hoisted<{ db: unknown }>(() => ({ db: null }));
 vi.mock("@/db/client", () => ({ getDb: () => Promise.resolve(calls.db) }));
 
-const { default: FloorPage } = await import("@/app/bench-floor/years/[year]/page");
-const { default: DashboardFloor } = await import("@/app/bench-floor/dashboard/page");
-const { default: CompareFloor } = await import("@/app/bench-floor/compare/page");
+const { default: FloorPage } = await import("@/app/(app)/bench-floor/years/[year]/page");
+const { default: DashboardFloor } = await import("@/app/(app)/bench-floor/dashboard/page");
+const { default: CompareFloor } = await import("@/app/(app)/bench-floor/compare/page");
 
 type Element = ReactElement<{
   children?: Element | Element[];

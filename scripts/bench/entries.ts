@@ -200,11 +200,11 @@ export const ENTRIES: Entry[] = [
       `select * from reporting_years where year = ${MAIN_YEAR}; select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR) + quotesSql(MAIN_YEAR),
   },
   {
-    // The year page's figures drawn by the same grid in a page with nothing else (app/bench-floor/years/[year]).
-    name: "floor: the year page's figures drawn alone (/bench-floor/years/{y}), no session",
+    // The year page's figures drawn by the same grid in a page of the app with nothing else (app/(app)/bench-floor/years/[year]).
+    name: "floor: the year page's figures drawn alone (/bench-floor/years/{y})",
     method: "GET",
     path: () => `/bench-floor/years/${MAIN_YEAR}`,
-    auth: "none",
+    auth: "session",
     rowsFloorOf: YEAR_PAGE,
     floor: () => `select * from sections order by sort_order;` + yearValuesSql(MAIN_YEAR),
   },
@@ -218,20 +218,20 @@ export const ENTRIES: Entry[] = [
     target: { p95Ms: 150, floorRatio: 3, baseline: "page" },
   },
   {
-    // The dashboard's key figures and charts drawn by the same components in a page with nothing else (app/bench-floor/dashboard).
-    name: "floor: the dashboard's key figures and charts drawn alone (/bench-floor/dashboard), no session",
+    // The dashboard's key figures and charts drawn by the same components in a page of the app with nothing else (app/(app)/bench-floor/dashboard).
+    name: "floor: the dashboard's key figures and charts drawn alone (/bench-floor/dashboard)",
     method: "GET",
     path: () => "/bench-floor/dashboard",
-    auth: "none",
+    auth: "session",
     rowsFloorOf: DASHBOARD,
     floor: () => kpiSql,
   },
   {
-    // The comparison drawn by the same table in a page with nothing else (app/bench-floor/compare).
-    name: "floor: the comparison drawn alone (/bench-floor/compare), no session",
+    // The comparison drawn by the same table in a page of the app with nothing else (app/(app)/bench-floor/compare).
+    name: "floor: the comparison drawn alone (/bench-floor/compare)",
     method: "GET",
     path: (c) => `/bench-floor/compare?from=${c.compareFrom}&to=${MAIN_YEAR}`,
-    auth: "none",
+    auth: "session",
     rowsFloorOf: COMPARE_PAGE,
     floor: (c) => yearValuesSql(c.compareFrom) + yearValuesSql(MAIN_YEAR) + quotesSql(c.compareFrom) + quotesSql(MAIN_YEAR),
   },

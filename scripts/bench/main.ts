@@ -372,7 +372,7 @@ const PAGE_TARGET = 1.5;
  * Each page against its matching API call, and two floors of it from the same run: the least
  * such a page could cost here (the signed-in page without data, plus what the API call spends
  * above the tiny read), and, where measured, the page's own rows drawn alone by the same
- * components in a page with nothing else (no session, layout, or anything the page adds). When a
+ * components in a signed-in page of the app with nothing else (nothing the page adds). When a
  * floor is itself above 1.5× the API, the result says so: the target then asks the page for
  * less than drawing what it shows costs in this stack.
  */
@@ -621,7 +621,7 @@ async function main() {
     "",
     "## Pages against their API",
     "",
-    "Each page's p50 against its matching API call's, from the same interleaved run: the year page and the dashboard against the year's values (`GET /api/v1/years/{y}/values`), the compare page against `GET /api/v1/compare`. The least such a page could cost is the signed-in page without data (`/account`: session, layout, the shell's render) plus what the API spends above the tiny read (its rows read and serialised); the pages also draw those rows as HTML and send them to the browser's components, which the API does not. What drawing them costs is measured too, in pages of the same build with nothing else (no session, no layout of the app; open only when the benchmark's server sets `BENCH_FLOOR=1`): the year page's figures drawn by the same entry grid (`/bench-floor/years/{y}`: no review, checks, quotes or previous figures), the dashboard's key figures and charts by the same components (`/bench-floor/dashboard`: no review status with its checks, completeness or latest edits), and the comparison by the same table (`/bench-floor/compare`: no year pickers). Why: docs/decisions/037-what-bounds-the-pages-and-the-writers.md and docs/decisions/040-the-floors-measured-in-the-run.md.",
+    "Each page's p50 against its matching API call's, from the same interleaved run: the year page and the dashboard against the year's values (`GET /api/v1/years/{y}/values`), the compare page against `GET /api/v1/compare`. The least such a page could cost is the signed-in page without data (`/account`: session, layout, the shell's render) plus what the API spends above the tiny read (its rows read and serialised); the pages also draw those rows as HTML and send them to the browser's components, which the API does not. What drawing them costs is measured too, in signed-in pages of the same build with nothing else inside the app's layout (open only when the benchmark's server sets `BENCH_FLOOR=1`): the year page's figures drawn by the same entry grid (`/bench-floor/years/{y}`: no review, checks, quotes or previous figures), the dashboard's key figures and charts by the same components (`/bench-floor/dashboard`: no review status with its checks, completeness or latest edits), and the comparison by the same table (`/bench-floor/compare`: no year pickers). Why: docs/decisions/037-what-bounds-the-pages-and-the-writers.md and docs/decisions/040-the-floors-measured-in-the-run.md.",
     "",
     markdownTable(pageHeader, pageRows),
     "",

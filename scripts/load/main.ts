@@ -63,7 +63,7 @@ const editorCount = Number(args.editors ?? (args.think ? 200 : 50));
 const serverCount = Number(args.servers);
 /**
  * --floor-pages: the same run with the year page and the dashboard replaced by what each shows,
- * drawn alone by the same components in a bare page (app/bench-floor, decision 040): the least any
+ * drawn alone by the same components in a page of the app with nothing else (app/(app)/bench-floor, decision 040): the least any
  * page showing them costs under the same load.
  */
 const floorPages = args["floor-pages"];
@@ -323,7 +323,7 @@ async function main() {
 
     const mode =
       (args.think ? `think time ${THINK_MIN_MS / 1000}–${THINK_MAX_MS / 1000} s between saves` : "no think time") +
-      (floorPages ? ", the year page and the dashboard replaced by what each shows drawn alone (/bench-floor, no session)" : "");
+      (floorPages ? ", the year page and the dashboard replaced by what each shows drawn alone (/bench-floor)" : "");
     console.log(`${editorCount} editors, ${mode}, for ${seconds} s on ${bases.join(" and ")} (PostgreSQL, ${pool.length} contested values in ${LOAD_YEAR})…`);
     const out: Out = { samples: [], accepted: [], staleNot409: [], unexpected: [] };
     const started = performance.now();

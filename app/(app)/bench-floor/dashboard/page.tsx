@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 
 /**
  * A floor for `npm run bench`: the key figures and the charts the dashboard shows for its default
- * year, drawn by the same components in a page with nothing else (no session, no layout of the
- * app, no review status with its checks, completeness or latest edits). Set beside the dashboard and the values API
+ * year, drawn by the same components in a signed-in page of the app with nothing else (the app's
+ * layout and its session check, but no review status with its checks, completeness or latest
+ * edits). Set beside the dashboard and the values API
  * (docs/decisions/040-the-floors-measured-in-the-run.md). Only when the benchmark's server sets
  * BENCH_FLOOR=1; anywhere else it is not found.
  */

@@ -15,9 +15,9 @@ const NO_COMMENTS = { openCounts: {}, canComment: false, canResolve: false };
 
 /**
  * A floor for `npm run bench`: the figures the year page shows, drawn by the same entry grid in a
- * page with nothing else (no session, no layout of the app, no review, checks, quotes or previous
- * figures) and read in three queries. It is what any page showing these rows costs in this
- * stack, to set beside the year page and the values API (docs/decisions/040-the-floors-measured-in-the-run.md). Only when the
+ * signed-in page of the app with nothing else (the app's layout and its session check, but no
+ * review, checks, quotes or previous figures) and read in four queries. It is what any page of the
+ * app showing these rows costs, to set beside the year page and the values API (docs/decisions/040-the-floors-measured-in-the-run.md). Only when the
  * benchmark's server sets BENCH_FLOOR=1; anywhere else it is not found.
  */
 export default async function BenchFloorYearPage({ params }: { params: Promise<{ year: string }> }) {

@@ -13,8 +13,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * A floor for `npm run bench`: the comparison of two years as /compare shows it (every figure side
- * by side and the quotes' changes), drawn by the same table in a page with nothing else (no
- * session, no layout of the app, no year pickers). Set beside the compare page and the compare
+ * by side and the quotes' changes), drawn by the same table in a signed-in page of the app with
+ * nothing else (the app's layout and its session check, but no year pickers). Set beside the compare page and the compare
  * API (docs/decisions/040-the-floors-measured-in-the-run.md). Only when the benchmark's server sets
  * BENCH_FLOOR=1, and only for two years that are there; anywhere else it is not found.
  */
