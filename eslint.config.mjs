@@ -88,6 +88,14 @@ const config = [
           ],
         },
       ],
+      // A server action's request can fail (network down, server gone): reach() turns that into a refusal the form shows.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: 'CallExpression[callee.name=/Action$/]:not(CallExpression[callee.name="reach"] > CallExpression)',
+          message: "Call a server action inside reach() (components/ui/reach.ts), so a failed request shows as a refusal instead of rejecting unhandled.",
+        },
+      ],
     },
   },
   // CommonJS config files (Next and Tailwind load them with require).

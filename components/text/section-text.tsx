@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deleteBlockAction, updateBlockAction } from "@/server/actions/text";
+import { reach } from "@/components/ui/reach";
 import type { BlockKind } from "@/lib/domain";
 import { BlockForm, KIND_LABELS, type EditableBlock } from "./block-form";
 import { BlockHistory } from "./block-history";
@@ -152,7 +153,7 @@ function BlockCard({
               disabled={first || busy}
               onClick={() =>
                 void run(
-                  () => updateBlockAction({ params: { id: block.id }, body: { position: block.position - 1, version: block.version } }),
+                  () => reach(updateBlockAction({ params: { id: block.id }, body: { position: block.position - 1, version: block.version } })),
                   "Block moved up",
                 )
               }
@@ -166,7 +167,7 @@ function BlockCard({
               disabled={last || busy}
               onClick={() =>
                 void run(
-                  () => updateBlockAction({ params: { id: block.id }, body: { position: block.position + 1, version: block.version } }),
+                  () => reach(updateBlockAction({ params: { id: block.id }, body: { position: block.position + 1, version: block.version } })),
                   "Block moved down",
                 )
               }
@@ -181,7 +182,7 @@ function BlockCard({
               className="btn-secondary px-2.5 py-1 text-xs text-red-800"
               aria-label={`Delete ${name}`}
               disabled={busy}
-              onClick={() => void run(() => deleteBlockAction({ params: { id: block.id }, body: { version: block.version } }), "Block deleted")}
+              onClick={() => void run(() => reach(deleteBlockAction({ params: { id: block.id }, body: { version: block.version } })), "Block deleted")}
             >
               Delete
             </button>
