@@ -31,11 +31,11 @@ export type ReadAlready = { catalogue?: readonly Metric[]; values?: readonly Val
 export async function listChecksOfYears(db: Executor, years: number[], already: ReadAlready = {}): Promise<Map<number, Check[]>> {
   if (years.length === 0) return new Map();
   const [allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
-    () => (already.catalogue ? Promise.resolve(already.catalogue) : listMetricsCached(db)),
+    async () => already.catalogue ?? listMetricsCached(db),
     // Shared with the dashboard, which reads every value too: read again only after a change.
-    () => (already.values ? Promise.resolve(already.values) : listAllValuesCached(db)),
+    async () => already.values ?? listAllValuesCached(db),
     () => listRules(db),
-    () => (already.breaks ? Promise.resolve(already.breaks) : listMetricBreaks(db)),
+    async () => already.breaks ?? listMetricBreaks(db),
     () =>
       db
         .select({ id: valueComments.id, year: valueComments.year, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
