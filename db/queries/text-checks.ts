@@ -1,12 +1,11 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Check } from "@/lib/checks/types";
 import { statesFigure } from "@/lib/chapter/ties";
 import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import { printFigure } from "@/lib/numbers/printed";
-import { numberTies, quotes, textBlocks } from "../schema";
+import { metricValues, metrics, numberTies, quotes, textBlocks } from "../schema";
 import type { Executor } from "../client";
-import { listFiguresOfYears } from "./year-figures";
 
 const KIND_NAMES = { heading: "heading", paragraph: "paragraph", list_item: "list item", caption: "caption", operation: "operation" } as const;
 
@@ -18,57 +17,69 @@ function opening(text: string): string {
 
 /**
  * Every `text` check of the year: a number written in a live block or quote, tied to a figure,
- * that no longer states the figure's current value. Two queries, whatever the number of blocks.
+ * that no longer states the figure's current value. One query, whatever the number of blocks.
  */
 export async function listTextChecks(db: Executor, year: number): Promise<Check[]> {
   return (await listTextChecksOfYears(db, [year])).get(year) ?? [];
 }
 
-/** `listTextChecks` of several years (the dashboard's), in the same two queries. */
+// Enough of a block to name it by its opening (see opening()): the whole paragraph is not read for every tie.
+const BLOCK_HEAD = 160;
+
+/**
+ * `listTextChecks` of several years (the dashboard's), in the same one query: each live tie with
+ * its figure's value in the tie's year (the figure is the one the year page prints: an archived
+ * metric without a value there is not a figure of that year, and its ties are not checked).
+ */
 export async function listTextChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
   const checksByYear = new Map(years.map((y) => [y, [] as Check[]]));
   if (years.length === 0) return checksByYear;
   const ties = await db
     .select({
-      id: numberTies.id,
       year: numberTies.year,
-      metricId: numberTies.metricId,
       written: numberTies.written,
       blockId: numberTies.blockId,
       quoteId: numberTies.quoteId,
       blockKind: textBlocks.kind,
-      blockText: textBlocks.text,
+      blockHead: sql<string | null>`left(${textBlocks.text}, ${sql.raw(String(BLOCK_HEAD))})`,
       speaker: quotes.speaker,
+      metricKey: metrics.key,
+      label: metrics.label,
+      unit: metrics.unit,
+      archived: metrics.archived,
+      valueYear: metricValues.year,
+      value: metricValues.value,
+      qualifier: metricValues.qualifier,
+      wording: metricValues.wording,
     })
     .from(numberTies)
+    .innerJoin(metrics, eq(metrics.id, numberTies.metricId))
+    .leftJoin(metricValues, and(eq(metricValues.metricId, numberTies.metricId), eq(metricValues.year, numberTies.year)))
     .leftJoin(textBlocks, eq(textBlocks.id, numberTies.blockId))
     .leftJoin(quotes, eq(quotes.id, numberTies.quoteId))
     .where(
       and(
         inArray(numberTies.year, years),
-        isNotNull(numberTies.metricId),
         eq(numberTies.notFigure, false),
         or(and(isNotNull(numberTies.blockId), isNull(textBlocks.deletedAt)), and(isNotNull(numberTies.quoteId), isNull(quotes.deletedAt))),
       ),
     )
     .orderBy(numberTies.blockId, numberTies.quoteId, numberTies.offset);
-  if (ties.length === 0) return checksByYear;
-  const figuresOfYears = await listFiguresOfYears(db, [...new Set(ties.map((t) => t.year))]);
-  const figures = new Map([...figuresOfYears].map(([year, list]) => [year, new Map(list.map((f) => [f.metricId, f]))]));
   for (const tie of ties) {
-    const figure = figures.get(tie.year)?.get(tie.metricId!);
+    if (tie.archived && tie.valueYear === null) continue;
+    const figure = { unit: tie.unit, value: tie.value, qualifier: tie.qualifier, wording: tie.wording };
     const written = findWrittenNumbers(tie.written)[0];
-    if (!figure || !written || statesFigure(written, figure)) continue;
+    if (!written || statesFigure(written, figure)) continue;
     const where =
       tie.blockId !== null
-        ? `The ${KIND_NAMES[tie.blockKind!]} “${opening(tie.blockText ?? "")}” (block ${tie.blockId})`
+        ? `The ${KIND_NAMES[tie.blockKind!]} “${opening(tie.blockHead ?? "")}” (block ${tie.blockId})`
         : `The quote of ${tie.speaker} (quote ${tie.quoteId})`;
     const now = figure.value === null ? "has no value this year" : `is now ${printFigure(figure)}`;
     checksByYear.get(tie.year)!.push({
       kind: "text",
       severity: "error",
-      message: `${where} says “${tie.written}”, but ${figure.label} (${figure.metricKey}) ${now}`,
-      metricKey: figure.metricKey,
+      message: `${where} says “${tie.written}”, but ${tie.label} (${tie.metricKey}) ${now}`,
+      metricKey: tie.metricKey,
       ...(tie.blockId !== null ? { blockId: tie.blockId } : { quoteId: tie.quoteId! }),
     });
   }
