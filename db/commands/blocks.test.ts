@@ -199,6 +199,25 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
     expect(await listTextChecks(t.db, YEAR)).toEqual([]);
   });
 
+  it("names a long block by its opening, and says when the tied figure has no value", async () => {
+    const long = `Contributing countries numbered 120 that year, ${"while the missions reported on their mandates in every region ".repeat(4)}and more.`;
+    const block = await createBlock(t.db, YEAR, paragraph(long), editor);
+    expect(block.numbers.find((n) => n.text === "120")).toMatchObject({ status: "tied", metricKey: "contributing_countries" });
+    await saveValue(t.db, YEAR, "contributing_countries", { value: null }, editor);
+    const checks = (await listTextChecks(t.db, YEAR)).filter((c) => c.blockId === block.id);
+    expect(checks).toEqual([
+      {
+        kind: "text",
+        severity: "error",
+        blockId: block.id,
+        metricKey: "contributing_countries",
+        message: expect.stringMatching(/^The paragraph “Contributing countries numbered 120 that year…” \(block \d+\) says “120”, but .* has no value this year$/),
+      },
+    ]);
+    await saveValue(t.db, YEAR, "contributing_countries", { value: 120 }, editor);
+    expect((await listTextChecks(t.db, YEAR)).filter((c) => c.blockId === block.id)).toEqual([]);
+  });
+
   it("checks quotes too, and a deleted block leaves no check behind", async () => {
     const quote = await createQuote(
       t.db,
