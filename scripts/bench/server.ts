@@ -109,3 +109,29 @@ export function processUsage(pid: number): { cpuMs: number; rssMb: number; peakR
     return null;
   }
 }
+
+/**
+ * The CPU time so far (user + system) of every process whose command is `postgres`, from /proc
+ * (Linux; null elsewhere): the server's backends and its own workers, wherever it runs on this
+ * machine. Differences over a run say how much of the machine the database took.
+ */
+export function postgresCpuMs(): number | null {
+  try {
+    let total = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.split(")").pop()!.trim().split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}

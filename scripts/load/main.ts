@@ -29,7 +29,7 @@ import type { Qualifier, Unit } from "@/lib/domain";
 import { formatValue } from "@/lib/numbers/format";
 import { percentile, signIn, withToken, type Caller } from "../bench/http";
 import { appendLoadResult, machine, markdownTable, ms, textTable } from "../bench/report";
-import { ensureBuild, startServer, waitHealthy, type Server } from "../bench/server";
+import { ensureBuild, postgresCpuMs, processUsage, startServer, waitHealthy, type Server } from "../bench/server";
 import { dashboardFigure, onServer, savesSeenEverywhere, sessionsShared, throttleShared } from "./cross-instance";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3320);
@@ -225,6 +225,32 @@ async function dashboardMismatches(db: Client, session: Caller, pool: string[], 
   return mismatches;
 }
 
+type CpuReading = { servers: (number | null)[]; postgres: number | null; generator: number };
+
+function cpuNow(servers: Server[]): CpuReading {
+  const own = process.cpuUsage();
+  return {
+    servers: servers.map((s) => processUsage(s.child.pid!)?.cpuMs ?? null),
+    postgres: postgresCpuMs(),
+    generator: (own.user + own.system) / 1000,
+  };
+}
+
+/**
+ * Where the machine's CPU went during the run, as shares of one core: each app server, PostgreSQL,
+ * and this load generator. Pages wait for the processor when the servers' shares near one core
+ * each, or the three together near the machine's cores (null where /proc cannot tell).
+ */
+function cpuShares(before: CpuReading, after: CpuReading, seconds: number): string | null {
+  const share = (a: number | null, b: number | null) => (a === null || b === null ? null : (b - a) / 1000 / seconds);
+  const servers = before.servers.map((b, i) => share(b, after.servers[i] ?? null));
+  const postgres = share(before.postgres, after.postgres);
+  if (servers.some((s) => s === null) || postgres === null) return null;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const generator = share(before.generator, after.generator)!;
+  return `CPU during the run, as shares of one core (${os.cpus().length} cores): app server${servers.length > 1 ? "s" : ""} ${servers.map((s) => pct(s!)).join(" + ")}, PostgreSQL ${pct(postgres)}, this load generator ${pct(generator)}`;
+}
+
 async function main() {
   ensureBuild();
   let databaseUrl = adminUrl!;
@@ -326,10 +352,12 @@ async function main() {
       (floorPages ? ", the year page and the dashboard replaced by what each shows drawn alone (/bench-floor)" : "");
     console.log(`${editorCount} editors, ${mode}, for ${seconds} s on ${bases.join(" and ")} (PostgreSQL, ${pool.length} contested values in ${LOAD_YEAR})…`);
     const out: Out = { samples: [], accepted: [], staleNot409: [], unexpected: [] };
+    const cpuBefore = cpuNow(servers);
     const started = performance.now();
     const deadline = Date.now() + seconds * 1000;
     await Promise.all(editors.map((e) => (args.think ? runThinkingEditor : runEditor)(e, pool, deadline, out)));
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = cpuShares(cpuBefore, cpuNow(servers), elapsed);
     const loadAfter = os.loadavg();
     // The dashboard serves values from a cache each process validates against the database
     // (db/queries/value-points.ts): after the storm every server must show every contested value
@@ -429,6 +457,7 @@ async function main() {
       serverCount === 1
         ? `one server: a save read back at once through its values API and dashboard; ${crossThrottle.failures} failed sign-ins locked the account; a signed-out session was refused`
         : `across ${serverCount} servers: ${crossSaves.checked} saves (through each server, read by each) read back at once through the reader's values API and dashboard; ${crossThrottle.failures} failed sign-ins spread over them locked the account on all; a session signed in on server 1 was valid on all and ended on all by one sign-out`,
+      ...(cpu ? [cpu] : []),
       `load average ${loadBefore.map((n) => n.toFixed(1)).join(" / ")} before the run, ${loadAfter.map((n) => n.toFixed(1)).join(" / ")} after (2 cores shared with the load generator${serverCount > 1 ? ` and ${serverCount} servers` : ""})`,
       violations.length === 0
         ? "verification: no 5xx; every accepted save has exactly one revision; final versions = initial + accepted saves; every stale save got 409; every save without a version was accepted; every server's dashboard shows every final value; the servers agreed on saves, the sign-in throttle and sessions"
