@@ -40,6 +40,13 @@ test.describe("signing a year off", () => {
       "href",
       "#figure-peacekeepers_women",
     );
+    // Figures without a value fold away, each only its message and the link to its row.
+    await checks.getByText(/^\d+ figures without a value$/).click();
+    const missing = checks.getByRole("link", { name: `Peace operations has no value for ${YEAR}`, exact: true });
+    await expect(missing).toHaveAttribute("href", "#figure-peace_operations");
+    await expect(checks.locator("li[data-check-kind=missing]").filter({ hasText: "Peace operations has" })).toHaveText(
+      `Peace operations has no value for ${YEAR}`,
+    );
     await expectNoSeriousA11yViolations(reviewer);
     await screenshotBothWidths(reviewer, testInfo, `sign-off-${YEAR}-in-review`);
 

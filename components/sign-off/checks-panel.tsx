@@ -57,7 +57,7 @@ export function ChecksPanel({ checks, hrefFor }: Props) {
           </summary>
           <ul className="mt-2 grid gap-1 sm:grid-cols-2">
             {missing.map((check, i) => (
-              <CheckItem key={i} check={check} hrefFor={hrefFor} />
+              <MissingItem key={i} check={check} hrefFor={hrefFor} />
             ))}
           </ul>
         </details>
@@ -66,8 +66,9 @@ export function ChecksPanel({ checks, hrefFor }: Props) {
   );
 }
 
-function CheckItem({ check, hrefFor }: { check: Check; hrefFor: Props["hrefFor"] }) {
-  const anchor = checkAnchor(check);
+type ItemProps = { check: Check; hrefFor: Props["hrefFor"] };
+
+function CheckItem({ check, hrefFor }: ItemProps) {
   const badge =
     check.severity === "error" ? (
       <span className="mr-2 inline-block rounded bg-red-100 px-1.5 text-xs font-medium text-red-900">Error</span>
@@ -78,13 +79,27 @@ function CheckItem({ check, hrefFor }: { check: Check; hrefFor: Props["hrefFor"]
     <li data-check-kind={check.kind}>
       {badge}
       <span className="sr-only">{KIND_LABEL[check.kind]}: </span>
-      {anchor ? (
-        <a href={hrefFor(check, anchor)} className="text-blue-800 underline">
-          {check.message}
-        </a>
-      ) : (
-        check.message
-      )}
+      <CheckMessage check={check} hrefFor={hrefFor} />
     </li>
+  );
+}
+
+/** A figure without a value, under the fold that says what they all are: its message alone, linking to its row (a new year lists every figure). */
+function MissingItem({ check, hrefFor }: ItemProps) {
+  return (
+    <li data-check-kind="missing">
+      <CheckMessage check={check} hrefFor={hrefFor} />
+    </li>
+  );
+}
+
+function CheckMessage({ check, hrefFor }: ItemProps) {
+  const anchor = checkAnchor(check);
+  return anchor ? (
+    <a href={hrefFor(check, anchor)} className="text-blue-800 underline">
+      {check.message}
+    </a>
+  ) : (
+    check.message
   );
 }
