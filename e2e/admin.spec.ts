@@ -193,7 +193,7 @@ test.describe("as the admin", () => {
     }
 
     // Reactivated, Lee can sign in again.
-    await page.goto(userPage);
+    await visit(page, userPage);
     await page.getByRole("button", { name: "Reactivate" }).click();
     await expect(page.getByRole("status").filter({ hasText: "active again" })).toBeVisible();
     await signIn(leePage, email, RESET_PASSWORD);

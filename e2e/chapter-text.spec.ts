@@ -120,7 +120,7 @@ test.describe("the chapter's text", () => {
       ).toBe(201);
     }
     const page = await pageAs(browser, "editor");
-    await page.goto(`/years/${ROLL_YEAR}/text?section=rule_of_law`);
+    await visit(page, `/years/${ROLL_YEAR}/text?section=rule_of_law`);
     await page.getByRole("button", { name: "Move paragraph 2 up" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Block moved up" })).toBeVisible();
     await expect(page.locator("li[data-block]").first()).toContainText("Second words");

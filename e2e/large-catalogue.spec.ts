@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { personOf } from "@/tests/support/fixtures";
 import { signIn } from "./support";
+import { visit } from "./year-page";
 import { freePort, health, startApp, waitFor, type AppServer } from "./support/processes";
 
 /**
@@ -120,7 +121,7 @@ test.describe("a catalogue of 200 figures", () => {
 
   test("the comparison draws 100 rows until asked for all, then moves focus to the first new one", async ({ page }) => {
     await signInHere(page);
-    await page.goto(`${app.url}/compare?from=2022&to=2023`);
+    await visit(page, `${app.url}/compare?from=2022&to=2023`);
     await expect(page.getByText("Showing the first 100 of 200 figures")).toBeVisible();
     await expect(page.locator("tbody tr[data-metric]")).toHaveCount(100);
     await page.getByRole("button", { name: "Show all 200 figures" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PEOPLE, sameOrigin, tokenFor } from "./api";
-import { apiAs, apiValue, ensureYear, pageAs, rowOf } from "./year-page";
+import { apiAs, apiValue, ensureYear, pageAs, rowOf, visit } from "./year-page";
 
 // Writes only in 2032 (locked and unlocked here) and reads 2031.
 const YEAR = 2032;
@@ -24,7 +24,7 @@ test.describe("locking years and who may edit", () => {
     await expect(editor.getByRole("button", { name: `Lock ${YEAR}` })).toHaveCount(0);
 
     const reviewer = await pageAs(browser, "reviewer");
-    await reviewer.goto(`/years/${YEAR}`);
+    await visit(reviewer, `/years/${YEAR}`);
     await expect(reviewer.getByRole("textbox")).toHaveCount(0);
     await reviewer.getByRole("button", { name: `Lock ${YEAR}` }).click();
     const confirm = reviewer.getByRole("dialog", { name: `Lock ${YEAR}?` });
@@ -53,7 +53,7 @@ test.describe("locking years and who may edit", () => {
     expect((await apiValue(editorApi, YEAR, "peace_operations")).value).toBeNull();
 
     const admin = await pageAs(browser, "admin");
-    await admin.goto(`/years/${YEAR}`);
+    await visit(admin, `/years/${YEAR}`);
     await admin.getByRole("button", { name: `Unlock ${YEAR}` }).click();
     const unlock = admin.getByRole("dialog", { name: `Unlock ${YEAR}?` });
     await unlock.getByRole("button", { name: `Unlock ${YEAR}` }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sameOrigin } from "./api";
-import { answerNextDialog, apiAs, ensureYear, pageAs } from "./year-page";
+import { answerNextDialog, apiAs, ensureYear, pageAs, visit } from "./year-page";
 
 // Writes only in 2033, and one quote in 2029 that makes a speaker of 2023 recur.
 const YEAR = 2033;
@@ -14,7 +14,7 @@ test.describe("quotes on the year page", () => {
     const quotesOf = async (year: number) => ((await (await api.get(`/api/v1/years/${year}/quotes`)).json()) as { quotes: Quote[] }).quotes;
 
     const page = await pageAs(browser, "editor");
-    await page.goto(`/years/${YEAR}`);
+    await visit(page, `/years/${YEAR}`);
     await expect(page.getByText("No quotes for this year yet.")).toBeVisible();
 
     // Add: markup and line breaks are text, shown and stored as typed.
