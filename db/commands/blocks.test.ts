@@ -9,6 +9,7 @@ import { listYearWrittenNumbers } from "@/db/queries/written-numbers";
 import { createTestDatabase, engines, type TestDatabase } from "@/tests/support/db";
 import { createActor } from "@/tests/support/db-fixtures";
 import { createBlock, deleteBlock, updateBlock } from "./blocks";
+import { createMetric, updateMetric } from "./metrics";
 import { setTie } from "./number-ties";
 import { createQuote, updateQuote } from "./quotes";
 import { saveValue } from "./values";
@@ -211,7 +212,9 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
         severity: "error",
         blockId: block.id,
         metricKey: "contributing_countries",
-        message: expect.stringMatching(/^The paragraph “Contributing countries numbered 120 that year…” \(block \d+\) says “120”, but .* has no value this year$/),
+        message: expect.stringMatching(
+          /^The paragraph “Contributing countries numbered 120 that year…” \(block \d+\) says “120”, but .* has no value this year$/,
+        ),
       },
     ]);
     await saveValue(t.db, YEAR, "contributing_countries", { value: 120 }, editor);
@@ -240,6 +243,18 @@ describe.each(engines)("written numbers and text checks on %s", (engine) => {
     expect(
       (await listTextChecks(t.db, YEAR)).filter((c) => c.metricKey === "peacekeepers_total" && (c.quoteId === quote.id || c.blockId === block.id)),
     ).toEqual([]);
+  });
+
+  it("leaves out a tie to a metric archived since, where it holds no value that year", async () => {
+    const admin = await createActor(t, "admin", "Ada Admin");
+    await createMetric(t.db, { key: "archived_probe", label: "Archived probe", section: "peacekeeping", unit: "count", direction: "up" }, admin);
+    const block = await createBlock(t.db, YEAR, paragraph("We counted 33 probes."), editor);
+    await setTie(t.db, block.numbers[0]!.id, { metricKey: "archived_probe" }, editor);
+    const ofBlock = async () => (await listTextChecks(t.db, YEAR)).filter((c) => c.blockId === block.id);
+    expect(await ofBlock()).toEqual([expect.objectContaining({ metricKey: "archived_probe", message: expect.stringContaining("has no value this year") })]);
+    await updateMetric(t.db, "archived_probe", { archived: true }, admin);
+    // Not a figure of this year any more (the year page leaves it out too): nothing to check against.
+    expect(await ofBlock()).toEqual([]);
   });
 
   it("lets an author tie a number by hand or mark it as not a figure", async () => {

@@ -6,6 +6,7 @@ import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import { printFigure } from "@/lib/numbers/printed";
 import { metricValues, metrics, numberTies, quotes, textBlocks } from "../schema";
 import type { Executor } from "../client";
+import { figureColumns, isFigureOfItsYear } from "./year-figures";
 
 const KIND_NAMES = { heading: "heading", paragraph: "paragraph", list_item: "list item", caption: "caption", operation: "operation" } as const;
 
@@ -28,8 +29,7 @@ const BLOCK_HEAD = 160;
 
 /**
  * `listTextChecks` of several years (the dashboard's), in the same one query: each live tie with
- * its figure's value in the tie's year (the figure is the one the year page prints: an archived
- * metric without a value there is not a figure of that year, and its ties are not checked).
+ * its figure in the tie's year, read as the year page reads figures (figureColumns).
  */
 export async function listTextChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
   const checksByYear = new Map(years.map((y) => [y, [] as Check[]]));
@@ -43,14 +43,7 @@ export async function listTextChecksOfYears(db: Executor, years: number[]): Prom
       blockKind: textBlocks.kind,
       blockHead: sql<string | null>`left(${textBlocks.text}, ${sql.raw(String(BLOCK_HEAD))})`,
       speaker: quotes.speaker,
-      metricKey: metrics.key,
-      label: metrics.label,
-      unit: metrics.unit,
-      archived: metrics.archived,
-      valueYear: metricValues.year,
-      value: metricValues.value,
-      qualifier: metricValues.qualifier,
-      wording: metricValues.wording,
+      ...figureColumns,
     })
     .from(numberTies)
     .innerJoin(metrics, eq(metrics.id, numberTies.metricId))
@@ -66,7 +59,7 @@ export async function listTextChecksOfYears(db: Executor, years: number[]): Prom
     )
     .orderBy(numberTies.blockId, numberTies.quoteId, numberTies.offset);
   for (const tie of ties) {
-    if (tie.archived && tie.valueYear === null) continue;
+    if (!isFigureOfItsYear(tie)) continue;
     const figure = { unit: tie.unit, value: tie.value, qualifier: tie.qualifier, wording: tie.wording };
     const written = findWrittenNumbers(tie.written)[0];
     if (!written || statesFigure(written, figure)) continue;
