@@ -1,17 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { lockYearAction, unlockYearAction } from "@/server/actions/years";
 import type { Check } from "@/lib/checks/types";
 import { OVERRIDE_REASON_MIN, unlockYearSchema } from "@/lib/validation/year";
-import { applyFieldErrors } from "@/components/ui/form-errors";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { Modal } from "@/components/ui/modal";
 import { reach } from "@/components/ui/reach";
+import { WrittenReasonDialog } from "@/components/ui/written-reason-dialog";
 
 /**
  * Reviewer or admin: signs the year off after a dialog that shows how complete it is and every
@@ -134,72 +131,17 @@ export function LockYearButton({ year, checks, filled, total }: { year: number; 
   );
 }
 
-type UnlockFields = z.input<typeof unlockYearSchema>;
-
 /** Admin only: reopens a signed-off year; the reason goes to the audit log. */
 export function UnlockYearButton({ year }: { year: number }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError: setFieldError,
-    formState: { errors, isSubmitting },
-  } = useForm<UnlockFields, unknown, z.output<typeof unlockYearSchema>>({ resolver: zodResolver(unlockYearSchema), defaultValues: { reason: "" } });
-
-  const onSubmit = handleSubmit(async ({ reason }) => {
-    setError(null);
-    const result = await reach(unlockYearAction({ params: { year }, body: { reason } }));
-    if (!result.ok) {
-      applyFieldErrors(result.fieldErrors, setFieldError);
-      setError(result.message);
-      return;
-    }
-    setOpen(false);
-    reset();
-    router.refresh();
-  });
-
   return (
-    <>
-      <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
-        Unlock {year}
-      </button>
-      <Modal
-        open={open}
-        onClose={() => setOpen(false)}
-        title={`Unlock ${year}?`}
-        description="Editors will be able to change its figures and quotes again. Say why: the reason is kept in the audit log."
-      >
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {error ? (
-            <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
-          <div>
-            <label htmlFor="unlock-reason" className="field-label">
-              Reason for unlocking
-            </label>
-            <textarea
-              id="unlock-reason"
-              rows={3}
-              className="field-input"
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? "unlock-reason-error" : undefined}
-              {...register("reason")}
-            />
-            {errors.reason ? (
-              <p id="unlock-reason-error" className="field-error">
-                {errors.reason.message}
-              </p>
-            ) : null}
-          </div>
-          <DialogActions onCancel={() => setOpen(false)} label={`Unlock ${year}`} busyLabel="Unlocking…" busy={isSubmitting} tone="danger" />
-        </form>
-      </Modal>
-    </>
+    <WrittenReasonDialog
+      opener={`Unlock ${year}`}
+      title={`Unlock ${year}?`}
+      description="Editors will be able to change its figures and quotes again. Say why: the reason is kept in the audit log."
+      field={{ name: "reason", id: "unlock-reason", label: "Reason for unlocking", rows: 3 }}
+      schema={unlockYearSchema}
+      send={(body) => reach(unlockYearAction({ params: { year }, body }))}
+      confirm={{ label: `Unlock ${year}`, busyLabel: "Unlocking…", tone: "danger" }}
+    />
   );
 }
