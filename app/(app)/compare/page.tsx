@@ -8,6 +8,7 @@ import { CompareTable } from "@/components/compare/compare-table";
 import { QuoteChanges } from "@/components/compare/quote-changes";
 import { defaultDashboardYear } from "@/lib/dashboard/series";
 import { yearParam } from "@/lib/validation/params";
+import { YearSelect } from "@/components/compare/year-select";
 
 export const metadata: Metadata = { title: "Compare years" };
 
@@ -45,8 +46,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           <p className="mt-1 text-sm text-gray-700">Every figure of two reporting years side by side, and how the quotes changed.</p>
         </div>
         <form method="get" action="/compare" className="flex flex-wrap items-end gap-3">
-          <YearSelect name="from" label="From" years={known} value={from.year} />
-          <YearSelect name="to" label="To" years={known} value={to.year} />
+          <YearSelect form="compare" name="from" label="From" years={known} value={from.year} />
+          <YearSelect form="compare" name="to" label="To" years={known} value={to.year} />
           <button type="submit" className="btn-primary">
             Compare
           </button>
@@ -87,24 +88,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       ) : errors.length === 0 ? (
         <p className="text-gray-700">No reporting year has been opened yet.</p>
       ) : null}
-    </div>
-  );
-}
-
-function YearSelect({ name, label, years, value }: { name: string; label: string; years: number[]; value: number | null }) {
-  return (
-    <div>
-      <label htmlFor={`compare-${name}`} className="field-label">
-        {label}
-      </label>
-      <select id={`compare-${name}`} name={name} defaultValue={value ?? ""} className="field-input w-32">
-        {value === null ? <option value="">Choose…</option> : null}
-        {years.map((y) => (
-          <option key={y} value={y}>
-            {y}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { listYears } from "@/db/queries/years";
 import { BriefView } from "@/components/brief/brief-view";
 import { defaultDashboardYear } from "@/lib/dashboard/series";
 import { yearParam } from "@/lib/validation/params";
+import { YearSelect } from "@/components/compare/year-select";
 
 export const metadata: Metadata = { title: "Changes since the last edition" };
 
@@ -36,8 +37,8 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
           <p className="mt-1 text-sm text-gray-700">The memo to circulate before sign-off: what changed between two editions, and what is still unresolved.</p>
         </div>
         <form method="get" action="/compare/brief" className="flex flex-wrap items-end gap-3">
-          <YearSelect name="from" label="Last edition" years={known} value={from} />
-          <YearSelect name="to" label="This edition" years={known} value={to} />
+          <YearSelect form="brief" name="from" label="Last edition" years={known} value={from} />
+          <YearSelect form="brief" name="to" label="This edition" years={known} value={to} />
           <button type="submit" className="btn-primary">
             Show changes
           </button>
@@ -63,24 +64,6 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
           {known.length === 0 ? "No reporting year has been opened yet." : "Pick two reporting years from the lists."}
         </p>
       )}
-    </div>
-  );
-}
-
-function YearSelect({ name, label, years, value }: { name: string; label: string; years: number[]; value: number | null }) {
-  return (
-    <div>
-      <label htmlFor={`brief-${name}`} className="field-label">
-        {label}
-      </label>
-      <select id={`brief-${name}`} name={name} defaultValue={value ?? ""} className="field-input w-32">
-        {value === null ? <option value="">Choose…</option> : null}
-        {years.map((y) => (
-          <option key={y} value={y}>
-            {y}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
