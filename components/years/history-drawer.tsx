@@ -9,6 +9,7 @@ import type { Unit } from "@/lib/domain";
 import { Modal } from "@/components/ui/modal";
 import { RevisionList } from "./revision-list";
 import { reach } from "@/components/ui/reach";
+import { ReadStatus } from "@/components/ui/read-status";
 import { SUPERSEDED, useNewestRead } from "@/components/ui/newest-read";
 
 type Props = { year: number; metricKey: string; label: string; unit: Unit };
@@ -53,16 +54,7 @@ export function HistoryDrawer({ year, metricKey, label, unit }: Props) {
             Open the history as a page
           </Link>
           {loaded ? <RevisionList revisions={loaded.revisions} older={loaded.older} unit={unit} /> : null}
-          {loading ? (
-            <p role="status" className="text-sm text-gray-600">
-              Loading revisions…
-            </p>
-          ) : null}
-          {error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
+          <ReadStatus loading={loading} error={error} loadingText="Loading revisions…" />
           <div className="flex gap-2">
             {loaded?.nextBefore ? (
               <button type="button" className="btn-secondary" disabled={loading} onClick={() => void load(loaded.nextBefore ?? undefined)}>

@@ -15,6 +15,7 @@ import { Modal } from "@/components/ui/modal";
 import { QuoteHistory } from "./quote-history";
 import { useUnsavedChanges } from "./unsaved-changes";
 import { reach } from "@/components/ui/reach";
+import { ReadStatus } from "@/components/ui/read-status";
 import { SUPERSEDED, useNewestRead } from "@/components/ui/newest-read";
 
 type EditableQuote = { id: number; speaker: string; title: string; section: string; text: string; version: number };
@@ -311,16 +312,10 @@ function CopyQuotes({ year, titleOf, onCopied }: { year: number; titleOf: Map<st
         title="Copy quotes from an earlier year"
         description={`Each picked quote is added to ${year} as a new quote you can then edit. Speakers quoted in more than one earlier edition are picked to begin with.`}
       >
-        {loadError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {loadError}
-          </p>
-        ) : earlier ? (
+        {earlier && !loadError ? (
           <CopyQuotesPicker year={year} earlier={earlier} titleOf={titleOf} onClose={() => setOpen(false)} onCopied={onCopied} />
         ) : (
-          <p role="status" className="text-sm text-gray-600">
-            Loading the quotes of earlier years…
-          </p>
+          <ReadStatus loading={earlier === null} error={loadError} loadingText="Loading the quotes of earlier years…" />
         )}
       </Modal>
     </>

@@ -6,6 +6,7 @@ import type { QuoteField, QuoteRevisionView } from "@/db/queries/quote-history";
 import { Modal } from "@/components/ui/modal";
 import { formatUtc } from "@/lib/time/utc";
 import { reach } from "@/components/ui/reach";
+import { ReadStatus } from "@/components/ui/read-status";
 import { SUPERSEDED, useNewestRead } from "@/components/ui/newest-read";
 
 type Props = { quoteId: number; speaker: string; sectionTitles: Record<string, string> };
@@ -42,16 +43,7 @@ export function QuoteHistory({ quoteId, speaker, sectionTitles }: Props) {
       </button>
       <Modal open={open} onClose={() => setOpen(false)} title={`History: the quote by ${speaker}`} variant="drawer">
         <div className="space-y-4">
-          {revisions === null && !error ? (
-            <p role="status" className="text-sm text-gray-600">
-              Loading revisions…
-            </p>
-          ) : null}
-          {error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
+          <ReadStatus loading={revisions === null} error={error} loadingText="Loading revisions…" />
           {revisions ? (
             <ol className="space-y-3" aria-label="Revisions, newest first">
               {revisions.map((r, i) => {
