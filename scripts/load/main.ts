@@ -30,6 +30,7 @@ import { formatValue } from "@/lib/numbers/format";
 import { percentile, signIn, withToken, type Caller } from "../bench/http";
 import { appendLoadResult, machine, markdownTable, ms, textTable } from "../bench/report";
 import { ensureBuild, postgresCpuMs, processUsage, startServer, waitHealthy, type Server } from "../bench/server";
+import { REQUEST_TIMEOUT_MS, request } from "./client";
 import { dashboardFigure, onServer, savesSeenEverywhere, sessionsShared, throttleShared } from "./cross-instance";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3320);
@@ -39,7 +40,6 @@ const POOL_SIZE = 20;
 const STALE_SHARE = 0.2;
 /** Saves that send no version: API.md makes it optional, and such a save must never be refused. */
 const BLIND_SHARE = 0.1;
-const REQUEST_TIMEOUT_MS = 30_000;
 const PASSWORD = "load test lantern crosses nine bridges";
 /** With --think: an editor saves every THINK_MIN_MS to THINK_MAX_MS and reads once in between. */
 const THINK_MIN_MS = 5_000;
@@ -91,24 +91,6 @@ function via(editor: Editor, caller: Caller): Caller {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function call(caller: Caller, method: string, path: string, json?: unknown) {
-  const started = performance.now();
-  try {
-    const r = await fetch(caller.base + path, {
-      method,
-      redirect: "manual",
-      headers: { ...caller.headers, ...(json === undefined ? {} : { "content-type": "application/json" }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const text = await r.text();
-    return { status: r.status, ms: performance.now() - started, text };
-  } catch (error) {
-    // A dropped connection or a timeout: status 0, counted as an error.
-    return { status: 0, ms: performance.now() - started, text: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 function readVersions(editor: Editor, text: string, pool: Set<string>) {
   const rows = JSON.parse(text) as { metricKey: string; version: number }[] | { values: { metricKey: string; version: number }[] };
   for (const row of Array.isArray(rows) ? rows : rows.values) if (pool.has(row.metricKey)) editor.seen.set(row.metricKey, row.version);
@@ -123,14 +105,15 @@ function editorMoves(editor: Editor, pool: string[], out: Out) {
     if (!expected.includes(r.status)) out.unexpected.push(`${kind} → ${r.status} ${r.text.slice(0, 120).replace(/\s+/g, " ")}`);
   };
   const readValues = async () => {
-    const r = await call(via(editor, editor.token), "GET", `/api/v1/years/${LOAD_YEAR}/values`);
+    const r = await request(via(editor, editor.token), "GET", `/api/v1/years/${LOAD_YEAR}/values`);
     record("values API", r, [200]);
     if (r.status === 200) readVersions(editor, r.text, poolSet);
   };
   /** `roll` in [0, 1): the year page, the dashboard or the values API. */
   const read = async (roll: number) => {
-    if (roll < 0.35) record("year page", await call(via(editor, editor.session), "GET", PAGES.year), [200]);
-    else if (roll < 0.6) record("dashboard", await call(via(editor, editor.session), "GET", PAGES.dashboard), [200]);
+    // A page is only timed: its text is not needed, as a refusal's still is.
+    if (roll < 0.35) record("year page", await request(via(editor, editor.session), "GET", PAGES.year, undefined, { timeOnly: true }), [200]);
+    else if (roll < 0.6) record("dashboard", await request(via(editor, editor.session), "GET", PAGES.dashboard, undefined, { timeOnly: true }), [200]);
     else await readValues();
   };
   const save = async () => {
@@ -141,7 +124,7 @@ function editorMoves(editor: Editor, pool: string[], out: Out) {
     const path = `/api/v1/years/${LOAD_YEAR}/values/${key}`;
     const kind = Math.random();
     if (kind < BLIND_SHARE) {
-      const r = await call(via(editor, editor.token), "PUT", path, { value, reason: "load test (no version)" });
+      const r = await request(via(editor, editor.token), "PUT", path, { value, reason: "load test (no version)" });
       record("save without version", r, [200]);
       if (r.status === 200) {
         const saved = JSON.parse(r.text) as { version: number };
@@ -150,11 +133,11 @@ function editorMoves(editor: Editor, pool: string[], out: Out) {
       }
     } else if (kind < BLIND_SHARE + STALE_SHARE) {
       // Versions only grow and every pooled value has a row, so anything below what was seen is stale.
-      const r = await call(via(editor, editor.token), "PUT", path, { value, version: seen - 1, reason: "load test (stale)" });
+      const r = await request(via(editor, editor.token), "PUT", path, { value, version: seen - 1, reason: "load test (stale)" });
       record("stale save", r, [409]);
       if (r.status !== 409) out.staleNot409.push(`${key}@${seen - 1} → ${r.status}`);
     } else {
-      const r = await call(via(editor, editor.token), "PUT", path, { value, version: seen, reason: "load test" });
+      const r = await request(via(editor, editor.token), "PUT", path, { value, version: seen, reason: "load test" });
       record("save", r, [200, 409]);
       if (r.status === 200) {
         const saved = JSON.parse(r.text) as { version: number; value: number };
@@ -216,7 +199,7 @@ async function dashboardMismatches(db: Client, session: Caller, pool: string[], 
   const pages = new Map<string, string>();
   const mismatches: string[] = [];
   for (const r of rows) {
-    if (!pages.has(r.section_key)) pages.set(r.section_key, (await call(session, "GET", `/?year=${LOAD_YEAR}&section=${r.section_key}`)).text);
+    if (!pages.has(r.section_key)) pages.set(r.section_key, (await request(session, "GET", `/?year=${LOAD_YEAR}&section=${r.section_key}`)).text);
     const html = pages.get(r.section_key)!;
     const shown = dashboardFigure(html, r.key);
     const expected = formatValue(r.value === null ? null : Number(r.value), r.unit, r.qualifier);
@@ -321,7 +304,7 @@ async function main() {
     // Every contested value gets a row, so "stale" is always below the current version.
     const first = withToken(base, tokens[0]!.token);
     for (const key of pool) {
-      const r = await call(first, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value: 0, reason: "load test set-up" });
+      const r = await request(first, "PUT", `/api/v1/years/${LOAD_YEAR}/values/${key}`, { value: 0, reason: "load test set-up" });
       if (r.status !== 200) throw new Error(`set-up save of ${key} failed: ${r.status} ${r.text}`);
     }
 
@@ -332,9 +315,9 @@ async function main() {
       editors.push({ index: i, session, token: withToken(base, tokens[i]!.token), seen: new Map(), bases, turn: i });
     }
 
-    const crossSaves = await savesSeenEverywhere(call, bases, editors[0]!.token, editors[0]!.session, LOAD_YEAR, probe);
+    const crossSaves = await savesSeenEverywhere(request, bases, editors[0]!.token, editors[0]!.session, LOAD_YEAR, probe);
     const crossThrottle = await throttleShared(bases, throttled, PASSWORD);
-    const crossSessions = await sessionsShared(call, bases, signedOut, PASSWORD);
+    const crossSessions = await sessionsShared(request, bases, signedOut, PASSWORD);
 
     const initial = new Map(
       (

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:cpu [-- --rounds 5 --requests 40]`: the app server's CPU time per request (user +
+ * system, from /proc) for each kind of request the load test sends, its two pages beside their
+ * floors (app/(app)/bench-floor), one kind at a time from one client, in rounds that alternate the
+ * kinds so that a slow minute of the machine falls on all of them. The load test's percentiles say
+ * how long people wait; this says what each request costs the server, which a change to a page
+ * moves and the machine's moment hardly does (docs/decisions/042-…). On the load test's data: the
+ * seeded edition and a new year with 20 of its 50 figures, in a fresh PostgreSQL database on
+ * DATABASE_URL's server, removed afterwards. Prints a table; writes nothing.
+ */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { Client } from "pg";
+import { openPostgres } from "@/db/connect";
+import { runMigrations } from "@/db/migrate";
+import { seedDatabase } from "@/db/seed/seed";
+import { createApiToken, createUser } from "@/db/commands/users";
+import { signIn, withToken, type Caller } from "../bench/http";
+import { ms, textTable } from "../bench/report";
+import { ensureBuild, processUsage, startServer, waitHealthy } from "../bench/server";
+import { request } from "../load/client";
+
+const PORT = Number(process.env.CPU_PORT ?? 3330);
+const YEAR = 2095;
+const FILLED = 20;
+const PASSWORD = "cpu bench lantern crosses nine bridges";
+
+const { values: args } = parseArgs({
+  options: { rounds: { type: "string", default: "5" }, requests: { type: "string", default: "40" } },
+  strict: true,
+});
+const rounds = Number(args.rounds);
+const perRound = Number(args.requests);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error("--rounds must be a whole number from 1 to 50");
+if (!Number.isInteger(perRound) || perRound < 5 || perRound > 500) throw new Error("--requests must be a whole number from 5 to 500");
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
+  console.error("error: npm run bench:cpu needs DATABASE_URL=postgres://… (a server where it may create a database)");
+  process.exit(2);
+}
+
+type Kind = { name: string; send: () => Promise<{ status: number }> };
+
+async function main() {
+  ensureBuild();
+  const name = `rd_perf_cpu_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl!);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const server = startServer(PORT, { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), BENCH_FLOOR: "1" });
+  try {
+    const opened = await openPostgres(databaseUrl, { poolSize: 2 });
+    let token: string;
+    try {
+      await runMigrations(opened);
+      await seedDatabase(opened.db);
+      const user = await createUser(opened.db, { email: "cpu@example.org", name: "CPU Editor", role: "editor", password: PASSWORD }, null, "bench:cpu");
+      token = (await createApiToken(opened.db, user.id, "bench:cpu")).token;
+    } finally {
+      await opened.close();
+    }
+    await waitHealthy(server);
+    const api = withToken(server.url, token);
+    await request(api, "POST", "/api/v1/years", { year: YEAR }).then(expect200or201("opening the year"));
+    // The load test's contested figures: counts without bounds, so any whole number is accepted.
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    const pool = (
+      await db.query(`select key from metrics where not archived and unit = 'count' and min is null and max is null order by id limit $1`, [FILLED])
+    ).rows.map((r: { key: string }) => r.key);
+    await db.end();
+    for (const key of pool) await request(api, "PUT", `/api/v1/years/${YEAR}/values/${key}`, { value: 0 }).then(expect200or201(`setting ${key}`));
+    const session = await signIn(server.url, "cpu@example.org", PASSWORD);
+
+    let saves = 0;
+    const get = (caller: Caller, path: string) => () => request(caller, "GET", path, undefined, { timeOnly: true });
+    const kinds: Kind[] = [
+      { name: `year page /years/${YEAR}`, send: get(session, `/years/${YEAR}`) },
+      { name: "  its floor", send: get(session, `/bench-floor/years/${YEAR}`) },
+      { name: "dashboard /", send: get(session, "/") },
+      { name: "  its floor", send: get(session, "/bench-floor/dashboard") },
+      { name: "values API", send: get(api, `/api/v1/years/${YEAR}/values`) },
+      { name: "save (no version)", send: () => request(api, "PUT", `/api/v1/years/${YEAR}/values/${pool[saves % pool.length]}`, { value: ++saves }) },
+    ];
+    const samples = new Map<Kind, number[]>(kinds.map((k) => [k, []]));
+    const send = async (kind: Kind) => {
+      const r = await kind.send();
+      if (r.status !== 200) throw new Error(`${kind.name.trim()}: status ${r.status}`);
+    };
+    // A first round warms the server up (its code compiled, its caches and heap grown) and is not counted.
+    for (let round = 0; round <= rounds; round++) {
+      for (const kind of kinds) {
+        const before = processUsage(server.child.pid!);
+        for (let i = 0; i < perRound; i++) await send(kind);
+        const after = processUsage(server.child.pid!);
+        if (!before || !after) throw new Error("the server's CPU time is read from /proc: Linux only");
+        if (round > 0) samples.get(kind)!.push((after.cpuMs - before.cpuMs) / perRound);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    console.log(
+      `\nServer CPU per request, ${rounds} rounds of ${perRound} after one to warm up (ms; /proc counts in 10 ms ticks, so a round is good to ${ms(10 / perRound)} ms):\n`,
+    );
+    console.log(
+      textTable(
+        ["request", "median", "rounds"],
+        kinds.map((k) => [k.name, ms(median(samples.get(k)!)), samples.get(k)!.map(ms).join(" ")]),
+      ),
+    );
+  } finally {
+    await server.stop();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function expect200or201(what: string) {
+  return (r: { status: number; text: string }) => {
+    if (r.status !== 200 && r.status !== 201) throw new Error(`${what}: ${r.status} ${r.text.slice(0, 200)}`);
+  };
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
