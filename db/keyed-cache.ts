@@ -18,3 +18,23 @@ export function cachedByKey<T>(readKey: (db: Executor) => Promise<string>, read:
     return data;
   };
 }
+
+/**
+ * The same, for data whose key and rows one statement can give together: `read` is told the key in
+ * memory (null when there is none) and answers with the current key and, only when it differs,
+ * the data (else null). One round trip whether or not the data changed, and key and data from
+ * one snapshot.
+ */
+export function cachedIfChanged<T>(read: (db: Executor, known: string | null) => Promise<{ key: string; data: T | null }>): (db: Executor) => Promise<T> {
+  const cache = new WeakMap<object, { key: string; data: T }>();
+  return async (db) => {
+    const hit = cache.get(db);
+    const answer = await read(db, hit?.key ?? null);
+    if (answer.data === null) {
+      if (hit?.key !== answer.key) throw new Error(`cachedIfChanged: no data for key ${answer.key}, and none in memory`);
+      return hit.data;
+    }
+    cache.set(db, { key: answer.key, data: answer.data });
+    return answer.data;
+  };
+}

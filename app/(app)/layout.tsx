@@ -9,8 +9,7 @@ import { can } from "@/lib/auth/permissions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const pathname = (await headers()).get("x-pathname") ?? "/";
-  const actor = await requirePageActor(pathname);
-  await checkPageAccess(await getDb(), pathname, actor);
+  const actor = await checkPageAccess(await getDb(), pathname, requirePageActor(pathname));
   const links = [
     { href: "/", label: "Dashboard" },
     { href: "/years", label: "Years" },

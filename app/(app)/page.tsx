@@ -8,7 +8,7 @@ import { KpiSections } from "@/components/dashboard/kpi-sections";
 import { LatestEdits } from "@/components/dashboard/latest-edits";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
 import { YearStatuses } from "@/components/dashboard/year-statuses";
-import { listMetricBreaks } from "@/db/queries/breaks";
+import { listAllMetricBreaks } from "@/db/queries/breaks";
 import { listChecksOfYears } from "@/db/queries/checks";
 import { countChecks } from "@/lib/checks/summary";
 import { buildKpis, defaultDashboardYear, sectionCompleteness } from "@/lib/dashboard/series";
@@ -24,7 +24,13 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const db = await getDb();
-  const [{ years, sections, metrics, catalogue, values, latestEdits }, breaks] = await Promise.all([loadDashboardData(db), listMetricBreaks(db)]);
+  // The review status's checks of the newest years are read beside the rest, not after it: within
+  // this render they share the catalogue, the values and the breaks read here (React's cache).
+  const [{ years, sections, metrics, values, latestEdits }, breaks, checksOfRecentYears] = await Promise.all([
+    loadDashboardData(db),
+    listAllMetricBreaks(db),
+    listChecksOfYears(db, { newest: RECENT_YEARS }),
+  ]);
 
   const fallbackYear = defaultDashboardYear(years);
   const asked = first(params.year);
@@ -51,18 +57,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     .map((y) => y.year)
     .filter((y) => y < year)
     .sort((a, b) => b - a)[0];
-  // The review status of the newest years (years are newest first), with their checks counted in one pass.
+  // The review status of the newest years (years are newest first), with their checks counted.
   const recentYears = years.slice(0, RECENT_YEARS);
-  const checkCounts = new Map(
-    [
-      // The catalogue, the values and the breaks are this page's own reads of a moment ago: not read again.
-      ...(await listChecksOfYears(
-        db,
-        recentYears.map((y) => y.year),
-        { catalogue, values, breaks },
-      )),
-    ].map(([y, checks]) => [y, countChecks(checks)]),
-  );
+  const checkCounts = new Map([...checksOfRecentYears].map(([y, checks]) => [y, countChecks(checks)]));
   const newest = years[0];
 
   return (

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { asc, eq } from "drizzle-orm";
 import { metricBreaks, metrics, users } from "../schema";
 import type { Executor } from "../client";
@@ -15,3 +16,10 @@ export async function listMetricBreaks(db: Executor, metricKey?: string): Promis
     .where(metricKey === undefined ? undefined : eq(metrics.key, metricKey))
     .orderBy(asc(metricBreaks.year), asc(metricBreaks.id));
 }
+
+/**
+ * Every break, read once per server render however many parts of the page ask (the year page's
+ * review and its checks, the dashboard and its checks): React's request cache, keyed by the
+ * database handle. Outside a render (actions, routes, scripts) every call reads.
+ */
+export const listAllMetricBreaks: (db: Executor) => Promise<MetricBreak[]> = cache((db: Executor) => listMetricBreaks(db));

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Direction, Unit } from "@/lib/domain";
 import { metricValues, metrics, sections } from "../schema";
@@ -71,11 +72,14 @@ async function catalogueDigest(db: Executor): Promise<string> {
 /**
  * listMetrics (archived included), read again only after the catalogue changed (see cachedByKey).
  * The year page, the dashboard, the comparison and the checks each need the whole catalogue on
- * every request.
+ * every request; within one server render its digest is read once however many parts ask
+ * (React's request cache; outside a render every call reads the digest).
  */
-export const listMetricsCached: (db: Executor) => Promise<readonly Metric[]> = cachedByKey(catalogueDigest, async (db) =>
-  // Frozen, rows too: every request shares them.
-  Object.freeze((await listMetrics(db)).map((m) => Object.freeze(m))),
+export const listMetricsCached: (db: Executor) => Promise<readonly Metric[]> = cache(
+  cachedByKey(catalogueDigest, async (db) =>
+    // Frozen, rows too: every request shares them.
+    Object.freeze((await listMetrics(db)).map((m) => Object.freeze(m))),
+  ),
 );
 
 export async function findMetric(db: Executor, key: string): Promise<Metric | null> {

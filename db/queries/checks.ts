@@ -1,13 +1,13 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Check } from "@/lib/checks/types";
 import { softLimitWarnings } from "@/lib/checks/soft-limits";
 import { formatValue } from "@/lib/numbers/format";
 import { evaluateRule, parseRuleExpression } from "@/lib/rules/expression";
-import { metrics, users, valueComments } from "../schema";
+import { metrics, reportingYears, users, valueComments } from "../schema";
 import type { Executor } from "../client";
 import { readTogether } from "../read-together";
-import { listMetricBreaks, type MetricBreak } from "./breaks";
+import { listAllMetricBreaks, type MetricBreak } from "./breaks";
 import { listMetricsCached, type Metric } from "./catalog";
 import { listRules, type ValidationRule } from "./rules";
 import { listTextChecksOfYears } from "./text-checks";
@@ -20,31 +20,41 @@ export async function listYearChecks(db: Executor, year: number): Promise<Check[
   return (await listChecksOfYears(db, [year])).get(year) ?? [];
 }
 
-/** What a caller has already read for its own page, the same reads the checks would make: each given is not read again. */
-export type ReadAlready = { catalogue?: readonly Metric[]; values?: readonly ValuePoint[]; breaks?: readonly MetricBreak[] };
+/** The years whose checks are asked: these, or the `newest` reporting years (the dashboard's). */
+export type YearsAsked = readonly number[] | { newest: number };
+
+/** The `count` newest reporting years, as a subquery the checks' reads filter by. */
+function newestYears(db: Executor, count: number) {
+  return db.select({ year: reportingYears.year }).from(reportingYears).orderBy(desc(reportingYears.year)).limit(count);
+}
 
 /**
  * The checks of several years in a fixed number of queries whatever the number of metrics,
  * rules or comments: the metrics, every value (the previous figure of each is among them),
  * the rules, the breaks, the open comments, and the text checks (two more when text is tied).
+ * Asked for the newest years, it reads which they are beside the rest, not before it: every
+ * read of the checks is one round trip, started with the page's own. Within a page's render the
+ * catalogue, the values and the breaks are the page's own reads (React's cache, see each).
  */
-export async function listChecksOfYears(db: Executor, years: number[], already: ReadAlready = {}): Promise<Map<number, Check[]>> {
-  if (years.length === 0) return new Map();
-  const [allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
-    async () => already.catalogue ?? listMetricsCached(db),
+export async function listChecksOfYears(db: Executor, asked: YearsAsked): Promise<Map<number, Check[]>> {
+  if ("length" in asked && asked.length === 0) return new Map();
+  const yearIn = (column: typeof valueComments.year) => ("length" in asked ? inArray(column, [...asked]) : inArray(column, newestYears(db, asked.newest)));
+  const [years, allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
+    async () => ("length" in asked ? [...asked] : (await newestYears(db, asked.newest)).map((y) => y.year)),
+    () => listMetricsCached(db),
     // Shared with the dashboard, which reads every value too: read again only after a change.
-    async () => already.values ?? listAllValuesCached(db),
+    () => listAllValuesCached(db),
     () => listRules(db),
-    async () => already.breaks ?? listMetricBreaks(db),
+    () => listAllMetricBreaks(db),
     () =>
       db
         .select({ id: valueComments.id, year: valueComments.year, metricKey: metrics.key, label: metrics.label, text: valueComments.text, author: users.name })
         .from(valueComments)
         .innerJoin(metrics, eq(metrics.id, valueComments.metricId))
         .innerJoin(users, eq(users.id, valueComments.authorId))
-        .where(and(inArray(valueComments.year, years), isNull(valueComments.resolvedAt)))
+        .where(and(yearIn(valueComments.year), isNull(valueComments.resolvedAt)))
         .orderBy(asc(valueComments.id)),
-    () => listTextChecksOfYears(db, years),
+    () => listTextChecksOfYears(db, "length" in asked ? asked : newestYears(db, asked.newest)),
   ]);
   const compiled = rules.map((rule) => ({ rule, parsed: parseRuleExpression(rule.expression) }));
   const figures = figuresOfYears(values, years);

@@ -1,6 +1,6 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { metrics, users, valueComments } from "../schema";
 import type { Executor } from "../client";
 
@@ -45,16 +45,4 @@ export async function listValueComments(db: Executor, year: number, metricKey: s
 export async function findComment(db: Executor, id: number): Promise<ValueComment | null> {
   const [row] = await selectComments(db).where(eq(valueComments.id, id));
   return row ?? null;
-}
-
-/** Unresolved comments per metric of a year, for the year page's counts: one query. */
-export async function countOpenComments(db: Executor, year: number): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ metricKey: metrics.key })
-    .from(valueComments)
-    .innerJoin(metrics, eq(metrics.id, valueComments.metricId))
-    .where(and(eq(valueComments.year, year), isNull(valueComments.resolvedAt)));
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.metricKey, (counts.get(r.metricKey) ?? 0) + 1);
-  return counts;
 }

@@ -4,7 +4,7 @@ import { compareQuotes, compareValues, type CompareRow, type QuoteComparison, ty
 import { quotes, reportingYears, sections } from "../schema";
 import type { Executor } from "../client";
 import { readTogether } from "../read-together";
-import { listMetricBreaks } from "./breaks";
+import { listAllMetricBreaks } from "./breaks";
 import { listMetricsCached } from "./catalog";
 import { listValuesOfYears } from "./value-points";
 
@@ -28,7 +28,7 @@ export async function readComparison(db: Executor, from: number, to: number): Pr
         .innerJoin(sections, eq(sections.key, quotes.sectionKey))
         .where(and(inArray(quotes.year, years), isNull(quotes.deletedAt)))
         .orderBy(asc(sections.sortOrder), asc(quotes.sortOrder), asc(quotes.id)),
-    () => listMetricBreaks(db),
+    () => listAllMetricBreaks(db),
   ]);
   const present = new Set(found.map((y) => y.year));
   const missingYears = years.filter((y) => !present.has(y));

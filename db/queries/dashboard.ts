@@ -40,8 +40,6 @@ export type DashboardData = {
   years: ReportingYear[];
   sections: Section[];
   metrics: Metric[];
-  /** Every metric, archived ones too: what the checks read. */
-  catalogue: readonly Metric[];
   values: readonly ValuePoint[];
   latestEdits: LatestEdit[];
 };
@@ -75,7 +73,6 @@ export async function loadDashboardData(db: Executor): Promise<DashboardData> {
     years: yearRows.map((y) => ({ ...y, valueCount: perYear.get(y.year) ?? 0 })),
     sections,
     metrics: allMetrics.filter((m) => !m.archived || withValue.has(m.key)),
-    catalogue: allMetrics,
     values,
     latestEdits,
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQLWrapper } from "drizzle-orm";
 import type { Check } from "@/lib/checks/types";
 import { statesFigure } from "@/lib/chapter/ties";
 import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
@@ -29,11 +29,13 @@ const BLOCK_HEAD = 160;
 
 /**
  * `listTextChecks` of several years (the dashboard's), in the same one query: each live tie with
- * its figure in the tie's year, read as the year page reads figures (figureColumns).
+ * its figure in the tie's year, read as the year page reads figures (figureColumns). The years are
+ * given, or a subquery that gives them (the newest, see listChecksOfYears); a year without a
+ * failing tie has no entry.
  */
-export async function listTextChecksOfYears(db: Executor, years: number[]): Promise<Map<number, Check[]>> {
-  const checksByYear = new Map(years.map((y) => [y, [] as Check[]]));
-  if (years.length === 0) return checksByYear;
+export async function listTextChecksOfYears(db: Executor, years: readonly number[] | SQLWrapper): Promise<Map<number, Check[]>> {
+  const checksByYear = new Map<number, Check[]>();
+  if ("length" in years && years.length === 0) return checksByYear;
   const ties = await db
     .select({
       year: numberTies.year,
@@ -52,7 +54,7 @@ export async function listTextChecksOfYears(db: Executor, years: number[]): Prom
     .leftJoin(quotes, eq(quotes.id, numberTies.quoteId))
     .where(
       and(
-        inArray(numberTies.year, years),
+        "length" in years ? inArray(numberTies.year, [...years]) : inArray(numberTies.year, years),
         eq(numberTies.notFigure, false),
         or(and(isNotNull(numberTies.blockId), isNull(textBlocks.deletedAt)), and(isNotNull(numberTies.quoteId), isNull(quotes.deletedAt))),
       ),
@@ -68,6 +70,7 @@ export async function listTextChecksOfYears(db: Executor, years: number[]): Prom
         ? `The ${KIND_NAMES[tie.blockKind!]} “${opening(tie.blockHead ?? "")}” (block ${tie.blockId})`
         : `The quote of ${tie.speaker} (quote ${tie.quoteId})`;
     const now = figure.value === null ? "has no value this year" : `is now ${printFigure(figure)}`;
+    if (!checksByYear.has(tie.year)) checksByYear.set(tie.year, []);
     checksByYear.get(tie.year)!.push({
       kind: "text",
       severity: "error",

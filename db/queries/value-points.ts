@@ -1,8 +1,10 @@
 import "server-only";
-import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { cache } from "react";
+import { eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { metricValues, metrics, type MetricRow, type MetricValueRow } from "../schema";
 import type { Executor } from "../client";
-import { cachedByKey } from "../keyed-cache";
+import { cachedIfChanged } from "../keyed-cache";
+import { rowsOf } from "../rows";
 
 /** One value of one year, as trends and comparisons read it. */
 export type ValuePoint = Pick<MetricValueRow, "year" | "value" | "qualifier"> & { metricKey: MetricRow["key"] };
@@ -31,8 +33,8 @@ export async function listValuesOfYears(db: Executor, years: number[]): Promise<
  * Every value of every year, read again only when a value has changed.
  *
  * The dashboard needs all of them (its trend lines), which at 25 years × 400 metrics is
- * 10,000 rows a request; most requests follow no change at all. The cache key is read from
- * the database on every call, so several server processes on one PostgreSQL stay correct:
+ * 10,000 rows a request; most requests follow no change at all. Whether they changed is asked
+ * of the database on every call, so several server processes on one PostgreSQL stay correct:
  * no process has to be told about another's writes.
  *
  * Why the fingerprint changes on every change: value rows are never deleted, a new row adds
@@ -40,19 +42,39 @@ export async function listValuesOfYears(db: Executor, years: number[]): Promise<
  * column), so the sum of versions only grows. max(updated_at) guards against two different
  * databases reaching the same count and sum.
  */
+const FINGERPRINT = sql<string>`count(*)::text || '/' || coalesce(sum(${metricValues.version}), 0)::text || '/' || coalesce(max(${metricValues.updatedAt})::text, '')`;
+
 export async function valuesFingerprint(db: Executor): Promise<string> {
-  const [row] = await db
-    .select({
-      rows: count(),
-      versions: sql<string>`coalesce(sum(${metricValues.version}), 0)::text`,
-      newest: sql<string | null>`max(${metricValues.updatedAt})::text`,
-    })
-    .from(metricValues);
-  return `${row?.rows}/${row?.versions}/${row?.newest}`;
+  const [row] = await db.select({ fingerprint: FINGERPRINT }).from(metricValues);
+  return row!.fingerprint;
 }
 
-/** listAllValues, served from memory while the fingerprint is unchanged (see cachedByKey). */
-export const listAllValuesCached: (db: Executor) => Promise<readonly ValuePoint[]> = cachedByKey(valuesFingerprint, async (db) =>
-  // Frozen: every request shares this array.
-  Object.freeze(await listAllValues(db)),
+type ValueRowIfChanged = { fingerprint: string; metric_key: string | null; year: number | null; value: number | null; qualifier: ValuePoint["qualifier"] };
+
+/**
+ * listAllValues, served from memory while the fingerprint is unchanged (see cachedIfChanged): one
+ * statement answers with the fingerprint and, only when it is not the one in memory, every value,
+ * both from the same snapshot. Under steady saves the values change between most reads, and a
+ * check followed by a read was two round trips in a row on every dashboard and year page. Within
+ * one server render it is asked once however many parts of the page ask (React's request cache).
+ */
+export const listAllValuesCached: (db: Executor) => Promise<readonly ValuePoint[]> = cache(
+  cachedIfChanged(async (db, known) => {
+    const rows = rowsOf<ValueRowIfChanged>(
+      await db.execute(sql`
+      with now_ as (select ${FINGERPRINT} as fingerprint from ${metricValues})
+      select now_.fingerprint, v.metric_key, v.year, v.value, v.qualifier
+      from now_ left join lateral (
+        select ${metrics.key} as metric_key, ${metricValues.year} as year, ${metricValues.value} as value, ${metricValues.qualifier} as qualifier
+        from ${metricValues} inner join ${metrics} on ${metrics.id} = ${metricValues.metricId}
+        where ${metricValues.value} is not null and now_.fingerprint is distinct from ${known}::text
+      ) v on true
+      order by v.year, v.metric_key`),
+    );
+    const fingerprint = rows[0]!.fingerprint;
+    if (fingerprint === known) return { key: fingerprint, data: null };
+    const values = rows.filter((r) => r.metric_key !== null).map((r) => ({ metricKey: r.metric_key!, year: r.year!, value: r.value, qualifier: r.qualifier }));
+    // Frozen: every request shares this array.
+    return { key: fingerprint, data: Object.freeze(values) };
+  }),
 );

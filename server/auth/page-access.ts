@@ -33,11 +33,19 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) forbidden();
 }
 
-export async function checkPageAccess(db: Executor, pathWithQuery: string, actor: Actor): Promise<void> {
+/**
+ * The signed-in caller of a page (`caller`, which redirects anyone else to sign in), once they may
+ * open it and what it names exists. Whether it exists is read beside the caller's session, one
+ * round trip instead of two in a row, but judged only after the caller: someone signed out is sent
+ * to sign in whatever the address names, and nobody learns from a 404 what they may not open.
+ */
+export async function checkPageAccess(db: Executor, pathWithQuery: string, caller: Promise<Actor>): Promise<Actor> {
   const pathname = pathWithQuery.split(/[?#]/)[0] ?? "/";
   const permission = requiredPermission(pathname);
+  const [actor, targetsExist] = await Promise.all([caller, pageTargetsExist(db, pathname.split("/").filter(Boolean).map(safeDecode))]);
   if (permission) requirePermission(actor, permission);
-  if (!(await pageTargetsExist(db, pathname.split("/").filter(Boolean).map(safeDecode)))) notFound();
+  if (!targetsExist) notFound();
+  return actor;
 }
 
 /** The year, metric, snapshot or person an address names, when it names one. */

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listMetricBreaks } from "@/db/queries/breaks";
+import { listAllMetricBreaks } from "@/db/queries/breaks";
 import { loadDashboardData } from "@/db/queries/dashboard";
 import { DashboardCharts } from "@/components/dashboard/dashboard-charts";
 import { KpiSections } from "@/components/dashboard/kpi-sections";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 export default async function BenchFloorDashboardPage() {
   if (!benchFloorEnabled()) notFound();
   const db = await getDb();
-  const [{ years, sections, metrics, values }, breaks] = await Promise.all([loadDashboardData(db), listMetricBreaks(db)]);
+  const [{ years, sections, metrics, values }, breaks] = await Promise.all([loadDashboardData(db), listAllMetricBreaks(db)]);
   const year = defaultDashboardYear(years) ?? years[0]?.year;
   if (year === undefined) notFound();
   return (
