@@ -45,11 +45,11 @@ export type DashboardData = {
 };
 
 /**
- * Everything the dashboard shows, in five small queries however many years and metrics there
- * are, plus one that reads every value when they have changed since the last call (see
- * listAllValuesCached). Each year's count of values comes from those values rather than from
- * another pass over the table. Archived metrics are kept only where they hold a value, as on
- * the year page.
+ * Everything the dashboard shows, in five small queries side by side however many years and
+ * metrics there are (the values come with their fingerprint, and only when they changed since
+ * the last call: see listAllValuesCached; the metrics only after the catalogue changed). Each
+ * year's count of values comes from those values rather than from another pass over the table.
+ * Archived metrics are kept only where they hold a value, as on the year page.
  */
 export async function loadDashboardData(db: Executor): Promise<DashboardData> {
   const [yearRows, sections, allMetrics, values, latestEdits] = await readTogether(db, [
