@@ -12,7 +12,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Client } from "pg";
 import { openPglite, openPostgres, type OpenedDatabase } from "@/db/connect";
 import { createApiToken, createUser } from "@/db/commands/users";
 import { BUILD_TEMPLATE } from "@/db/pglite-template";
@@ -22,6 +21,7 @@ import { addBulkMetrics, buildDataset, FULL, MAIN_YEAR, QUICK, sqlOf, type Scale
 import { ENTRIES, type Context, type Entry } from "./entries";
 import { percentile, signIn, timed, withToken, type Caller } from "./http";
 import { machine, markdownTable, ms, textTable, writeBenchmark } from "./report";
+import { createScratchDatabase } from "./scratch-database";
 import { ensureBuild, startBareHttp, startServer, waitHealthy, processUsage, type Server } from "./server";
 import { measureWriters, WRITERS, WRITERS_TARGET, type ShapeResult, type WritersResult } from "./writers";
 
@@ -79,22 +79,11 @@ async function freshDatabase(engine: Engine): Promise<FreshDatabase> {
       remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `rd_perf_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(databaseUrl!);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase(databaseUrl!, "bench");
   return {
-    serverEnv: { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(32).toString("base64url") },
-    open: () => openPostgres(url.toString(), { poolSize: 2, statementTimeoutMs: 600_000 }),
-    remove: async () => {
-      const c = new Client({ connectionString: databaseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+    serverEnv: { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url") },
+    open: () => openPostgres(database.url, { poolSize: 2, statementTimeoutMs: 600_000 }),
+    remove: database.drop,
   };
 }
 

@@ -11,19 +11,18 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
-import { openPostgres } from "@/db/connect";
-import { runMigrations } from "@/db/migrate";
-import { seedDatabase } from "@/db/seed/seed";
-import { createApiToken, createUser } from "@/db/commands/users";
 import { signIn, withToken, type Caller } from "../bench/http";
 import { ms, textTable } from "../bench/report";
+import { createScratchDatabase } from "../bench/scratch-database";
 import { ensureBuild, processUsage, startServer, waitHealthy } from "../bench/server";
 import { request } from "../load/client";
+import { contestedFigures, seedWithPeople } from "../load/set-up";
 
 const PORT = Number(process.env.CPU_PORT ?? 3330);
 const YEAR = 2095;
 const FILLED = 20;
 const PASSWORD = "cpu bench lantern crosses nine bridges";
+const EMAIL = "cpu@example.org";
 
 const { values: args } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, requests: { type: "string", default: "40" } },
@@ -43,37 +42,18 @@ type Kind = { name: string; send: () => Promise<{ status: number }> };
 
 async function main() {
   ensureBuild();
-  const name = `rd_perf_cpu_${randomBytes(4).toString("hex")}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const server = startServer(PORT, { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), BENCH_FLOOR: "1" });
+  const database = await createScratchDatabase(adminUrl!, "cpu");
+  const server = startServer(PORT, { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url"), BENCH_FLOOR: "1" });
   try {
-    const opened = await openPostgres(databaseUrl, { poolSize: 2 });
-    let token: string;
-    try {
-      await runMigrations(opened);
-      await seedDatabase(opened.db);
-      const user = await createUser(opened.db, { email: "cpu@example.org", name: "CPU Editor", role: "editor", password: PASSWORD }, null, "bench:cpu");
-      token = (await createApiToken(opened.db, user.id, "bench:cpu")).token;
-    } finally {
-      await opened.close();
-    }
+    const tokens = await seedWithPeople(database.url, [{ email: EMAIL, name: "CPU Editor", role: "editor", withToken: true }], PASSWORD, "bench:cpu");
     await waitHealthy(server);
-    const api = withToken(server.url, token);
+    const api = withToken(server.url, tokens.get(EMAIL)!);
     await request(api, "POST", "/api/v1/years", { year: YEAR }).then(expect200or201("opening the year"));
-    // The load test's contested figures: counts without bounds, so any whole number is accepted.
-    const db = new Client({ connectionString: databaseUrl });
+    const db = new Client({ connectionString: database.url });
     await db.connect();
-    const pool = (
-      await db.query(`select key from metrics where not archived and unit = 'count' and min is null and max is null order by id limit $1`, [FILLED])
-    ).rows.map((r: { key: string }) => r.key);
-    await db.end();
+    const pool = (await contestedFigures(db, FILLED).finally(() => db.end())).map((f) => f.key);
     for (const key of pool) await request(api, "PUT", `/api/v1/years/${YEAR}/values/${key}`, { value: 0 }).then(expect200or201(`setting ${key}`));
-    const session = await signIn(server.url, "cpu@example.org", PASSWORD);
+    const session = await signIn(server.url, EMAIL, PASSWORD);
 
     let saves = 0;
     const get = (caller: Caller, path: string) => () => request(caller, "GET", path, undefined, { timeOnly: true });
@@ -112,8 +92,7 @@ async function main() {
     );
   } finally {
     await server.stop();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -21,17 +21,15 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
-import { openPostgres } from "@/db/connect";
-import { runMigrations } from "@/db/migrate";
-import { seedDatabase } from "@/db/seed/seed";
-import { createApiToken, createUser } from "@/db/commands/users";
 import type { Qualifier, Unit } from "@/lib/domain";
 import { formatValue } from "@/lib/numbers/format";
 import { percentile, signIn, withToken, type Caller } from "../bench/http";
 import { appendLoadResult, machine, markdownTable, ms, textTable } from "../bench/report";
+import { createScratchDatabase } from "../bench/scratch-database";
 import { ensureBuild, postgresCpuMs, processUsage, startServer, waitHealthy, type Server } from "../bench/server";
 import { REQUEST_TIMEOUT_MS, request } from "./client";
 import { dashboardFigure, onServer, savesSeenEverywhere, sessionsShared, throttleShared } from "./cross-instance";
+import { contestedFigures, seedWithPeople } from "./set-up";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3320);
 const LOAD_YEAR = 2095;
@@ -236,62 +234,36 @@ function cpuShares(before: CpuReading, after: CpuReading, seconds: number): stri
 
 async function main() {
   ensureBuild();
-  let databaseUrl = adminUrl!;
-  let drop = async () => {};
-  if (args.fresh) {
-    const name = `rd_perf_load_${randomBytes(4).toString("hex")}`;
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  const scratch = args.fresh ? await createScratchDatabase(adminUrl!, "load") : null;
+  const databaseUrl = scratch?.url ?? adminUrl!;
   const db = new Client({ connectionString: databaseUrl });
   const servers: Server[] = [];
   const stopAll = () => Promise.all(servers.splice(0).map((s) => s.stop()));
   try {
     // People, tokens, the year and the contested values are set up through the data layer first.
-    const opened = await openPostgres(databaseUrl, { poolSize: 2 });
     const runId = randomBytes(3).toString("hex");
-    const tokens: { email: string; token: string }[] = [];
+    const editorEmails = Array.from({ length: editorCount }, (_, i) => `load-${runId}-${i}@example.org`);
     // Two more people, not editors: one is locked out by the throttle check, the other signed out everywhere.
     const [throttled, signedOut] = [`load-${runId}-throttled@example.org`, `load-${runId}-signed-out@example.org`];
-    try {
-      await runMigrations(opened);
-      await seedDatabase(opened.db);
-      for (let i = 0; i < editorCount; i++) {
-        const email = `load-${runId}-${i}@example.org`;
-        const user = await createUser(opened.db, { email, name: `Load Editor ${i}`, role: "editor", password: PASSWORD }, null, "load test");
-        tokens.push({ email, token: (await createApiToken(opened.db, user.id, "load test")).token });
-      }
-      for (const email of [throttled, signedOut])
-        await createUser(opened.db, { email, name: email.split("@")[0]!, role: "viewer", password: PASSWORD }, null, "load test");
-    } finally {
-      await opened.close();
-    }
+    const tokenOf = await seedWithPeople(
+      databaseUrl,
+      [
+        ...editorEmails.map((email, i) => ({ email, name: `Load Editor ${i}`, role: "editor" as const, withToken: true })),
+        ...[throttled, signedOut].map((email) => ({ email, name: email.split("@")[0]!, role: "viewer" as const })),
+      ],
+      PASSWORD,
+      "load test",
+    );
+    const tokens = editorEmails.map((email) => ({ email, token: tokenOf.get(email)! }));
     await db.connect();
     const year = (
       await db.query(`insert into reporting_years (year) values ($1) on conflict (year) do update set year = excluded.year returning status`, [LOAD_YEAR])
     ).rows[0] as { status: string };
     if (year.status !== "open") throw new Error(`${LOAD_YEAR} is locked in this database: use --fresh`);
-    const pool = (
-      await db.query(`select key from metrics where not archived and unit = 'count' and min is null and max is null order by id limit $1`, [POOL_SIZE])
-    ).rows.map((r: { key: string }) => r.key);
+    const pool = (await contestedFigures(db, POOL_SIZE)).map((f) => f.key);
     // The cross-instance check saves a figure outside the contested pool, so the storm's counts stay exact.
-    const probe = (
-      await db.query(
-        `select key, section_key section, unit from metrics where not archived and unit = 'count' and min is null and max is null and not (key = any($1)) order by id limit 1`,
-        [pool],
-      )
-    ).rows[0] as { key: string; section: string; unit: Unit };
+    const [probe] = await contestedFigures(db, 1, pool);
+    if (!probe) throw new Error("the catalogue has no figure left outside the contested ones for the cross-instance check");
 
     // The same database and secret: a session signed by one server is valid on the others.
     const authSecret = randomBytes(32).toString("base64url");
@@ -480,7 +452,7 @@ async function main() {
   } finally {
     await stopAll();
     await db.end().catch(() => undefined);
-    await drop();
+    await scratch?.drop();
   }
 }
 
