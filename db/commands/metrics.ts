@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { CreateMetricInput, MetricBreakInput, UpdateMetricInput } from "@/lib/validation/metric";
 import { metricBreaks, metrics, sections } from "../schema";
 import type { Database, Executor } from "../client";
-import { listMetricBreaks, type MetricBreak } from "../queries/breaks";
+import { listBreaksOfMetric, type MetricBreak } from "../queries/breaks";
 import { findMetric, listMetricValueYears, type Metric } from "../queries/catalog";
 import { recordAudit } from "./audit";
 
@@ -156,6 +156,6 @@ export async function addMetricBreak(db: Database, key: string, input: MetricBre
       detail: { note: input.note },
       ip,
     });
-    return (await listMetricBreaks(tx, key)).find((b) => b.year === input.year)!;
+    return (await listBreaksOfMetric(tx, key)).find((b) => b.year === input.year)!;
   });
 }

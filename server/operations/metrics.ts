@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { addMetricBreak, createMetric, updateMetric } from "@/db/commands/metrics";
-import { listMetricBreaks } from "@/db/queries/breaks";
+import { listBreaksOfMetric } from "@/db/queries/breaks";
 import { findMetric, listMetrics } from "@/db/queries/catalog";
 import { notFound } from "@/lib/errors";
 import { metricBody, metricBreakBody, metricDetailBody } from "@/lib/validation/api";
@@ -42,7 +42,7 @@ export const metrics = {
     response: metricDetailBody,
     errors: [404],
     handler: async ({ db, params }) => {
-      const [metric, breaks] = await Promise.all([findMetric(db, params.key), listMetricBreaks(db, params.key)]);
+      const [metric, breaks] = await Promise.all([findMetric(db, params.key), listBreaksOfMetric(db, params.key)]);
       if (!metric) throw notFound(`The metric “${params.key}”`);
       return { ...toMetricBody(metric), breaks: breaks.map(toMetricBreakBody) };
     },

@@ -7,7 +7,7 @@ import { ArchiveMetricButton } from "@/components/admin/archive-metric-button";
 import { MetricBreaks } from "@/components/admin/metric-breaks";
 import { MetricForm } from "@/components/admin/metric-form";
 import { requirePermission } from "@/server/auth/page-access";
-import { listMetricBreaks } from "@/db/queries/breaks";
+import { listBreaksOfMetric } from "@/db/queries/breaks";
 import { requirePageActor } from "@/server/auth/page-guard";
 import { metricKeyParam } from "@/lib/validation/params";
 
@@ -26,7 +26,7 @@ export default async function EditMetricPage({ params, searchParams }: Props) {
     findMetric(db, key.data),
     listSections(db),
     listMetricValueYears(db, key.data),
-    listMetricBreaks(db, key.data),
+    listBreaksOfMetric(db, key.data),
   ]);
   if (!metric) notFound();
   const years = valueYears.get(metric.key) ?? [];
