@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQLWrapper } from "drizzle-orm";
 import type { Check } from "@/lib/checks/types";
 import { softLimitWarnings } from "@/lib/checks/soft-limits";
 import { formatValue } from "@/lib/numbers/format";
@@ -28,6 +28,12 @@ function newestYears(db: Executor, count: number) {
   return db.select({ year: reportingYears.year }).from(reportingYears).orderBy(desc(reportingYears.year)).limit(count);
 }
 
+/** The years asked, once: what the checks' reads filter by, and how to list them. */
+function yearsOf(db: Executor, asked: YearsAsked): { filter: readonly number[] | SQLWrapper; list: () => Promise<number[]> } {
+  if (!("newest" in asked)) return { filter: asked, list: async () => [...asked] };
+  return { filter: newestYears(db, asked.newest), list: async () => (await newestYears(db, asked.newest)).map((y) => y.year) };
+}
+
 /**
  * The checks of several years in a fixed number of queries whatever the number of metrics,
  * rules or comments: the metrics, every value (the previous figure of each is among them),
@@ -37,10 +43,10 @@ function newestYears(db: Executor, count: number) {
  * catalogue, the values and the breaks are the page's own reads (React's cache, see each).
  */
 export async function listChecksOfYears(db: Executor, asked: YearsAsked): Promise<Map<number, Check[]>> {
-  if ("length" in asked && asked.length === 0) return new Map();
-  const yearIn = (column: typeof valueComments.year) => ("length" in asked ? inArray(column, [...asked]) : inArray(column, newestYears(db, asked.newest)));
+  if (!("newest" in asked) && asked.length === 0) return new Map();
+  const asking = yearsOf(db, asked);
   const [years, allMetrics, values, rules, breaks, comments, textChecks] = await readTogether(db, [
-    async () => ("length" in asked ? [...asked] : (await newestYears(db, asked.newest)).map((y) => y.year)),
+    asking.list,
     () => listMetricsCached(db),
     // Shared with the dashboard, which reads every value too: read again only after a change.
     () => listAllValuesCached(db),
@@ -52,9 +58,9 @@ export async function listChecksOfYears(db: Executor, asked: YearsAsked): Promis
         .from(valueComments)
         .innerJoin(metrics, eq(metrics.id, valueComments.metricId))
         .innerJoin(users, eq(users.id, valueComments.authorId))
-        .where(and(yearIn(valueComments.year), isNull(valueComments.resolvedAt)))
+        .where(and(inArray(valueComments.year, asking.filter), isNull(valueComments.resolvedAt)))
         .orderBy(asc(valueComments.id)),
-    () => listTextChecksOfYears(db, "length" in asked ? asked : newestYears(db, asked.newest)),
+    () => listTextChecksOfYears(db, asking.filter),
   ]);
   const compiled = rules.map((rule) => ({ rule, parsed: parseRuleExpression(rule.expression) }));
   const figures = figuresOfYears(values, years);

@@ -54,7 +54,7 @@ export async function listTextChecksOfYears(db: Executor, years: readonly number
     .leftJoin(quotes, eq(quotes.id, numberTies.quoteId))
     .where(
       and(
-        "length" in years ? inArray(numberTies.year, [...years]) : inArray(numberTies.year, years),
+        inArray(numberTies.year, years),
         eq(numberTies.notFigure, false),
         or(and(isNotNull(numberTies.blockId), isNull(textBlocks.deletedAt)), and(isNotNull(numberTies.quoteId), isNull(quotes.deletedAt))),
       ),
