@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { metricValues, metrics, type MetricRow, type MetricValueRow } from "../schema";
 import type { Executor } from "../client";
 import { cachedIfChanged } from "../keyed-cache";
@@ -9,14 +9,18 @@ import { rowsOf } from "../rows";
 /** One value of one year, as trends and comparisons read it. */
 export type ValuePoint = Pick<MetricValueRow, "year" | "value" | "qualifier"> & { metricKey: MetricRow["key"] };
 
-/** Every value of every year in one query: the trends, the KPIs and the charts all read from it. */
-export async function listAllValues(db: Executor): Promise<ValuePoint[]> {
+/** Every value with a number, and of those the ones `where` keeps. */
+function valuesQuery(db: Executor, where?: SQL) {
   return db
     .select({ metricKey: metrics.key, year: metricValues.year, value: metricValues.value, qualifier: metricValues.qualifier })
     .from(metricValues)
     .innerJoin(metrics, eq(metrics.id, metricValues.metricId))
-    .where(isNotNull(metricValues.value))
-    .orderBy(metricValues.year, metrics.key);
+    .where(and(isNotNull(metricValues.value), where));
+}
+
+/** Every value of every year in one query: the trends, the KPIs and the charts all read from it. */
+export async function listAllValues(db: Executor): Promise<ValuePoint[]> {
+  return valuesQuery(db).orderBy(metricValues.year, metrics.key);
 }
 
 /** The values of a few years at once (the comparison's two), one query. */
@@ -49,7 +53,7 @@ export async function valuesFingerprint(db: Executor): Promise<string> {
   return row!.fingerprint;
 }
 
-type ValueRowIfChanged = { fingerprint: string; metric_key: string | null; year: number | null; value: number | null; qualifier: ValuePoint["qualifier"] };
+type ValueRowIfChanged = { fingerprint: string; key: string | null; year: number | null; value: number | null; qualifier: ValuePoint["qualifier"] };
 
 /**
  * listAllValues, served from memory while the fingerprint is unchanged (see cachedIfChanged): one
@@ -63,17 +67,13 @@ export const listAllValuesCached: (db: Executor) => Promise<readonly ValuePoint[
     const rows = rowsOf<ValueRowIfChanged>(
       await db.execute(sql`
       with now_ as (select ${FINGERPRINT} as fingerprint from ${metricValues})
-      select now_.fingerprint, v.metric_key, v.year, v.value, v.qualifier
-      from now_ left join lateral (
-        select ${metrics.key} as metric_key, ${metricValues.year} as year, ${metricValues.value} as value, ${metricValues.qualifier} as qualifier
-        from ${metricValues} inner join ${metrics} on ${metrics.id} = ${metricValues.metricId}
-        where ${metricValues.value} is not null and now_.fingerprint is distinct from ${known}::text
-      ) v on true
-      order by v.year, v.metric_key`),
+      select now_.fingerprint, v.key, v.year, v.value, v.qualifier
+      from now_ left join lateral ${valuesQuery(db, sql`now_.fingerprint is distinct from ${known}::text`)} v on true
+      order by v.year, v.key`),
     );
     const fingerprint = rows[0]!.fingerprint;
     if (fingerprint === known) return { key: fingerprint, data: null };
-    const values = rows.filter((r) => r.metric_key !== null).map((r) => ({ metricKey: r.metric_key!, year: r.year!, value: r.value, qualifier: r.qualifier }));
+    const values = rows.filter((r) => r.key !== null).map((r) => ({ metricKey: r.key!, year: r.year!, value: r.value, qualifier: r.qualifier }));
     // Frozen: every request shares this array.
     return { key: fingerprint, data: Object.freeze(values) };
   }),
