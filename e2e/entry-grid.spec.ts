@@ -187,6 +187,28 @@ test.describe("the entry grid", () => {
     await page.context().close();
   });
 
+  test("a save from a page opened before Report Desk was updated says to reload, and keeps the figure", async ({ browser }) => {
+    const page = await pageAs(browser, "editor");
+    await visit(page, `/years/${REFUSED_YEAR}`);
+    const last = page.locator("[data-grid-cell]").last();
+    const label = (await last.evaluate((el) => (el as HTMLInputElement).labels![0]!.textContent)).replace(/, value$/, "");
+    // An update gives every server action a new id: the page's old one reaches a server that no longer knows it.
+    const fromOldDeployment = (route: Route) =>
+      route.request().method() === "POST" && route.request().headers()["next-action"]
+        ? route.continue({ headers: { ...route.request().headers(), "next-action": "00".repeat(21) } })
+        : route.fallback();
+    await page.route("**/*", fromOldDeployment);
+    await last.fill("322");
+    await last.press("Enter");
+    await expect(rowOf(page, label).getByTestId("save-status")).toHaveText(
+      "Not saved: Report Desk was updated since this page was opened. Copy what you typed, then reload the page: it was not saved.",
+    );
+    await expect(last).toHaveValue("322");
+    await expect(page.getByTestId("unsaved-count")).toHaveText("1 unsaved");
+    await page.unroute("**/*", fromOldDeployment);
+    await page.context().close();
+  });
+
   test("two editors: one changes the note, the other only the value; keeping mine keeps their note and the revision says so", async ({
     browser,
     playwright,

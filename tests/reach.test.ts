@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { reach, UNREACHABLE_MESSAGE } from "@/components/ui/reach";
+// The error Next's client throws when the server does not know the action's id (another deployment).
+import { UnrecognizedActionError } from "next/dist/client/components/unrecognized-action-error";
+import { OUTDATED_PAGE_MESSAGE, reach, UNREACHABLE_MESSAGE } from "@/components/ui/reach";
 
 describe("reach", () => {
   it("passes an action's answer through, refusals included", async () => {
@@ -10,5 +12,10 @@ describe("reach", () => {
 
   it("turns a request that failed into a refusal a form can show", async () => {
     expect(await reach(Promise.reject(new TypeError("Failed to fetch")))).toEqual({ ok: false, code: "unreachable", message: UNREACHABLE_MESSAGE });
+  });
+
+  it("tells a page from before an update to reload, instead of blaming the connection", async () => {
+    const answer = await reach(Promise.reject(new UnrecognizedActionError('Server Action "abc" was not found on the server.')));
+    expect(answer).toEqual({ ok: false, code: "outdated_page", message: OUTDATED_PAGE_MESSAGE });
   });
 });
