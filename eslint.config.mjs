@@ -8,6 +8,16 @@ function layer(why, folders) {
   return { regex: `^@/(${folders.join("|")})(/|$)`, message: `${why}: it may not import from ${folders.map((f) => f + "/").join(", ")} (decision 026).` };
 }
 
+// A server action's request can fail (network down, server gone, or a page from before an update):
+// reach() turns that into a refusal the form shows.
+const REACH_ACTIONS = [
+  "error",
+  {
+    selector: 'CallExpression[callee.name=/Action$/]:not(CallExpression[callee.name="reach"] > CallExpression)',
+    message: "Call a server action inside reach() (components/ui/reach.ts), so a failed request shows as a refusal instead of rejecting unhandled.",
+  },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -88,16 +98,11 @@ const config = [
           ],
         },
       ],
-      // A server action's request can fail (network down, server gone): reach() turns that into a refusal the form shows.
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: 'CallExpression[callee.name=/Action$/]:not(CallExpression[callee.name="reach"] > CallExpression)',
-          message: "Call a server action inside reach() (components/ui/reach.ts), so a failed request shows as a refusal instead of rejecting unhandled.",
-        },
-      ],
+      "no-restricted-syntax": REACH_ACTIONS,
     },
   },
+  // Client code in app/ (error pages today) calls actions the same way.
+  { files: ["app/**/*.tsx"], rules: { "no-restricted-syntax": REACH_ACTIONS } },
   // CommonJS config files (Next and Tailwind load them with require).
   { files: ["*.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   { ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
