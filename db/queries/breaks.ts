@@ -6,8 +6,12 @@ import type { Executor } from "../client";
 
 export type MetricBreak = { metricKey: string; year: number; note: string; createdAt: Date; createdBy: string | null };
 
-/** The breaks matching `where` (all when undefined), oldest year first: few rows, read whole. */
-function readBreaks(db: Executor, where: SQL | undefined): Promise<MetricBreak[]> {
+/**
+ * The breaks matching `where` (all when undefined), oldest year first: few rows, read whole. Async,
+ * so callers get a promise of the rows: a Drizzle query is a thenable that runs again each time it
+ * is awaited, which a cached one (listAllMetricBreaks) would be by every part of a page.
+ */
+async function readBreaks(db: Executor, where: SQL | undefined): Promise<MetricBreak[]> {
   return db
     .select({ metricKey: metrics.key, year: metricBreaks.year, note: metricBreaks.note, createdAt: metricBreaks.createdAt, createdBy: users.name })
     .from(metricBreaks)
@@ -18,7 +22,7 @@ function readBreaks(db: Executor, where: SQL | undefined): Promise<MetricBreak[]
 }
 
 /** One metric's series breaks, oldest year first. */
-export function listBreaksOfMetric(db: Executor, metricKey: string): Promise<MetricBreak[]> {
+export async function listBreaksOfMetric(db: Executor, metricKey: string): Promise<MetricBreak[]> {
   return readBreaks(db, eq(metrics.key, metricKey));
 }
 
