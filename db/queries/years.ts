@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { cache } from "react";
 import type { YearStatus } from "@/lib/domain";
 import { pickProvenance, type ProvenanceField } from "@/lib/validation/provenance";
 import {
@@ -213,8 +214,12 @@ export type YearDetail = {
 
 const returner = alias(users, "returner");
 
-/** The year with the names of whoever locked or last returned it, for the page's notices. */
-export async function findYearDetail(db: Executor, year: number): Promise<YearDetail | null> {
+/**
+ * The year with the names of whoever locked or last returned it, for the page's notices. Read
+ * once per server render (React's request cache): the (app) layout asks whether the year exists,
+ * the page what it shows. Outside a render every call reads.
+ */
+export const findYearDetail: (db: Executor, year: number) => Promise<YearDetail | null> = cache(async (db: Executor, year: number) => {
   const [row] = await db
     .select({
       year: reportingYears.year,
@@ -229,4 +234,4 @@ export async function findYearDetail(db: Executor, year: number): Promise<YearDe
     .leftJoin(returner, eq(returner.id, reportingYears.returnedBy))
     .where(eq(reportingYears.year, year));
   return row ?? null;
-}
+});

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { findMetric } from "@/db/queries/catalog";
 import { findSnapshot } from "@/db/queries/snapshots";
 import { findSessionUser } from "@/db/queries/users";
-import { findYear } from "@/db/queries/years";
+import { findYearDetail } from "@/db/queries/years";
 import { idParam, metricKeyParam, yearParam } from "@/lib/validation/params";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -53,7 +53,8 @@ async function pageTargetsExist(db: Executor, parts: string[]): Promise<boolean>
   const [first, second, third, fourth] = parts;
   if (first === "years" && second !== undefined) {
     const year = yearParam.safeParse(second);
-    if (!year.success || !(await findYear(db, year.data))) return false;
+    // The page reads the same (findYearDetail is cached per render): one statement for both.
+    if (!year.success || !(await findYearDetail(db, year.data))) return false;
     if (third === "history" && fourth !== undefined) {
       const key = metricKeyParam.safeParse(fourth);
       return key.success && (await findMetric(db, key.data)) !== null;
