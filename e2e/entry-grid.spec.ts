@@ -201,7 +201,7 @@ test.describe("the entry grid", () => {
     await last.fill("322");
     await last.press("Enter");
     await expect(rowOf(page, label).getByTestId("save-status")).toHaveText(
-      "Not saved: Report Desk was updated since this page was opened. Copy what you typed, then reload the page: it was not saved.",
+      "Not saved: Report Desk has been updated since this page was opened. Copy what you typed, reload the page and try again.",
     );
     await expect(last).toHaveValue("322");
     await expect(page.getByTestId("unsaved-count")).toHaveText("1 unsaved");

@@ -9,7 +9,7 @@ export const UNREACHABLE_MESSAGE = "Could not reach the server. Check your conne
  * since the page was loaded (a deployment's actions have ids of their own). Trying again cannot
  * help; reloading does, and the person should know first that what they typed is not saved.
  */
-export const OUTDATED_PAGE_MESSAGE = "Report Desk was updated since this page was opened. Copy what you typed, then reload the page: it was not saved.";
+export const OUTDATED_PAGE_MESSAGE = "Report Desk has been updated since this page was opened. Copy what you typed, reload the page and try again.";
 
 /**
  * A server action's answer, or a refusal a form can show when there was none. A server action
