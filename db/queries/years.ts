@@ -16,9 +16,8 @@ import {
   type MetricValueRow,
   type QuoteRow,
 } from "../schema";
-import { listSections, type Section } from "./catalog";
+import type { Section } from "./catalog";
 import type { Executor } from "../client";
-import { readTogether } from "../read-together";
 
 export type ReportingYear = { year: number; status: YearStatus; lockedAt: Date | null; valueCount: number; returnMessage: string | null };
 
@@ -164,18 +163,18 @@ export async function findYearMetric(
   return row ?? null;
 }
 
-/** The sections as the year shows them: a locked year's under the titles they had when it was locked. */
+/** The sections as the year shows them: a locked year's under the titles they had when it was locked. One statement. */
 export async function listYearSections(db: Executor, year: number): Promise<Section[]> {
-  const [current, kept] = await readTogether(db, [
-    () => listSections(db),
-    () =>
-      db
-        .selectDistinct({ key: lockedMetricLabels.sectionKey, title: lockedMetricLabels.sectionTitle })
-        .from(lockedMetricLabels)
-        .where(eq(lockedMetricLabels.year, year)),
-  ]);
-  const titles = new Map(kept.map((k) => [k.key, k.title]));
-  return current.map((s) => ({ ...s, title: titles.get(s.key) ?? s.title }));
+  const kept = db
+    .selectDistinctOn([lockedMetricLabels.sectionKey], { key: lockedMetricLabels.sectionKey, title: lockedMetricLabels.sectionTitle })
+    .from(lockedMetricLabels)
+    .where(eq(lockedMetricLabels.year, year))
+    .as("kept");
+  return db
+    .select({ key: sections.key, title: sql<string>`coalesce(${kept.title}, ${sections.title})`, sortOrder: sections.sortOrder })
+    .from(sections)
+    .leftJoin(kept, eq(kept.key, sections.key))
+    .orderBy(asc(sections.sortOrder));
 }
 
 export type QuoteView = Pick<QuoteRow, "id" | "speaker" | "title" | "text" | "version" | "updatedAt"> & { section: QuoteRow["sectionKey"] };
