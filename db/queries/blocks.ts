@@ -7,7 +7,8 @@ import { findWrittenNumbers } from "@/lib/chapter/written-numbers";
 import type { PrintableFigure } from "@/lib/numbers/printed";
 import { blockRevisions, metrics, numberTies, sections, textBlocks, users, type NumberTieRow, type TextBlockRow } from "../schema";
 import type { Executor } from "../client";
-import { listYearFigures, type YearFigure } from "./year-figures";
+import { readTogether } from "../read-together";
+import { listYearFigures, listYearFiguresCached, type YearFigure } from "./year-figures";
 
 /** A number written in a block or quote and what became of it: tied to a figure, untied, or not a figure. */
 export type WrittenNumberView = {
@@ -89,15 +90,18 @@ function toView(b: TextBlockRow, figures: readonly YearFigure[], ties: readonly 
   };
 }
 
-/** The year's live blocks in chapter order (section order, then position), rendered. Three queries. */
+/** The year's live blocks in chapter order (section order, then position), rendered. Three queries, the first two side by side. */
 export async function listYearBlocks(db: Executor, year: number, opts: { section?: string } = {}): Promise<BlockView[]> {
-  const rows = await db
-    .select({ block: textBlocks })
-    .from(textBlocks)
-    .innerJoin(sections, eq(sections.key, textBlocks.sectionKey))
-    .where(and(eq(textBlocks.year, year), isNull(textBlocks.deletedAt), opts.section ? eq(textBlocks.sectionKey, opts.section) : undefined))
-    .orderBy(asc(sections.sortOrder), asc(textBlocks.position), asc(textBlocks.id));
-  const figures = await listYearFigures(db, year);
+  const [rows, figures] = await readTogether(db, [
+    () =>
+      db
+        .select({ block: textBlocks })
+        .from(textBlocks)
+        .innerJoin(sections, eq(sections.key, textBlocks.sectionKey))
+        .where(and(eq(textBlocks.year, year), isNull(textBlocks.deletedAt), opts.section ? eq(textBlocks.sectionKey, opts.section) : undefined))
+        .orderBy(asc(sections.sortOrder), asc(textBlocks.position), asc(textBlocks.id)),
+    () => listYearFiguresCached(db, year),
+  ]);
   const ties = await listTies(db, { blockIds: rows.map((r) => r.block.id) });
   return rows.map((r) => toView(r.block, figures, ties));
 }

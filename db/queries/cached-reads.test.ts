@@ -4,6 +4,7 @@ import { counting, createTestDatabase, engines, type TestDatabase } from "@/test
 import { listAllMetricBreaks } from "./breaks";
 import { listMetricsCached } from "./catalog";
 import { listAllValuesCached } from "./value-points";
+import { listYearFiguresCached } from "./year-figures";
 import { findYearDetail } from "./years";
 
 /**
@@ -16,6 +17,7 @@ const CACHED_READS: [string, (db: Executor) => Promise<unknown>][] = [
   ["listMetricsCached", listMetricsCached],
   ["listAllValuesCached", listAllValuesCached],
   ["findYearDetail", (db) => findYearDetail(db, 2023)],
+  ["listYearFiguresCached", (db) => listYearFiguresCached(db, 2023)],
 ];
 
 describe.each(engines)("reads shared within a render on %s", (engine) => {

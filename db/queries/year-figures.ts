@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, eq } from "drizzle-orm";
 import { metricValues, metrics, sections, type MetricRow, type MetricValueRow } from "../schema";
 import type { Executor } from "../client";
@@ -45,3 +46,12 @@ export async function listYearFigures(db: Executor, year: number): Promise<YearF
     wording,
   }));
 }
+
+/**
+ * listYearFigures, read once per server render however many parts of a page ask (the text page's
+ * own, its blocks' and its written numbers'); outside a render every call reads. Commands use
+ * listYearFigures itself: inside their transaction a write may come between two reads.
+ */
+export const listYearFiguresCached: (db: Executor, year: number) => Promise<YearFigure[]> = cache(async (db: Executor, year: number) =>
+  listYearFigures(db, year),
+);

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { listYearBlocks } from "@/db/queries/blocks";
 import { listSections } from "@/db/queries/catalog";
 import { listTextChecks } from "@/db/queries/text-checks";
-import { listYearFigures } from "@/db/queries/year-figures";
+import { listYearFiguresCached } from "@/db/queries/year-figures";
 import { listYearWrittenNumbers } from "@/db/queries/written-numbers";
 import { findYearDetail, listYearQuotes } from "@/db/queries/years";
 import { SectionQuotes } from "@/components/text/section-quotes";
@@ -34,7 +34,7 @@ export default async function YearTextPage({ params, searchParams }: Props) {
     findYearDetail(db, year),
     listSections(db),
     listYearBlocks(db, year),
-    listYearFigures(db, year),
+    listYearFiguresCached(db, year),
     listTextChecks(db, year),
     listYearQuotes(db, year),
     listYearWrittenNumbers(db, year),
