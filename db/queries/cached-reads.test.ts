@@ -5,7 +5,7 @@ import { listAllMetricBreaks } from "./breaks";
 import { listMetricsCached } from "./catalog";
 import { listAllValuesCached } from "./value-points";
 import { listYearFiguresCached } from "./year-figures";
-import { findYearDetail } from "./years";
+import { findYearDetail, listYearsNewestFirst } from "./years";
 
 /**
  * The reads React's request cache shares between the parts of a page hand each part the same
@@ -18,6 +18,7 @@ const CACHED_READS: [string, (db: Executor) => Promise<unknown>][] = [
   ["listAllValuesCached", listAllValuesCached],
   ["findYearDetail", (db) => findYearDetail(db, 2023)],
   ["listYearFiguresCached", (db) => listYearFiguresCached(db, 2023)],
+  ["listYearsNewestFirst", listYearsNewestFirst],
 ];
 
 describe.each(engines)("reads shared within a render on %s", (engine) => {

@@ -1,11 +1,11 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import { metrics, reportingYears, users, valueRevisions, type ValueRevisionRow } from "../schema";
+import { metrics, users, valueRevisions, type ValueRevisionRow } from "../schema";
 import type { Executor } from "../client";
 import { readTogether } from "../read-together";
 import { listMetricsCached, listSections, type Metric, type Section } from "./catalog";
 import { listAllValuesCached, type ValuePoint } from "./value-points";
-import type { ReportingYear } from "./years";
+import { listYearsNewestFirst, type ReportingYear } from "./years";
 
 /** A value revision as the dashboard lists it, with its metric's label and unit and the writer's name. */
 export type LatestEdit = Pick<ValueRevisionRow, "id" | "year" | "value" | "qualifier" | "reason" | "changedAt"> &
@@ -53,11 +53,7 @@ export type DashboardData = {
  */
 export async function loadDashboardData(db: Executor): Promise<DashboardData> {
   const [yearRows, sections, allMetrics, values, latestEdits] = await readTogether(db, [
-    () =>
-      db
-        .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage })
-        .from(reportingYears)
-        .orderBy(desc(reportingYears.year)),
+    () => listYearsNewestFirst(db),
     () => listSections(db),
     () => listMetricsCached(db),
     () => listAllValuesCached(db),

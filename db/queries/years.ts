@@ -234,3 +234,16 @@ export const findYearDetail: (db: Executor, year: number) => Promise<YearDetail 
     .where(eq(reportingYears.year, year));
   return row ?? null;
 });
+export type YearStatusRow = Omit<ReportingYear, "valueCount">;
+
+/**
+ * Every reporting year with its status, newest first, read once per server render however many
+ * parts of a page ask (the dashboard's years and its checks' newest ones); outside a render every
+ * call reads.
+ */
+export const listYearsNewestFirst: (db: Executor) => Promise<YearStatusRow[]> = cache(async (db: Executor) =>
+  db
+    .select({ year: reportingYears.year, status: reportingYears.status, lockedAt: reportingYears.lockedAt, returnMessage: reportingYears.returnMessage })
+    .from(reportingYears)
+    .orderBy(desc(reportingYears.year)),
+);
