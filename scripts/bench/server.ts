@@ -135,3 +135,30 @@ export function postgresCpuMs(): number | null {
     return null;
   }
 }
+
+/**
+ * How long, in µs so far, some runnable task of this machine waited for a core (Linux's pressure
+ * stall information, `some` line of /proc/pressure/cpu; null where it is not kept). Its growth
+ * over a run, as a share of the run, says how often the cores were contended, whoever held them.
+ */
+export function cpuPressureUs(): number | null {
+  try {
+    const some = /^some .*total=(\d+)/m.exec(fs.readFileSync("/proc/pressure/cpu", "utf8"));
+    return some ? Number(some[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's busy and total time so far over all its cores, in clock ticks (first line of /proc/stat; null elsewhere). */
+export function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const n = fields.map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already inside user and nice)
+    const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - n[3]! - n[4]!, total };
+  } catch {
+    return null;
+  }
+}

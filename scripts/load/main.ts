@@ -26,7 +26,7 @@ import { formatValue } from "@/lib/numbers/format";
 import { percentile, signIn, withToken, type Caller } from "../bench/http";
 import { appendLoadResult, machine, markdownTable, ms, textTable } from "../bench/report";
 import { createScratchDatabase } from "../bench/scratch-database";
-import { ensureBuild, postgresCpuMs, processUsage, startServer, waitHealthy, type Server } from "../bench/server";
+import { cpuPressureUs, ensureBuild, machineTicks, postgresCpuMs, processUsage, startServer, waitHealthy, type Server } from "../bench/server";
 import { REQUEST_TIMEOUT_MS, request } from "./client";
 import { dashboardFigure, onServer, savesSeenEverywhere, sessionsShared, throttleShared } from "./cross-instance";
 import { contestedFigures, seedWithPeople } from "./set-up";
@@ -206,7 +206,13 @@ async function dashboardMismatches(db: Client, session: Caller, pool: string[], 
   return mismatches;
 }
 
-type CpuReading = { servers: (number | null)[]; postgres: number | null; generator: number };
+type CpuReading = {
+  servers: (number | null)[];
+  postgres: number | null;
+  generator: number;
+  machine: ReturnType<typeof machineTicks>;
+  pressureUs: number | null;
+};
 
 function cpuNow(servers: Server[]): CpuReading {
   const own = process.cpuUsage();
@@ -214,6 +220,8 @@ function cpuNow(servers: Server[]): CpuReading {
     servers: servers.map((s) => processUsage(s.child.pid!)?.cpuMs ?? null),
     postgres: postgresCpuMs(),
     generator: (own.user + own.system) / 1000,
+    machine: machineTicks(),
+    pressureUs: cpuPressureUs(),
   };
 }
 
@@ -229,7 +237,16 @@ function cpuShares(before: CpuReading, after: CpuReading, seconds: number): stri
   if (servers.some((s) => s === null) || postgres === null) return null;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const generator = share(before.generator, after.generator)!;
-  return `CPU during the run, as shares of one core (${os.cpus().length} cores): app server${servers.length > 1 ? "s" : ""} ${servers.map((s) => pct(s!)).join(" + ")}, PostgreSQL ${pct(postgres)}, this load generator ${pct(generator)}`;
+  const shares = `CPU during the run, as shares of one core (${os.cpus().length} cores): app server${servers.length > 1 ? "s" : ""} ${servers.map((s) => pct(s!)).join(" + ")}, PostgreSQL ${pct(postgres)}, this load generator ${pct(generator)}`;
+  // The whole machine beside them (helper threads and anything else running count too), and how
+  // often a runnable task had to wait for a core: what tells contended cores from a slow process.
+  const busy = before.machine && after.machine ? (after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total) : null;
+  const waited = before.pressureUs !== null && after.pressureUs !== null ? (after.pressureUs - before.pressureUs) / 1e6 / seconds : null;
+  return (
+    shares +
+    (busy === null ? "" : `; the machine ${pct(busy)} busy over all its cores`) +
+    (waited === null ? "" : `, some task waiting for a core ${pct(waited)} of the time (/proc/pressure/cpu)`)
+  );
 }
 
 async function main() {
