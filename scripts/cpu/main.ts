@@ -11,6 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { Client } from "pg";
+import { postgresAdminUrl, wholeNumber } from "../bench/args";
 import { signIn, withToken, type Caller } from "../bench/http";
 import { ms, textTable } from "../bench/report";
 import { createScratchDatabase } from "../bench/scratch-database";
@@ -28,21 +29,15 @@ const { values: args } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, requests: { type: "string", default: "40" } },
   strict: true,
 });
-const rounds = Number(args.rounds);
-const perRound = Number(args.requests);
-if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error("--rounds must be a whole number from 1 to 50");
-if (!Number.isInteger(perRound) || perRound < 5 || perRound > 500) throw new Error("--requests must be a whole number from 5 to 500");
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
-  console.error("error: npm run bench:cpu needs DATABASE_URL=postgres://… (a server where it may create a database)");
-  process.exit(2);
-}
+const rounds = wholeNumber("rounds", args.rounds, 1, 50);
+const perRound = wholeNumber("requests", args.requests, 5, 500);
+const adminUrl = postgresAdminUrl("npm run bench:cpu needs DATABASE_URL=postgres://… (a server where it may create a database)");
 
 type Kind = { name: string; send: () => Promise<{ status: number }> };
 
 async function main() {
   ensureBuild();
-  const database = await createScratchDatabase(adminUrl!, "cpu");
+  const database = await createScratchDatabase(adminUrl, "cpu");
   const server = startServer(PORT, { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url"), BENCH_FLOOR: "1" });
   try {
     const tokens = await seedWithPeople(database.url, [{ email: EMAIL, name: "CPU Editor", role: "editor", withToken: true }], PASSWORD, "bench:cpu");

@@ -23,6 +23,7 @@ import { parseArgs } from "node:util";
 import { Client } from "pg";
 import type { Qualifier, Unit } from "@/lib/domain";
 import { formatValue } from "@/lib/numbers/format";
+import { postgresAdminUrl, wholeNumber } from "../bench/args";
 import { percentile, signIn, withToken, type Caller } from "../bench/http";
 import { appendLoadResult, machine, markdownTable, ms, textTable } from "../bench/report";
 import { createScratchDatabase } from "../bench/scratch-database";
@@ -56,9 +57,9 @@ const { values: args } = parseArgs({
   },
   strict: true,
 });
-const seconds = Number(args.seconds);
-const editorCount = Number(args.editors ?? (args.think ? 200 : 50));
-const serverCount = Number(args.servers);
+const seconds = wholeNumber("seconds", args.seconds, 1, 3600);
+const editorCount = wholeNumber("editors", args.editors ?? (args.think ? "200" : "50"), 1, 200);
+const serverCount = wholeNumber("servers", args.servers, 1, 4);
 /**
  * --floor-pages: the same run with the year page and the dashboard replaced by what each shows,
  * drawn alone by the same components in a page of the app with nothing else (app/(app)/bench-floor, decision 040): the least any
@@ -66,14 +67,7 @@ const serverCount = Number(args.servers);
  */
 const floorPages = args["floor-pages"];
 const PAGES = floorPages ? { year: `/bench-floor/years/${LOAD_YEAR}`, dashboard: "/bench-floor/dashboard" } : { year: `/years/${LOAD_YEAR}`, dashboard: "/" };
-if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) throw new Error("--seconds must be a whole number from 1 to 3600");
-if (!Number.isInteger(editorCount) || editorCount < 1 || editorCount > 200) throw new Error("--editors must be a whole number from 1 to 200");
-if (!Number.isInteger(serverCount) || serverCount < 1 || serverCount > 4) throw new Error("--servers must be a whole number from 1 to 4");
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
-  console.error("error: the load test needs DATABASE_URL=postgres://… (add --fresh to run in a new database on that server)");
-  process.exit(2);
-}
+const adminUrl = postgresAdminUrl("the load test needs DATABASE_URL=postgres://… (add --fresh to run in a new database on that server)");
 
 type Kind = "year page" | "dashboard" | "values API" | "save" | "stale save" | "save without version";
 type Sample = { kind: Kind; status: number; ms: number };
@@ -251,8 +245,8 @@ function cpuShares(before: CpuReading, after: CpuReading, seconds: number): stri
 
 async function main() {
   ensureBuild();
-  const scratch = args.fresh ? await createScratchDatabase(adminUrl!, "load") : null;
-  const databaseUrl = scratch?.url ?? adminUrl!;
+  const scratch = args.fresh ? await createScratchDatabase(adminUrl, "load") : null;
+  const databaseUrl = scratch?.url ?? adminUrl;
   const db = new Client({ connectionString: databaseUrl });
   const servers: Server[] = [];
   const stopAll = () => Promise.all(servers.splice(0).map((s) => s.stop()));
