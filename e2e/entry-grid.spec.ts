@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page, type Route } from "@playwright/test";
+import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
 import { sameOrigin } from "./api";
 import { expectNoSeriousA11yViolations, screenshotBothWidths } from "./screens";
 import { apiAs, apiValue, ensureYear, pageAs, rowOf, visit } from "./year-page";
@@ -20,6 +20,19 @@ async function paste(page: Page, text: string) {
     document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** The year page of REFUSED_YEAR as an editor, with its last figure's cell and that figure's label. */
+async function lastFigureOfRefusedYear(browser: Browser) {
+  const page = await pageAs(browser, "editor");
+  await visit(page, `/years/${REFUSED_YEAR}`);
+  const last = page.locator("[data-grid-cell]").last();
+  const label = (await last.evaluate((el) => (el as HTMLInputElement).labels![0]!.textContent)).replace(/, value$/, "");
+  return { page, last, label };
+}
+
+/** A route handler for the page's server action posts (POSTs carrying a Next-Action header); anything else goes on. */
+const onActionPosts = (handle: (route: Route) => Promise<void>) => (route: Route) =>
+  route.request().method() === "POST" && route.request().headers()["next-action"] ? handle(route) : route.fallback();
 
 test.describe("the entry grid", () => {
   test.beforeAll(async ({ baseURL, playwright }) => {
@@ -165,13 +178,9 @@ test.describe("the entry grid", () => {
   });
 
   test("a save whose request never reaches the server says so, keeps the figure, and saves it once the server answers again", async ({ browser }) => {
-    const page = await pageAs(browser, "editor");
-    await visit(page, `/years/${REFUSED_YEAR}`);
-    const last = page.locator("[data-grid-cell]").last();
-    const label = (await last.evaluate((el) => (el as HTMLInputElement).labels![0]!.textContent)).replace(/, value$/, "");
-    // Server actions are POSTs carrying a Next-Action header: dropping them is the network failing under the page.
-    const offline = (route: Route) =>
-      route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.fallback();
+    const { page, last, label } = await lastFigureOfRefusedYear(browser);
+    // Dropping the action posts is the network failing under the page.
+    const offline = onActionPosts((route) => route.abort("internetdisconnected"));
     await page.route("**/*", offline);
     await last.fill("321");
     await last.press("Enter");
@@ -188,15 +197,9 @@ test.describe("the entry grid", () => {
   });
 
   test("a save from a page opened before Report Desk was updated says to reload, and keeps the figure", async ({ browser }) => {
-    const page = await pageAs(browser, "editor");
-    await visit(page, `/years/${REFUSED_YEAR}`);
-    const last = page.locator("[data-grid-cell]").last();
-    const label = (await last.evaluate((el) => (el as HTMLInputElement).labels![0]!.textContent)).replace(/, value$/, "");
+    const { page, last, label } = await lastFigureOfRefusedYear(browser);
     // An update gives every server action a new id: the page's old one reaches a server that no longer knows it.
-    const fromOldDeployment = (route: Route) =>
-      route.request().method() === "POST" && route.request().headers()["next-action"]
-        ? route.continue({ headers: { ...route.request().headers(), "next-action": "00".repeat(21) } })
-        : route.fallback();
+    const fromOldDeployment = onActionPosts((route) => route.continue({ headers: { ...route.request().headers(), "next-action": "00".repeat(21) } }));
     await page.route("**/*", fromOldDeployment);
     await last.fill("322");
     await last.press("Enter");
