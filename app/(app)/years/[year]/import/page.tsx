@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { findYear } from "@/db/queries/years";
+import { findYearDetail } from "@/db/queries/years";
 import { ImportForm } from "@/components/years/import-form";
 import { currentActor } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -18,7 +18,7 @@ export default async function ImportPage({ params }: Props) {
   const parsed = yearParam.safeParse((await params).year);
   if (!parsed.success) notFound();
   const year = parsed.data;
-  const [reportingYear, actor] = await Promise.all([findYear(await getDb(), year), currentActor()]);
+  const [reportingYear, actor] = await Promise.all([findYearDetail(await getDb(), year), currentActor()]);
   if (!reportingYear) notFound();
 
   let blocked: string | null = null;

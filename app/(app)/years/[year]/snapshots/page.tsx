@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listSnapshots } from "@/db/queries/snapshots";
-import { findYear } from "@/db/queries/years";
+import { findYearDetail } from "@/db/queries/years";
 import { SnapshotDownloads } from "@/components/years/snapshot-downloads";
 import { TakeSnapshotForm } from "@/components/years/take-snapshot-form";
 import { YearStatusBadge } from "@/components/years/year-status-badge";
@@ -26,7 +26,7 @@ export default async function SnapshotsPage({ params, searchParams }: Props) {
   const query = snapshotListQuery.safeParse(await searchParams);
   const before = query.success ? query.data.before : undefined;
   const db = await getDb();
-  const [reportingYear, page, actor] = await Promise.all([findYear(db, year), listSnapshots(db, year, { limit: 20, before }), currentActor()]);
+  const [reportingYear, page, actor] = await Promise.all([findYearDetail(db, year), listSnapshots(db, year, { limit: 20, before }), currentActor()]);
   if (!reportingYear) notFound();
 
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listValueHistory } from "@/db/queries/history";
-import { findYear, findYearMetric } from "@/db/queries/years";
+import { findYearDetail, findYearMetric } from "@/db/queries/years";
 import { RevisionList } from "@/components/years/revision-list";
 import { HISTORY_PAGE_SIZE, historyPage } from "@/lib/history/page";
 import { historyQuery } from "@/lib/validation/history";
@@ -25,7 +25,7 @@ export default async function ValueHistoryPage({ params, searchParams }: Props) 
   const before = query.success ? query.data.before : undefined;
   const db = await getDb();
   const [reportingYear, metric, history] = await Promise.all([
-    findYear(db, year),
+    findYearDetail(db, year),
     findYearMetric(db, year, metricKey),
     listValueHistory(db, year, metricKey, { before, limit: HISTORY_PAGE_SIZE + 1 }),
   ]);
