@@ -6,7 +6,8 @@ import { BUILD_TEMPLATE } from "@/db/pglite-template";
 
 export type Server = { url: string; child: ChildProcess; startedMs: number; log: () => string; stop: () => Promise<void> };
 
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+/** The `next` command of a checkout (this one unless said): its own version of Next.js runs its own build. */
+const nextBin = (checkout: string) => path.join(checkout, "node_modules", "next", "dist", "bin", "next");
 
 /** `next start` needs a build (and its PGlite template): the benchmark builds only when .next lacks one. */
 export function ensureBuild(): void {
@@ -17,14 +18,17 @@ export function ensureBuild(): void {
   if (r.status !== 0) throw new Error("npm run build failed");
 }
 
-/** Database settings: `{ DATABASE_URL }` for PostgreSQL, `{ DATA_DIR }` for PGlite. */
-export function startServer(port: number, env: Record<string, string>): Server {
-  return startProcess([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], port, {
-    NODE_ENV: "production",
-    DATABASE_URL: "",
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...env,
-  });
+/**
+ * `next start` of the build in `checkout` (this one by default). Database settings: `{ DATABASE_URL }`
+ * for PostgreSQL, `{ DATA_DIR }` for PGlite.
+ */
+export function startServer(port: number, env: Record<string, string>, checkout = process.cwd()): Server {
+  return startProcess(
+    [nextBin(checkout), "start", "-H", "127.0.0.1", "-p", String(port)],
+    port,
+    { NODE_ENV: "production", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    checkout,
+  );
 }
 
 /** The bare node:http floor (scripts/bench/bare-http.ts) on a PostgreSQL database. */
@@ -36,11 +40,12 @@ export function startBareHttp(port: number, databaseUrl: string): Server {
   });
 }
 
-function startProcess(args: string[], port: number, env: Record<string, string>): Server {
+function startProcess(args: string[], port: number, env: Record<string, string>, cwd = process.cwd()): Server {
   let output = "";
   const startedMs = performance.now();
   // Its own process group, so stop() ends it and anything it spawned, and nothing else.
   const child = spawn(process.execPath, args, {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
