@@ -234,6 +234,7 @@ export const findYearDetail: (db: Executor, year: number) => Promise<YearDetail 
     .where(eq(reportingYears.year, year));
   return row ?? null;
 });
+
 export type YearStatusRow = Omit<ReportingYear, "valueCount">;
 
 /**
