@@ -31,6 +31,7 @@ import { cpuPressureUs, ensureBuild, machineTicks, postgresCpuMs, processUsage, 
 import { REQUEST_TIMEOUT_MS, request } from "./client";
 import { dashboardFigure, onServer, savesSeenEverywhere, sessionsShared, throttleShared } from "./cross-instance";
 import { contestedFigures, seedWithPeople } from "./set-up";
+import { READ_SHARES, THINK_MAX_MS, THINK_MIN_MS } from "./think-mix";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3320);
 const LOAD_YEAR = 2095;
@@ -40,9 +41,6 @@ const STALE_SHARE = 0.2;
 /** Saves that send no version: API.md makes it optional, and such a save must never be refused. */
 const BLIND_SHARE = 0.1;
 const PASSWORD = "load test lantern crosses nine bridges";
-/** With --think: an editor saves every THINK_MIN_MS to THINK_MAX_MS and reads once in between. */
-const THINK_MIN_MS = 5_000;
-const THINK_MAX_MS = 20_000;
 /** The issue's targets (16, point 4). */
 const TARGETS = { storm: { perSecond: 150, p95: 500 }, think: { p95: 150 } };
 
@@ -101,11 +99,13 @@ function editorMoves(editor: Editor, pool: string[], out: Out) {
     record("values API", r, [200]);
     if (r.status === 200) readVersions(editor, r.text, poolSet);
   };
-  /** `roll` in [0, 1): the year page, the dashboard or the values API. */
+  /** `roll` in [0, 1): the year page, the dashboard or the values API, in READ_SHARES. */
   const read = async (roll: number) => {
     // A page is only timed: its text is not needed, as a refusal's still is.
-    if (roll < 0.35) record("year page", await request(via(editor, editor.session), "GET", PAGES.year, undefined, { timeOnly: true }), [200]);
-    else if (roll < 0.6) record("dashboard", await request(via(editor, editor.session), "GET", PAGES.dashboard, undefined, { timeOnly: true }), [200]);
+    if (roll < READ_SHARES["year page"])
+      record("year page", await request(via(editor, editor.session), "GET", PAGES.year, undefined, { timeOnly: true }), [200]);
+    else if (roll < READ_SHARES["year page"] + READ_SHARES.dashboard)
+      record("dashboard", await request(via(editor, editor.session), "GET", PAGES.dashboard, undefined, { timeOnly: true }), [200]);
     else await readValues();
   };
   const save = async () => {
