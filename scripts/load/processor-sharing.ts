@@ -7,7 +7,10 @@
  */
 export type RequestKind = { name: string; perSecond: number; cpuMs: number };
 
-/** Each kind's CPU is drawn within ±spread of its mean (0.2: the spread bench:cpu sees between rounds). */
+/**
+ * Each request's CPU is drawn within ±spread of its kind's mean: 0.2 by default, a guess of the
+ * order of what bench:cpu's rounds vary by (it cannot see single requests). The p95s hardly move with it.
+ */
 export type Simulation = { seconds: number; seed: number; spread?: number };
 
 export function simulateProcessorSharing(kinds: readonly RequestKind[], { seconds, seed, spread = 0.2 }: Simulation): Map<string, number[]> {

@@ -6,3 +6,5 @@
 export const THINK_MIN_MS = 5_000;
 export const THINK_MAX_MS = 20_000;
 export const READ_SHARES = { "year page": 0.35, dashboard: 0.25, "values API": 0.4 } as const;
+/** The target for this mode (16, point 4): the 95th percentile of every kind of request. */
+export const THINK_TARGET_P95_MS = 150;
