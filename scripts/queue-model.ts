@@ -55,8 +55,7 @@ const busy = (kinds: RequestKind[]) => kinds.reduce((sum, k) => sum + (k.perSeco
 /** Each kind's response times in ms over the simulated hour; null when the queue would grow without end. */
 function simulate(kinds: RequestKind[]): Map<string, number[]> | null {
   if (busy(kinds) >= 1) return null;
-  const times = simulateProcessorSharing(kinds, { seconds: SIMULATED_SECONDS, seed: 1 });
-  return new Map([...times].map(([name, seconds]) => [name, seconds.map((s) => s * 1000)]));
+  return simulateProcessorSharing(kinds, { seconds: SIMULATED_SECONDS, seed: 1 });
 }
 
 const worstP95 = (times: Map<string, number[]> | null) => (times ? Math.max(...[...times.values()].map((t) => percentile(t, 95))) : Infinity);

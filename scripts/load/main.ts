@@ -31,7 +31,7 @@ import { cpuPressureUs, ensureBuild, machineTicks, postgresCpuMs, processUsage, 
 import { REQUEST_TIMEOUT_MS, request } from "./client";
 import { dashboardFigure, onServer, savesSeenEverywhere, sessionsShared, throttleShared } from "./cross-instance";
 import { contestedFigures, seedWithPeople } from "./set-up";
-import { READ_SHARES, THINK_MAX_MS, THINK_MIN_MS, THINK_TARGET_P95_MS } from "./think-mix";
+import { readKindOf, THINK_MAX_MS, THINK_MIN_MS, THINK_TARGET_P95_MS } from "./think-mix";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3320);
 const LOAD_YEAR = 2095;
@@ -99,14 +99,13 @@ function editorMoves(editor: Editor, pool: string[], out: Out) {
     record("values API", r, [200]);
     if (r.status === 200) readVersions(editor, r.text, poolSet);
   };
-  /** `roll` in [0, 1): the year page, the dashboard or the values API, in READ_SHARES. */
+  /** `roll` in [0, 1): the year page, the dashboard or the values API, in their shares (think-mix.ts). */
   const read = async (roll: number) => {
+    const kind = readKindOf(roll);
+    if (kind === "values API") return readValues();
     // A page is only timed: its text is not needed, as a refusal's still is.
-    if (roll < READ_SHARES["year page"])
-      record("year page", await request(via(editor, editor.session), "GET", PAGES.year, undefined, { timeOnly: true }), [200]);
-    else if (roll < READ_SHARES["year page"] + READ_SHARES.dashboard)
-      record("dashboard", await request(via(editor, editor.session), "GET", PAGES.dashboard, undefined, { timeOnly: true }), [200]);
-    else await readValues();
+    const page = kind === "year page" ? PAGES.year : PAGES.dashboard;
+    record(kind, await request(via(editor, editor.session), "GET", page, undefined, { timeOnly: true }), [200]);
   };
   const save = async () => {
     const key = pool[Math.floor(Math.random() * pool.length)]!;

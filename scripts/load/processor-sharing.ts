@@ -2,7 +2,7 @@
  * One server that shares its processor equally among the requests in it (processor sharing):
  * the model of one Node.js event loop interleaving the requests it has started, each needing
  * some CPU time. Requests of each kind arrive at random (a Poisson stream); what comes out is
- * each kind's response times. No database, no second core, no garbage collection: what the
+ * each kind's response times in ms. No database, no second core, no garbage collection: what the
  * queue alone makes of the requests' CPU (docs/decisions/046-…).
  */
 export type RequestKind = { name: string; perSecond: number; cpuMs: number };
@@ -16,8 +16,10 @@ export type Simulation = { seconds: number; seed: number; spread?: number };
 export function simulateProcessorSharing(kinds: readonly RequestKind[], { seconds, seed, spread = 0.2 }: Simulation): Map<string, number[]> {
   const random = mulberry32(seed);
   const arrivals: { at: number; kind: RequestKind }[] = [];
+  // The clock runs in ms, as the CPU times do.
   for (const kind of kinds) {
-    for (let at = exponential(random, kind.perSecond); at < seconds; at += exponential(random, kind.perSecond)) arrivals.push({ at, kind });
+    const perMs = kind.perSecond / 1000;
+    for (let at = exponential(random, perMs); at < seconds * 1000; at += exponential(random, perMs)) arrivals.push({ at, kind });
   }
   arrivals.sort((a, b) => a.at - b.at);
 
@@ -35,14 +37,15 @@ export function simulateProcessorSharing(kinds: readonly RequestKind[], { second
     if (arrival && arrival.at <= finishAt) {
       if (inside.length > 0) served += (arrival.at - now) / inside.length;
       now = arrival.at;
-      const cpu = (arrival.kind.cpuMs / 1000) * (1 + spread * (2 * random() - 1));
+      const cpu = arrival.kind.cpuMs * (1 + spread * (2 * random() - 1));
       inside.push({ doneAt: served + cpu, arrived: now, kind: arrival.kind.name });
       next++;
     } else {
       served = soonest;
       now = finishAt;
       for (let i = inside.length - 1; i >= 0; i--) {
-        if (inside[i]!.doneAt <= served + 1e-12) {
+        // Requests of equal remaining CPU end together; sums of shares differ from it by rounding only.
+        if (inside[i]!.doneAt <= served + 1e-9) {
           times.get(inside[i]!.kind)!.push(now - inside[i]!.arrived);
           inside.splice(i, 1);
         }
@@ -52,7 +55,7 @@ export function simulateProcessorSharing(kinds: readonly RequestKind[], { second
   return times;
 }
 
-const exponential = (random: () => number, perSecond: number) => -Math.log(1 - random()) / perSecond;
+const exponential = (random: () => number, rate: number) => -Math.log(1 - random()) / rate;
 
 /** A small seeded generator, so that a model's run can be repeated exactly. */
 function mulberry32(seed: number): () => number {
