@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
+import { NEXT_START_ARGS } from "./e2e/support/next-start";
 
 /**
  * End-to-end tests run in Chromium against the production build (`next start`) on a fresh
@@ -83,7 +84,7 @@ export default defineConfig({
     { name: "large-catalogue", testMatch: /large-catalogue\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } } },
   ],
   webServer: {
-    command: "npx next start -H 127.0.0.1",
+    command: ["npx", ...NEXT_START_ARGS].join(" "),
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

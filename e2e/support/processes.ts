@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { NEXT_START_ARGS } from "./next-start";
 
 /**
  * Fault tests start their own servers and databases so they can kill them without
@@ -24,7 +25,7 @@ export function freePort(): Promise<number> {
 
 export function startApp(port: number, env: Record<string, string>): AppServer {
   let output = "";
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn("npx", [...NEXT_START_ARGS, "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", REPORT_DESK_CHECK_RESPONSES: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
