@@ -14,6 +14,10 @@
  * both in turn, so both meet the same moments of the machine: the median of the rounds' ratios
  * is what a change costs, to about ±7 % here, where two runs minutes apart differ by a fifth
  * (decision 045).
+ *
+ * With --against-node-options "<flags>", the second build runs with those NODE_OPTIONS (the same
+ * checkout unless --against names another): what a flag of Node's, a GC setting say, changes,
+ * measured in pairs like any other change.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -35,13 +39,19 @@ const PASSWORD = "cpu bench lantern crosses nine bridges";
 const EMAIL = "cpu@example.org";
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, requests: { type: "string", default: "40" }, against: { type: "string" } },
+  options: {
+    rounds: { type: "string", default: "5" },
+    requests: { type: "string", default: "40" },
+    against: { type: "string" },
+    "against-node-options": { type: "string" },
+  },
   strict: true,
 });
 const rounds = wholeNumber("rounds", args.rounds, 1, 50);
 const perRound = wholeNumber("requests", args.requests, 5, 500);
 const adminUrl = postgresAdminUrl("npm run bench:cpu needs DATABASE_URL=postgres://… (a server where it may create a database)");
-const against = args.against === undefined ? null : builtCheckout(args.against);
+const againstNodeOptions = args["against-node-options"];
+const against = args.against !== undefined ? builtCheckout(args.against) : againstNodeOptions !== undefined ? process.cwd() : null;
 
 /** A kind of request, sent to the server whose address it is given. */
 type Kind = { name: string; send: (base: string) => Promise<{ status: number }> };
@@ -53,7 +63,10 @@ async function main() {
   // One secret for both builds: a session signed in on one is valid on the other.
   const env = { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url"), BENCH_FLOOR: "1" };
   const builds: Build[] = [{ label: "this build", server: startServer(PORT, env) }];
-  if (against) builds.push({ label: path.basename(against), server: startServer(PORT + 1, env, against) });
+  if (against) {
+    const label = [against === process.cwd() ? "this build" : path.basename(against), againstNodeOptions].filter(Boolean).join(" with ");
+    builds.push({ label, server: startServer(PORT + 1, againstNodeOptions ? { ...env, NODE_OPTIONS: againstNodeOptions } : env, against) });
+  }
   try {
     const tokens = await seedWithPeople(database.url, [{ email: EMAIL, name: "CPU Editor", role: "editor", withToken: true }], PASSWORD, "bench:cpu");
     for (const b of builds) await waitHealthy(b.server);
