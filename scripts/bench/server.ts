@@ -1,6 +1,7 @@
 /** Starts and stops the production build (`next start`), and the bare floor server, for the benchmark and the load test. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { BUILD_TEMPLATE } from "@/db/pglite-template";
 
@@ -40,41 +41,61 @@ export function startBareHttp(port: number, databaseUrl: string): Server {
   });
 }
 
-function startProcess(args: string[], port: number, env: Record<string, string>, cwd = process.cwd()): Server {
-  let output = "";
+/**
+ * Every server this process started and has not stopped: they run in process groups of their
+ * own, which a Ctrl-C of the benchmark does not reach, so they are ended when it exits. Their
+ * output is kept in one folder for the run, removed then too.
+ */
+const running = new Set<ChildProcess>();
+let logDir: string | null = null;
+
+function serverLogDir(): string {
+  if (logDir) return logDir;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-servers-"));
+  process.once("exit", () => {
+    for (const child of running) signalGroup(child, "SIGKILL");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  return (logDir = dir);
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-child.pid!, signal);
+    return true;
+  } catch {
+    return false; // already gone
+  }
+}
+
+/** `node <args>` as a server on `port`, in a process group of its own, its output kept for log(). */
+export function startProcess(args: string[], port: number, env: Record<string, string>, cwd = process.cwd()): Server {
+  // Output to a file, not a pipe: a server whose pipe's reader has gone (a benchmark killed
+  // outright) fails to log the failure to log, in a loop, at a whole core (seen 2026-12-07).
+  const logFile = path.join(serverLogDir(), `${port}-${Date.now()}.log`);
+  const out = fs.openSync(logFile, "a");
   const startedMs = performance.now();
   // Its own process group, so stop() ends it and anything it spawned, and nothing else.
   const child = spawn(process.execPath, args, {
     cwd,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", out, out],
     detached: true,
   });
-  const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
+  fs.closeSync(out);
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   return {
     url: `http://127.0.0.1:${port}`,
     child,
     startedMs,
-    log: () => output,
+    log: () => fs.readFileSync(logFile, "utf8").slice(-20_000),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // Already gone.
-        }
-      }, 10_000);
+      if (!signalGroup(child, "SIGTERM")) return;
+      const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
     },
