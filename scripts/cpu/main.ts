@@ -15,10 +15,9 @@
  * is what a change costs, to about ±7 % here, where two runs minutes apart differ by a fifth
  * (decision 045).
  *
- * With --against-node-options=<flags> (written with "=": its value starts with "--"), the second
- * build runs with those NODE_OPTIONS (the same
- * checkout unless --against names another): what a flag of Node's, a GC setting say, changes,
- * measured in pairs like any other change.
+ * With --against-node-options=<flags> (written with "=", as the value starts with "--"), the
+ * second build runs with those NODE_OPTIONS, the same checkout unless --against names another:
+ * what a flag of Node's (a GC setting, say) changes, measured in pairs like any other change.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
