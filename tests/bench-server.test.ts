@@ -18,7 +18,7 @@ async function startHarness() {
   const harness = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/server-harness.ts"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const [line] = (await once(harness.stdout!, "data")) as [Buffer];
+  const [line] = (await once(harness.stdout, "data")) as [Buffer];
   const { pid } = JSON.parse(line.toString()) as { pid: number };
   return { harness, pid };
 }
