@@ -23,19 +23,34 @@ export function freePort(): Promise<number> {
   });
 }
 
+let logDir: string | null = null;
+
+/** One folder of server output for this worker, removed when it exits. */
+function appLogDir(): string {
+  if (logDir) return logDir;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-e2e-apps-"));
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  return (logDir = dir);
+}
+
+/**
+ * Its output goes to a file, not a pipe: a server left behind by a worker that ended mid-test
+ * would otherwise log its broken pipe in a loop at a whole core (as the benchmarks' did,
+ * scripts/bench/server.ts).
+ */
 export function startApp(port: number, env: Record<string, string>): AppServer {
-  let output = "";
+  const logFile = path.join(appLogDir(), `${port}-${Date.now()}.log`);
+  const out = fs.openSync(logFile, "a");
   const child = spawn("npx", [...NEXT_START_ARGS, "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "", REPORT_DESK_CHECK_RESPONSES: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", out, out],
     detached: true,
   });
-  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  fs.closeSync(out);
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
-    output: () => output,
+    output: () => fs.readFileSync(logFile, "utf8"),
     stop: () => killGroup(child, "SIGTERM"),
   };
 }
