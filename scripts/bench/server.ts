@@ -56,7 +56,9 @@ function serverLogDir(): string {
     for (const child of running) signalGroup(child, "SIGKILL");
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  // The exit codes a shell gives for these signals: 128 + 2 and 128 + 15.
+  process.once("SIGINT", () => process.exit(130));
+  process.once("SIGTERM", () => process.exit(143));
   return (logDir = dir);
 }
 
@@ -71,8 +73,9 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
 
 /** `node <args>` as a server on `port`, in a process group of its own, its output kept for log(). */
 export function startProcess(args: string[], port: number, env: Record<string, string>, cwd = process.cwd()): Server {
-  // Output to a file, not a pipe: a server whose pipe's reader has gone (a benchmark killed
-  // outright) fails to log the failure to log, in a loop, at a whole core (seen 2026-12-07).
+  // Output to a file, not a pipe: a server whose pipe has lost its reader (a benchmark killed
+  // outright) fails to write, logs that failure, fails again, in a loop at a whole core (seen
+  // 2026-12-07).
   const logFile = path.join(serverLogDir(), `${port}-${Date.now()}.log`);
   const out = fs.openSync(logFile, "a");
   const startedMs = performance.now();
