@@ -43,13 +43,14 @@ export function startBareHttp(port: number, databaseUrl: string): Server {
 
 /**
  * Every server this process started and has not stopped: they run in process groups of their
- * own, which a Ctrl-C of the benchmark does not reach, so they are ended when it exits. Their
- * output is kept in one folder for the run, removed then too.
+ * own, which a Ctrl-C of the benchmark does not reach, so they are ended when it exits.
  */
 const running = new Set<ChildProcess>();
+/** The run's folder of server output, made with its first server and removed at exit. */
 let logDir: string | null = null;
 
-function serverLogDir(): string {
+/** Before the first server: the folder its output goes to, and what ends the servers with the benchmark. */
+function prepareForServers(): string {
   if (logDir) return logDir;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-servers-"));
   process.once("exit", () => {
@@ -76,7 +77,7 @@ export function startProcess(args: string[], port: number, env: Record<string, s
   // Output to a file, not a pipe: a server whose pipe has lost its reader (a benchmark killed
   // outright) fails to write, logs that failure, fails again, in a loop at a whole core (seen
   // 2026-12-07).
-  const logFile = path.join(serverLogDir(), `${port}-${Date.now()}.log`);
+  const logFile = path.join(prepareForServers(), `${port}-${Date.now()}.log`);
   const out = fs.openSync(logFile, "a");
   const startedMs = performance.now();
   // Its own process group, so stop() ends it and anything it spawned, and nothing else.
